@@ -1,0 +1,1 @@
+import { x } from "@familybank/domain-core"; console.log("ok", x);

@@ -1,0 +1,42 @@
+const nx = require('@nx/eslint-plugin');
+
+/**
+ * Module boundaries by tag (see each project.json):
+ * type:domain    pure deciders: import only other domain libs, and no framework, database or broker
+ * type:contracts zod schemas of HTTP and Kafka messages; may use the domain's vocabularies
+ * type:infra     adapters and read models
+ * type:client    the typed HTTP client integrators install
+ * type:app       the NestJS shell; type:e2e the end-to-end tests
+ */
+const frameworkImports = ['@nestjs/*', 'express', 'better-sqlite3', 'kafkajs', '@eventstore/*', 'jose', 'rxjs', 'zod'];
+
+module.exports = [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'tmp/**', 'reports/**', 'data/**', 'contracts/src/generated/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworkImports },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:client'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'tools/**', 'test/**'],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

@@ -1,0 +1,3 @@
+export * from './calendar';
+export * from './decider';
+export * from './domain-error';

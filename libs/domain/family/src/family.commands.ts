@@ -1,0 +1,59 @@
+import type { Message } from '@familybank/domain-core';
+import type { IsoDate } from '@familybank/domain-core';
+import type {
+  ApprovalTerms,
+  AvailabilityTerms,
+  BackgroundCheckResult,
+  FirstContact,
+  ProfileFields,
+  RegistrationDetails,
+  Rejection,
+  RemarksAssessment,
+  SupportRecord,
+} from './family.types';
+import type { CheckKind } from './vocabulary';
+
+export type RegisterFamily = Message<'RegisterFamily', RegistrationDetails>;
+export type RecordFirstContact = Message<'RecordFirstContact', FirstContact & { summary?: string }>;
+export type RecordScreening = Message<'RecordScreening', { on: IsoDate; notes?: string }>;
+export type RecordInterview = Message<'RecordInterview', { on: IsoDate; interviewers: string[]; notes?: string }>;
+/** Without adultIds, checks are requested for every adult of the household; without kinds, both kinds. */
+export type RequestBackgroundChecks = Message<'RequestBackgroundChecks', { on: IsoDate; adultIds?: string[]; kinds?: CheckKind[] }>;
+export type RecordBackgroundCheckResult = Message<'RecordBackgroundCheckResult', BackgroundCheckResult>;
+export type AssessBackgroundCheckRemarks = Message<'AssessBackgroundCheckRemarks', RemarksAssessment>;
+export type ApproveFamily = Message<'ApproveFamily', ApprovalTerms>;
+export type RejectFamily = Message<'RejectFamily', Rejection>;
+/** Without careTypes, the family is available for every care type it is approved for. */
+export type DeclareAvailability = Message<'DeclareAvailability', Omit<AvailabilityTerms, 'careTypes'> & { careTypes?: AvailabilityTerms['careTypes'] }>;
+export type WithdrawAvailability = Message<'WithdrawAvailability', { reason?: string }>;
+export type SuspendFamily = Message<'SuspendFamily', { reason: string }>;
+export type ReinstateFamily = Message<'ReinstateFamily', { note?: string }>;
+export type RenewApproval = Message<'RenewApproval', ApprovalTerms>;
+export type ExpireApproval = Message<'ExpireApproval', Record<string, never>>;
+export type RetireFamily = Message<'RetireFamily', { reason: string }>;
+export type GiveConsentToShare = Message<'GiveConsentToShare', { on: IsoDate }>;
+export type WithdrawConsentToShare = Message<'WithdrawConsentToShare', { on: IsoDate }>;
+export type UpdateProfile = Message<'UpdateProfile', Partial<ProfileFields>>;
+export type RecordSupport = Message<'RecordSupport', SupportRecord>;
+
+export type FamilyCommand =
+  | RegisterFamily
+  | RecordFirstContact
+  | RecordScreening
+  | RecordInterview
+  | RequestBackgroundChecks
+  | RecordBackgroundCheckResult
+  | AssessBackgroundCheckRemarks
+  | ApproveFamily
+  | RejectFamily
+  | DeclareAvailability
+  | WithdrawAvailability
+  | SuspendFamily
+  | ReinstateFamily
+  | RenewApproval
+  | ExpireApproval
+  | RetireFamily
+  | GiveConsentToShare
+  | WithdrawConsentToShare
+  | UpdateProfile
+  | RecordSupport;

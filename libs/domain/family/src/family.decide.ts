@@ -1,0 +1,162 @@
+import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
+import type { FamilyCommand } from './family.commands';
+import { FamilyErrors } from './family.errors';
+import type { FamilyEvent } from './family.events';
+import { checkKey, type FamilyState, type RegisteredFamily } from './family.state';
+import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, RegistrationDetails } from './family.types';
+import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAGES, type FamilyStage } from './vocabulary';
+
+export function decideFamily(command: FamilyCommand, state: FamilyState, context: DecisionContext): FamilyEvent[] {
+  if (command.type === 'RegisterFamily') {
+    ensure(state.status === 'unregistered', () => FamilyErrors.alreadyRegistered(command.data.familyId));
+    return [{ type: 'FamilyRegistered', data: { ...validRegistration(command.data), registeredAt: context.now.toISOString() } }];
+  }
+  if (state.status === 'unregistered') throw FamilyErrors.notFound('(unregistered)');
+  ensure(state.status !== 'retired', FamilyErrors.retired);
+  return decideForRegistered(command, state, context);
+}
+
+function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFamily' }>, family: RegisteredFamily, { now }: DecisionContext): FamilyEvent[] {
+  const today = isoDate(now);
+  switch (command.type) {
+    case 'RecordFirstContact':
+      inStage(family, 'record first contact with', ['lead']);
+      return [{ type: 'FirstContactMade', data: command.data }];
+    case 'RecordScreening':
+      inStage(family, 'record screening of', ['contacted']);
+      return [{ type: 'FamilyScreened', data: command.data }];
+    case 'RecordInterview':
+      inStage(family, 'record an interview with', ['screened']);
+      return [{ type: 'FamilyInterviewed', data: command.data }];
+    case 'RequestBackgroundChecks': {
+      inStage(family, 'request background checks for', ['interviewed', 'background-checks']);
+      const adultIds = command.data.adultIds ?? family.adults.map((adult) => adult.adultId);
+      adultIds.forEach((adultId) => ensure(isAdult(family, adultId), () => FamilyErrors.unknownAdult(adultId)));
+      const kinds = command.data.kinds ?? [...CHECK_KINDS];
+      const checks = adultIds.flatMap((adultId) => kinds.map((kind) => ({ adultId, kind })));
+      return [{ type: 'BackgroundChecksRequested', data: { on: command.data.on, checks } }];
+    }
+    case 'RecordBackgroundCheckResult':
+      inStage(family, 'record a background check result for', ['background-checks']);
+      return [{ type: 'BackgroundCheckReceived', data: validCheckResult(family, command.data) }];
+    case 'AssessBackgroundCheckRemarks': {
+      inStage(family, 'assess background check remarks of', ['background-checks']);
+      const { adultId, kind, acceptable } = command.data;
+      const result = family.checks.find((check) => check.adultId === adultId && check.kind === kind)?.result;
+      ensure(result?.outcome === 'remarks', () => FamilyErrors.noRemarksToAssess(adultId, kind));
+      const category = result.remarkCategory ?? 'other';
+      ensure(!acceptable || !ALWAYS_BLOCKING_REMARKS.includes(category), () => FamilyErrors.remarksAlwaysBlock(adultId, category));
+      return [{ type: 'BackgroundCheckRemarksAssessed', data: command.data }];
+    }
+    case 'ApproveFamily':
+      inStage(family, 'approve', ['background-checks']);
+      ensureChecksAllowApproval(family);
+      return [{ type: 'FamilyApproved', data: { ...validApproval(command.data, today), approvedOn: today } }];
+    case 'RejectFamily':
+      inStage(family, 'reject', RECRUITMENT_STAGES);
+      return [{ type: 'FamilyRejected', data: { ...command.data, atStage: family.status } }];
+    case 'DeclareAvailability': {
+      const approval = validApprovalOf(family, today);
+      inStage(family, 'declare availability of', ['approved', 'available']);
+      const terms = { ...command.data, careTypes: command.data.careTypes ?? approval.careTypes };
+      return [{ type: 'AvailabilityDeclared', data: { ...validAvailability(terms, approval), confirmedOn: today } }];
+    }
+    case 'WithdrawAvailability':
+      inStage(family, 'withdraw availability of', ['available']);
+      return [{ type: 'AvailabilityWithdrawn', data: command.data }];
+    case 'SuspendFamily':
+      inStage(family, 'suspend', ['approved', 'available']);
+      return [{ type: 'FamilySuspended', data: command.data }];
+    case 'ReinstateFamily':
+      inStage(family, 'reinstate', ['suspended']);
+      validApprovalOf(family, today);
+      return [{ type: 'FamilyReinstated', data: command.data }];
+    case 'RenewApproval':
+      inStage(family, 'renew the approval of', [...APPROVED_STAGES, 'approval-expired']);
+      return [{ type: 'ApprovalRenewed', data: { ...validApproval(command.data, today), renewedOn: today } }];
+    case 'ExpireApproval': {
+      inStage(family, 'expire the approval of', APPROVED_STAGES);
+      const validUntil = family.approval?.validUntil ?? today;
+      ensure(validUntil < today, () => FamilyErrors.approvalStillValid(validUntil));
+      return [{ type: 'ApprovalExpired', data: { validUntil, expiredOn: today } }];
+    }
+    case 'RetireFamily':
+      return [{ type: 'FamilyRetired', data: command.data }];
+    case 'GiveConsentToShare':
+      ensure(!family.consentToShare, FamilyErrors.consentAlreadyGiven);
+      return [{ type: 'ConsentToShareGiven', data: command.data }];
+    case 'WithdrawConsentToShare':
+      ensure(family.consentToShare, FamilyErrors.consentNotGiven);
+      return [{ type: 'ConsentToShareWithdrawn', data: command.data }];
+    case 'UpdateProfile':
+      ensure(Object.values(command.data).some((value) => value !== undefined), FamilyErrors.emptyProfileUpdate);
+      return [{ type: 'ProfileUpdated', data: command.data }];
+    case 'RecordSupport':
+      ensure(family.approval !== null, () => FamilyErrors.notApproved(family.status));
+      return [{ type: 'SupportRecorded', data: command.data }];
+    default:
+      return assertNever(command);
+  }
+}
+
+function inStage(family: RegisteredFamily, action: string, allowed: readonly FamilyStage[]): void {
+  ensure(allowed.includes(family.status), () => FamilyErrors.notInStage(action, family.status, allowed));
+}
+
+const isAdult = (family: RegisteredFamily, adultId: string) => family.adults.some((adult) => adult.adultId === adultId);
+
+function validRegistration(details: RegistrationDetails): RegistrationDetails {
+  const seen = new Set<string>();
+  for (const { adultId } of details.adults) {
+    ensure(!seen.has(adultId), () => FamilyErrors.duplicateAdult(adultId));
+    seen.add(adultId);
+  }
+  ensure(details.sourceChannel !== 'family-referral' || !!details.referredByFamilyId, FamilyErrors.referralWithoutReferrer);
+  return details;
+}
+
+function validCheckResult(family: RegisteredFamily, result: BackgroundCheckResult): BackgroundCheckResult {
+  const { adultId, kind, outcome, remarkCategory } = result;
+  ensure(isAdult(family, adultId), () => FamilyErrors.unknownAdult(adultId));
+  const check = family.checks.find((candidate) => checkKey(candidate.adultId, candidate.kind) === checkKey(adultId, kind));
+  ensure(check !== undefined, () => FamilyErrors.checkNotRequested(adultId, kind));
+  ensure(check.result === undefined, () => FamilyErrors.checkAlreadyReceived(adultId, kind));
+  ensure(outcome === 'clear' || remarkCategory !== undefined, FamilyErrors.remarksNeedCategory);
+  ensure(outcome === 'remarks' || remarkCategory === undefined, FamilyErrors.clearCheckHasNoCategory);
+  return result;
+}
+
+/** No approval while any adult's check is missing; remarks block unless assessed acceptable. */
+function ensureChecksAllowApproval(family: RegisteredFamily): void {
+  const expected = family.adults.flatMap(({ adultId }) => CHECK_KINDS.map((kind) => ({ adultId, kind })));
+  const resultOf = (adultId: string, kind: string) => family.checks.find((check) => check.adultId === adultId && check.kind === kind);
+  const missing = expected.filter(({ adultId, kind }) => resultOf(adultId, kind)?.result === undefined);
+  ensure(missing.length === 0, () => FamilyErrors.checksMissing(missing));
+  const blocking = expected.filter(({ adultId, kind }) => {
+    const check = resultOf(adultId, kind);
+    return check?.result?.outcome === 'remarks' && check.assessment?.acceptable !== true;
+  });
+  ensure(blocking.length === 0, () => FamilyErrors.checksNotClear(blocking));
+}
+
+function validApproval(terms: ApprovalTerms, today: string): ApprovalTerms {
+  ensure(terms.ageRange.min <= terms.ageRange.max, FamilyErrors.ageRangeInverted);
+  ensure(terms.validUntil >= today, () => FamilyErrors.validityInPast(terms.validUntil));
+  return terms;
+}
+
+function validApprovalOf(family: RegisteredFamily, today: string): ApprovalTerms {
+  const approval = family.approval;
+  ensure(approval !== null && APPROVED_STAGES.includes(family.status), () => FamilyErrors.notApproved(family.status));
+  ensure(approval.validUntil >= today, () => FamilyErrors.approvalNotValid(approval.validUntil));
+  return approval;
+}
+
+function validAvailability(terms: AvailabilityTerms, approval: ApprovalTerms): AvailabilityTerms {
+  ensure(terms.capacity <= approval.capacity, () => FamilyErrors.capacityExceedsApproval(terms.capacity, approval.capacity));
+  const notApproved = terms.careTypes.filter((careType) => !approval.careTypes.includes(careType));
+  ensure(notApproved.length === 0, () => FamilyErrors.careTypeNotApproved(notApproved));
+  ensure(terms.periods.length > 0 || terms.patterns.length > 0, FamilyErrors.availabilityWithoutTime);
+  for (const { from, to } of terms.periods) ensure(from <= to, () => FamilyErrors.periodInverted(from, to));
+  return terms;
+}

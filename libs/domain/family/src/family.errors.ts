@@ -1,0 +1,58 @@
+import { DomainError } from '@familybank/domain-core';
+import type { FamilyStage } from './vocabulary';
+
+/** Every way a family command can be refused; the codes are part of the API contract. */
+export const FamilyErrors = {
+  notFound: (familyId: string) => new DomainError('FAMILY.NOT_FOUND', 'not-found', `Family ${familyId} does not exist`, { familyId }),
+  alreadyRegistered: (familyId: string) =>
+    new DomainError('FAMILY.ALREADY_REGISTERED', 'conflict', `Family ${familyId} is already registered`, { familyId }),
+  retired: () => new DomainError('FAMILY.RETIRED', 'conflict', 'The family is retired; nothing more can be recorded for it'),
+  notInStage: (action: string, stage: FamilyStage, allowed: readonly FamilyStage[]) =>
+    new DomainError('FAMILY.WRONG_STAGE', 'conflict', `Cannot ${action} a family in stage "${stage}"; allowed in: ${allowed.join(', ')}`, {
+      stage,
+      allowed,
+    }),
+  unknownAdult: (adultId: string) =>
+    new DomainError('FAMILY.UNKNOWN_ADULT', 'rule', `Adult ${adultId} is not part of this household`, { adultId }),
+  duplicateAdult: (adultId: string) => new DomainError('FAMILY.DUPLICATE_ADULT', 'rule', `Adult id ${adultId} is used twice`, { adultId }),
+  referralWithoutReferrer: () =>
+    new DomainError('FAMILY.REFERRAL_NEEDS_REFERRER', 'rule', 'A lead from a family referral names the referring family (referredByFamilyId)'),
+  checkNotRequested: (adultId: string, kind: string) =>
+    new DomainError('FAMILY.CHECK_NOT_REQUESTED', 'rule', `No ${kind} check was requested for adult ${adultId}`, { adultId, kind }),
+  checkAlreadyReceived: (adultId: string, kind: string) =>
+    new DomainError('FAMILY.CHECK_ALREADY_RECEIVED', 'conflict', `The ${kind} check of adult ${adultId} is already recorded`, { adultId, kind }),
+  remarksNeedCategory: () =>
+    new DomainError('FAMILY.REMARKS_NEED_CATEGORY', 'rule', 'A check with remarks names the remark category'),
+  clearCheckHasNoCategory: () =>
+    new DomainError('FAMILY.CLEAR_CHECK_HAS_NO_CATEGORY', 'rule', 'A clear check has no remark category'),
+  noRemarksToAssess: (adultId: string, kind: string) =>
+    new DomainError('FAMILY.NO_REMARKS_TO_ASSESS', 'rule', `The ${kind} check of adult ${adultId} has no remarks to assess`, { adultId, kind }),
+  remarksAlwaysBlock: (adultId: string, category: string) =>
+    new DomainError('FAMILY.REMARKS_ALWAYS_BLOCK', 'rule', `Remarks of category "${category}" always block approval`, { adultId, category }),
+  checksMissing: (missing: Array<{ adultId: string; kind: string }>) =>
+    new DomainError('FAMILY.CHECKS_MISSING', 'rule', 'Approval needs every adult’s background checks to be received', { missing }),
+  checksNotClear: (blocking: Array<{ adultId: string; kind: string }>) =>
+    new DomainError('FAMILY.CHECKS_NOT_CLEAR', 'rule', 'A background check has remarks that are not assessed as acceptable', { blocking }),
+  validityInPast: (validUntil: string) =>
+    new DomainError('FAMILY.APPROVAL_VALIDITY_IN_PAST', 'rule', `An approval valid until ${validUntil} would already have expired`, {
+      validUntil,
+    }),
+  ageRangeInverted: () => new DomainError('FAMILY.AGE_RANGE_INVERTED', 'rule', 'The age range’s minimum is above its maximum'),
+  notApproved: (stage: FamilyStage) =>
+    new DomainError('FAMILY.NOT_APPROVED', 'rule', `The family holds no approval (stage "${stage}")`, { stage }),
+  approvalNotValid: (validUntil: string) =>
+    new DomainError('FAMILY.APPROVAL_NOT_VALID', 'rule', `The family’s approval ran out on ${validUntil}`, { validUntil }),
+  approvalStillValid: (validUntil: string) =>
+    new DomainError('FAMILY.APPROVAL_STILL_VALID', 'rule', `The approval is valid until ${validUntil}`, { validUntil }),
+  capacityExceedsApproval: (capacity: number, approved: number) =>
+    new DomainError('FAMILY.CAPACITY_EXCEEDS_APPROVAL', 'rule', `Capacity ${capacity} is above the approved ${approved}`, { capacity, approved }),
+  careTypeNotApproved: (careTypes: string[]) =>
+    new DomainError('FAMILY.CARE_TYPE_NOT_APPROVED', 'rule', `Not approved for: ${careTypes.join(', ')}`, { careTypes }),
+  periodInverted: (from: string, to: string) =>
+    new DomainError('FAMILY.PERIOD_INVERTED', 'rule', `The period ${from}–${to} ends before it starts`, { from, to }),
+  availabilityWithoutTime: () =>
+    new DomainError('FAMILY.AVAILABILITY_WITHOUT_TIME', 'rule', 'Availability names at least one period or pattern'),
+  consentAlreadyGiven: () => new DomainError('FAMILY.CONSENT_ALREADY_GIVEN', 'conflict', 'The family has already consented to sharing'),
+  consentNotGiven: () => new DomainError('FAMILY.CONSENT_NOT_GIVEN', 'conflict', 'The family has not consented to sharing'),
+  emptyProfileUpdate: () => new DomainError('FAMILY.EMPTY_PROFILE_UPDATE', 'rule', 'A profile update changes at least one field'),
+} as const;

@@ -1,0 +1,63 @@
+import type { IsoDate, Message } from '@familybank/domain-core';
+import type {
+  ApprovalTerms,
+  AvailabilityTerms,
+  BackgroundCheckResult,
+  FirstContact,
+  ProfileFields,
+  RegistrationDetails,
+  Rejection,
+  RemarksAssessment,
+  SupportRecord,
+} from './family.types';
+import type { CheckKind, FamilyStage } from './vocabulary';
+
+export type FamilyRegistered = Message<'FamilyRegistered', RegistrationDetails & { registeredAt: string }>;
+export type FirstContactMade = Message<'FirstContactMade', FirstContact & { summary?: string }>;
+export type FamilyScreened = Message<'FamilyScreened', { on: IsoDate; notes?: string }>;
+export type FamilyInterviewed = Message<'FamilyInterviewed', { on: IsoDate; interviewers: string[]; notes?: string }>;
+export type BackgroundChecksRequested = Message<'BackgroundChecksRequested', { on: IsoDate; checks: Array<{ adultId: string; kind: CheckKind }> }>;
+export type BackgroundCheckReceived = Message<'BackgroundCheckReceived', BackgroundCheckResult>;
+export type BackgroundCheckRemarksAssessed = Message<'BackgroundCheckRemarksAssessed', RemarksAssessment>;
+export type FamilyApproved = Message<'FamilyApproved', ApprovalTerms & { approvedOn: IsoDate }>;
+export type FamilyRejected = Message<'FamilyRejected', Rejection & { atStage: FamilyStage }>;
+export type AvailabilityDeclared = Message<'AvailabilityDeclared', AvailabilityTerms & { confirmedOn: IsoDate }>;
+export type AvailabilityWithdrawn = Message<'AvailabilityWithdrawn', { reason?: string }>;
+export type FamilySuspended = Message<'FamilySuspended', { reason: string }>;
+export type FamilyReinstated = Message<'FamilyReinstated', { note?: string }>;
+export type ApprovalRenewed = Message<'ApprovalRenewed', ApprovalTerms & { renewedOn: IsoDate }>;
+export type ApprovalExpired = Message<'ApprovalExpired', { validUntil: IsoDate; expiredOn: IsoDate }>;
+export type FamilyRetired = Message<'FamilyRetired', { reason: string }>;
+export type ConsentToShareGiven = Message<'ConsentToShareGiven', { on: IsoDate }>;
+export type ConsentToShareWithdrawn = Message<'ConsentToShareWithdrawn', { on: IsoDate }>;
+export type ProfileUpdated = Message<'ProfileUpdated', Partial<ProfileFields>>;
+export type SupportRecorded = Message<'SupportRecorded', SupportRecord>;
+
+export type FamilyEvent =
+  | FamilyRegistered
+  | FirstContactMade
+  | FamilyScreened
+  | FamilyInterviewed
+  | BackgroundChecksRequested
+  | BackgroundCheckReceived
+  | BackgroundCheckRemarksAssessed
+  | FamilyApproved
+  | FamilyRejected
+  | AvailabilityDeclared
+  | AvailabilityWithdrawn
+  | FamilySuspended
+  | FamilyReinstated
+  | ApprovalRenewed
+  | ApprovalExpired
+  | FamilyRetired
+  | ConsentToShareGiven
+  | ConsentToShareWithdrawn
+  | ProfileUpdated
+  | SupportRecorded;
+
+export type FamilyEventType = FamilyEvent['type'];
+
+/** Bumped when an event's data changes shape; stored in each event's metadata. */
+export const FAMILY_EVENT_SCHEMA_VERSION = 1;
+
+export const familyStreamId = (familyId: string): string => `family-${familyId}`;

@@ -1,0 +1,117 @@
+import { assertNever, type IsoDate } from '@familybank/domain-core';
+import type { FamilyEvent, FamilyRegistered } from './family.events';
+import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ProfileFields } from './family.types';
+import type { CheckKind, FamilyStage } from './vocabulary';
+
+export interface CheckState {
+  adultId: string;
+  kind: CheckKind;
+  requestedOn: IsoDate;
+  result?: BackgroundCheckResult;
+  assessment?: { acceptable: boolean; assessment: string };
+}
+
+export interface RegisteredFamily extends ProfileFields {
+  status: FamilyStage;
+  familyId: string;
+  adults: Adult[];
+  checks: CheckState[];
+  approval: ApprovalTerms | null;
+  availability: AvailabilityTerms | null;
+  consentToShare: boolean;
+}
+
+export type FamilyState = { status: 'unregistered' } | RegisteredFamily;
+
+export const initialFamilyState = (): FamilyState => ({ status: 'unregistered' });
+
+export const checkKey = (adultId: string, kind: CheckKind): string => `${adultId}/${kind}`;
+
+export function evolveFamily(state: FamilyState, event: FamilyEvent): FamilyState {
+  if (event.type === 'FamilyRegistered') return registered(event.data);
+  if (state.status === 'unregistered') return state;
+  return evolveRegistered(state, event);
+}
+
+function registered(data: FamilyRegistered['data']): RegisteredFamily {
+  return {
+    status: 'lead',
+    familyId: data.familyId,
+    adults: data.adults,
+    contact: data.contact,
+    region: data.region,
+    languages: data.languages,
+    competences: data.competences,
+    interestedIn: data.interestedIn,
+    checks: [],
+    approval: null,
+    availability: null,
+    consentToShare: false,
+  };
+}
+
+function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): RegisteredFamily {
+  switch (event.type) {
+    case 'FamilyRegistered':
+      return state;
+    case 'FirstContactMade':
+      return { ...state, status: 'contacted' };
+    case 'FamilyScreened':
+      return { ...state, status: 'screened' };
+    case 'FamilyInterviewed':
+      return { ...state, status: 'interviewed' };
+    case 'BackgroundChecksRequested':
+      return { ...state, status: 'background-checks', checks: withRequestedChecks(state.checks, event.data.checks, event.data.on) };
+    case 'BackgroundCheckReceived':
+      return { ...state, checks: updateCheck(state.checks, event.data.adultId, event.data.kind, { result: event.data, assessment: undefined }) };
+    case 'BackgroundCheckRemarksAssessed': {
+      const { adultId, kind, acceptable, assessment } = event.data;
+      return { ...state, checks: updateCheck(state.checks, adultId, kind, { assessment: { acceptable, assessment } }) };
+    }
+    case 'FamilyApproved': {
+      const { approvedOn: _approvedOn, ...terms } = event.data;
+      return { ...state, status: 'approved', approval: terms };
+    }
+    case 'FamilyRejected':
+      return { ...state, status: 'rejected' };
+    case 'AvailabilityDeclared': {
+      const { confirmedOn: _confirmedOn, ...terms } = event.data;
+      return { ...state, status: 'available', availability: terms };
+    }
+    case 'AvailabilityWithdrawn':
+      return { ...state, status: 'approved', availability: null };
+    case 'FamilySuspended':
+      return { ...state, status: 'suspended', availability: null };
+    case 'FamilyReinstated':
+      return { ...state, status: 'approved' };
+    case 'ApprovalRenewed': {
+      const { renewedOn: _renewedOn, ...terms } = event.data;
+      const status = state.status === 'approval-expired' ? 'approved' : state.status;
+      return { ...state, status, approval: terms };
+    }
+    case 'ApprovalExpired':
+      return { ...state, status: 'approval-expired', availability: null };
+    case 'FamilyRetired':
+      return { ...state, status: 'retired', availability: null };
+    case 'ConsentToShareGiven':
+      return { ...state, consentToShare: true };
+    case 'ConsentToShareWithdrawn':
+      return { ...state, consentToShare: false };
+    case 'ProfileUpdated':
+      return { ...state, ...event.data };
+    case 'SupportRecorded':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function withRequestedChecks(checks: CheckState[], requested: Array<{ adultId: string; kind: CheckKind }>, on: IsoDate): CheckState[] {
+  const byKey = new Map(checks.map((check) => [checkKey(check.adultId, check.kind), check]));
+  for (const { adultId, kind } of requested) byKey.set(checkKey(adultId, kind), { adultId, kind, requestedOn: on });
+  return [...byKey.values()];
+}
+
+function updateCheck(checks: CheckState[], adultId: string, kind: CheckKind, change: Partial<CheckState>): CheckState[] {
+  return checks.map((check) => (check.adultId === adultId && check.kind === kind ? { ...check, ...change } : check));
+}

@@ -1,0 +1,102 @@
+import type { IsoDate } from '@familybank/domain-core';
+import type {
+  ApprovingAuthority,
+  AvailabilityPattern,
+  CareType,
+  CheckKind,
+  CheckOutcome,
+  Competence,
+  ContactChannel,
+  RejectionReason,
+  RemarkCategory,
+  SourceChannel,
+  SupportKind,
+} from './vocabulary';
+
+export interface Adult {
+  adultId: string;
+  fullName: string;
+  birthYear?: number;
+}
+
+export interface ContactDetails {
+  street: string;
+  postalCode: string;
+  city: string;
+  phone: string;
+  email: string;
+}
+
+export interface AgeRange {
+  min: number;
+  max: number;
+}
+
+export interface ApprovalTerms {
+  careTypes: CareType[];
+  capacity: number;
+  ageRange: AgeRange;
+  validUntil: IsoDate;
+  conditions: string[];
+  authority: ApprovingAuthority;
+  decisionReference?: string;
+}
+
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+export interface AvailabilityTerms {
+  careTypes: CareType[];
+  capacity: number;
+  periods: DateRange[];
+  patterns: AvailabilityPattern[];
+}
+
+export interface ProfileFields {
+  contact: ContactDetails;
+  region: string;
+  languages: string[];
+  competences: Competence[];
+  interestedIn: CareType[];
+}
+
+export interface RegistrationDetails extends ProfileFields {
+  familyId: string;
+  sourceChannel: SourceChannel;
+  sourceDetail?: string;
+  referredByFamilyId?: string;
+  adults: Adult[];
+}
+
+export interface FirstContact {
+  on: IsoDate;
+  channel: ContactChannel;
+}
+
+export interface BackgroundCheckResult {
+  adultId: string;
+  kind: CheckKind;
+  outcome: CheckOutcome;
+  remarkCategory?: RemarkCategory;
+  receivedOn: IsoDate;
+}
+
+export interface RemarksAssessment {
+  adultId: string;
+  kind: CheckKind;
+  acceptable: boolean;
+  assessment: string;
+}
+
+export interface Rejection {
+  reason: RejectionReason;
+  note?: string;
+}
+
+export interface SupportRecord {
+  kind: SupportKind;
+  on: IsoDate;
+  note?: string;
+}

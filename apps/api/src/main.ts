@@ -1,1 +1,43 @@
-import { x } from "@familybank/domain-core"; console.log("ok", x);
+import 'reflect-metadata';
+import { CommandBus } from '@nestjs/cqrs';
+import { signDevToken } from './auth/dev-keys';
+import { ConfigError, loadConfig } from './config/config';
+import { createApp, logger } from './create-app';
+import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const { app, runtime } = await createApp(config);
+  if (config.SEED_DEMO_DATA && (await seedDemoData(app.get(CommandBus), runtime.eventStore, runtime.clock()))) {
+    logger.log(`Seeded demo data for ${DEMO_MUNICIPALITIES.map((m) => `${m.name} ${m.code}`).join(', ')}`);
+  }
+  // Events appended by another process (a second node on the same store) reach the read models too.
+  const poll = setInterval(() => runtime.projections.catchUp().catch((error) => logger.error(error)), config.PROJECTION_POLL_MS);
+  poll.unref();
+  await app.listen(config.PORT, config.HOST);
+  const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
+  const token = await signDevToken(runtime.devKeys, {
+    municipality: DEMO_MUNICIPALITIES[0].code,
+    roles: ['caseworker', 'approver'],
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  process.stdout.write(
+    [
+      '',
+      `familybank API listening on ${base}`,
+      `  API docs (Swagger UI): ${base}/docs`,
+      `  OpenAPI document:      ${base}/openapi.json`,
+      `  Data directory:        ${config.DATA_DIR}`,
+      `  Dev token (Vejle 0630, caseworker+approver, 8 h):`,
+      `    ${token}`,
+      `  More tokens: npm run token -- --municipality 0265 --role caseworker`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack}\n`);
+  process.exit(1);
+});

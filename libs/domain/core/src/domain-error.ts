@@ -2,9 +2,10 @@
  * How the shell should treat a refused command:
  * - `not-found`: the thing addressed does not exist;
  * - `conflict`: the command does not fit the aggregate's current state (retry after re-reading);
- * - `rule`: the command breaks a business rule (the request itself must change).
+ * - `rule`: the command breaks a business rule (the request itself must change);
+ * - `precondition`: the caller decided on a revision that is no longer current.
  */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'rule';
+export type DomainErrorKind = 'not-found' | 'conflict' | 'rule' | 'precondition';
 
 /** A refused command. `code` is stable (e.g. `FAMILY.CHECKS_NOT_CLEAR`) and part of the API contract. */
 export class DomainError extends Error {

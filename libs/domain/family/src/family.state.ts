@@ -98,12 +98,19 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
     case 'ConsentToShareWithdrawn':
       return { ...state, consentToShare: false };
     case 'ProfileUpdated':
-      return { ...state, ...event.data };
+      return { ...state, ...givenProfileFields(event.data) };
     case 'SupportRecorded':
       return state;
     default:
       return assertNever(event);
   }
+}
+
+const PROFILE_FIELDS = ['contact', 'region', 'languages', 'competences', 'interestedIn'] as const satisfies ReadonlyArray<keyof ProfileFields>;
+
+/** Only the profile fields actually given: an undefined value or a foreign key never overwrites the state. */
+function givenProfileFields(update: Partial<ProfileFields>): Partial<ProfileFields> {
+  return Object.fromEntries(PROFILE_FIELDS.filter((field) => update[field] !== undefined).map((field) => [field, update[field]]));
 }
 
 function withRequestedChecks(checks: CheckState[], requested: Array<{ adultId: string; kind: CheckKind }>, on: IsoDate): CheckState[] {

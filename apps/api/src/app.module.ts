@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { FamilyQueries, ProjectionRunner } from '@familybank/read-models';
+import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { AppConfigToken } from './config/config.provider';
+import { ExecuteFamilyCommandHandler } from './families/execute-family-command';
+import { FamilyLifecycleController } from './families/family-lifecycle.controller';
+import { FamilyQueriesController } from './families/family-queries.controller';
+import { ContractInterceptor } from './http/contract.interceptor';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IdempotencyStore } from './http/idempotency.store';
+import { ProblemFilter } from './http/problem.filter';
+import type { Runtime } from './infrastructure/runtime';
+import { CLOCK, EVENT_STORE } from './infrastructure/tokens';
+import { OpsController } from './ops/ops.controller';
+
+@Module({})
+export class AppModule {
+  static with(runtime: Runtime): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, OpsController],
+      providers: [
+        { provide: AppConfigToken, useValue: runtime.config },
+        { provide: CLOCK, useValue: runtime.clock },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: ProjectionRunner, useValue: runtime.projections },
+        { provide: FamilyQueries, useValue: runtime.queries },
+        { provide: IdempotencyStore, useValue: runtime.idempotency },
+        { provide: TOKEN_VERIFIER, useValue: runtime.tokenVerifier },
+        ExecuteFamilyCommandHandler,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { ApiRoute } from '@familybank/contracts';
+import { CONTRACT_ROUTE } from '../http/contract-route';
+import { ProblemError } from '../http/problem';
+import type { ContextualRequest } from '../http/request-context';
+import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+
+export const TOKEN_VERIFIER = Symbol('TokenVerifier');
+
+/** Every contract route with roles needs a valid bearer token carrying one of those roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const route = this.reflector.get<ApiRoute | undefined>(CONTRACT_ROUTE, context.getHandler());
+    if (!route?.roles) return true;
+    const request = context.switchToHttp().getRequest<ContextualRequest>();
+    const principal = await this.authenticate(request.headers.authorization);
+    if (!principal.roles.some((role) => route.roles!.includes(role))) {
+      throw new ProblemError('forbidden', 'AUTH.ROLE_MISSING', `This operation needs one of the roles: ${route.roles.join(', ')}`);
+    }
+    request.familybank = { ...request.familybank, principal };
+    return true;
+  }
+
+  private async authenticate(header: string | undefined) {
+    const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!token) throw new ProblemError('unauthenticated', 'AUTH.TOKEN_MISSING', 'Send Authorization: Bearer <token>');
+    try {
+      return await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw new ProblemError('unauthenticated', 'AUTH.TOKEN_INVALID', error.message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { type AppConfig } from './config';
+export const AppConfigToken = Symbol('AppConfig');

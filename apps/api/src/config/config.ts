@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
+/** Every setting is an environment variable; see the README's configuration table. */
+const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  EVENT_STORE: z.enum(['sqlite', 'eventstoredb']).default('sqlite'),
+  EVENTSTOREDB_CONNECTION_STRING: z.string().startsWith('esdb').optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  SEED_DEMO_DATA: booleanFlag.default(false),
+  FIRST_CONTACT_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  JWT_ISSUER: z.string().min(1).default('familybank-dev'),
+  JWT_AUDIENCE: z.string().min(1).default('familybank-api'),
+  PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment once at start-up; a bad value stops the process with the variable's name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}=${JSON.stringify(env[String(issue.path[0])] ?? '')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
+    throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
+  }
+  return { ...config, DATA_DIR: resolve(config.DATA_DIR) };
+}

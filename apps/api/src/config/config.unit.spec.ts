@@ -1,0 +1,24 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('configuration', () => {
+  it('defaults to the embedded SQLite store under ./data with FULL sync', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', PORT: 3000, SEED_DEMO_DATA: false });
+    expect(config.DATA_DIR).toMatch(/data$/);
+  });
+
+  it('a bad value stops start-up with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/);
+    expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'OFF' })).toThrow(/SQLITE_SYNCHRONOUS/);
+  });
+
+  it('EventStoreDB needs its connection string', () => {
+    expect(() => loadConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_CONNECTION_STRING/);
+  });
+
+  it('SEED_DEMO_DATA accepts true/false/1/0 only', () => {
+    expect(loadConfig({ SEED_DEMO_DATA: '1' }).SEED_DEMO_DATA).toBe(true);
+    expect(() => loadConfig({ SEED_DEMO_DATA: 'yes' })).toThrow(/SEED_DEMO_DATA/);
+  });
+});

@@ -1,0 +1,18 @@
+import { Get, HttpCode, Patch, Post, SetMetadata, applyDecorators } from '@nestjs/common';
+import { expressPath, type ApiRoute } from '@familybank/contracts';
+
+export const CONTRACT_ROUTE = Symbol('contract-route');
+
+const METHOD = { get: Get, post: Post, patch: Patch } as const;
+
+/** Binds a handler to a route of the OpenAPI contract: path, method, status, and the schemas the interceptor checks. */
+export const ContractRoute = (route: ApiRoute) =>
+  applyDecorators(METHOD[route.method](expressPath(route.path)), HttpCode(route.success.status), SetMetadata(CONTRACT_ROUTE, route));
+
+/** A response body with headers that the contract interceptor sets after validating the body. */
+export class WithHeaders<Body> {
+  constructor(
+    readonly body: Body,
+    readonly headers: Record<string, string>,
+  ) {}
+}

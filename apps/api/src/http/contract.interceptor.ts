@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
+import { map, type Observable } from 'rxjs';
+import type { ZodError, ZodType } from 'zod';
+import type { ApiRoute } from '@familybank/contracts';
+import { CONTRACT_ROUTE, WithHeaders } from './contract-route';
+import { ProblemError, type InvalidParam } from './problem';
+import type { ContextualRequest } from './request-context';
+
+/**
+ * Holds every request and response to the contract route's zod schemas: params, query and body are
+ * parsed (all problems reported at once), and a response that breaks the contract is a bug (500),
+ * never sent. Also reads If-Match and the correlation id.
+ */
+@Injectable()
+export class ContractInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Contract');
+
+  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const route = this.reflector.get<ApiRoute | undefined>(CONTRACT_ROUTE, context.getHandler());
+    if (!route) return next.handle();
+    const request = context.switchToHttp().getRequest<ContextualRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    this.parseRequest(route, request);
+    const correlationId = request.familybank!.correlationId!;
+    response.setHeader('X-Correlation-Id', correlationId);
+    return next.handle().pipe(map((result) => this.respond(route, response, result)));
+  }
+
+  private parseRequest(route: ApiRoute, request: ContextualRequest): void {
+    if (route.body && !request.is('application/json')) {
+      throw new ProblemError('unsupported-media-type', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+    }
+    const invalid: InvalidParam[] = [];
+    const parse = (schema: ZodType | undefined, value: unknown, prefix: string) => {
+      if (!schema) return value;
+      const result = schema.safeParse(value ?? (prefix === 'body' ? undefined : {}));
+      if (!result.success) invalid.push(...issues(result.error, prefix));
+      return result.data;
+    };
+    const params = parse(route.params, request.params, 'path');
+    const query = parse(route.query, request.query, 'query');
+    const body = parse(route.body, request.body, 'body');
+    const ifMatch = this.ifMatch(request, invalid);
+    if (invalid.length) {
+      throw new ProblemError('validation', 'REQUEST.VALIDATION', `${invalid.length} invalid field(s): ${invalid.map((p) => p.name).join(', ')}`, {
+        invalidParams: invalid,
+      });
+    }
+    request.params = params as Record<string, string>;
+    Object.defineProperty(request, 'query', { value: query, writable: true });
+    request.body = body;
+    const correlationId = request.header('x-correlation-id')?.slice(0, 100) || randomUUID();
+    request.familybank = { ...request.familybank, correlationId, expectedRevision: ifMatch };
+  }
+
+  private ifMatch(request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
+    const header = request.header('if-match');
+    if (header === undefined || header.trim() === '*') return undefined;
+    const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+    if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
+    return match ? Number(match[1]) : undefined;
+  }
+
+  private respond(route: ApiRoute, response: Response, result: unknown): unknown {
+    const { body, headers } = result instanceof WithHeaders ? result : { body: result, headers: {} };
+    const checked = route.success.schema.safeParse(body);
+    if (!checked.success) {
+      this.logger.error(`Response of ${route.operationId} breaks the contract: ${checked.error.message}`);
+      throw new Error(`Response of ${route.operationId} breaks the contract`);
+    }
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    const revision = (body as { revision?: unknown } | undefined)?.revision;
+    if (route.concurrency && typeof revision === 'number') response.setHeader('ETag', `"${revision}"`);
+    return checked.data;
+  }
+}
+
+function issues(error: ZodError, prefix: string): InvalidParam[] {
+  return error.issues.map((issue) => ({
+    name: [prefix, ...issue.path.map(String)].join('.'),
+    reason: issue.message,
+    code: issue.code,
+  }));
+}

@@ -1,0 +1,53 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { ProblemKind } from '@familybank/contracts';
+import { DomainError, type DomainErrorKind } from '@familybank/domain-core';
+import { WrongExpectedRevisionError } from '@familybank/event-store';
+import { ProblemError, problemBody } from './problem';
+
+const DOMAIN_KIND: Record<DomainErrorKind, ProblemKind> = {
+  'not-found': 'not-found',
+  conflict: 'conflict',
+  rule: 'rule-violated',
+  precondition: 'precondition-failed',
+};
+
+/** Body-parser errors carry `type` and `status`; map the ones a client can cause. */
+const BODY_PARSER: Record<string, { kind: ProblemKind; code: string; detail: string }> = {
+  'entity.too.large': { kind: 'payload-too-large', code: 'REQUEST.TOO_LARGE', detail: 'The body is larger than 1 MB' },
+  'entity.parse.failed': { kind: 'validation', code: 'REQUEST.MALFORMED_JSON', detail: 'The body is not valid JSON' },
+  'encoding.unsupported': { kind: 'unsupported-media-type', code: 'REQUEST.UNSUPPORTED_ENCODING', detail: 'Unsupported content encoding' },
+  'charset.unsupported': { kind: 'unsupported-media-type', code: 'REQUEST.UNSUPPORTED_CHARSET', detail: 'Unsupported charset' },
+};
+
+/** The one place where every error becomes application/problem+json; no stack trace ever leaves. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = this.toProblem(error, request.originalUrl ?? request.url);
+    if (body.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+    response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  toProblem(error: unknown, instance: string) {
+    if (error instanceof ProblemError) return problemBody(error.kind, error.code, error.message, instance, error.extras);
+    if (error instanceof DomainError) return problemBody(DOMAIN_KIND[error.kind], error.code, error.message, instance, { details: error.details });
+    if (error instanceof WrongExpectedRevisionError) {
+      return problemBody('conflict', 'STREAM.CONCURRENT_CHANGE', 'Someone else changed this at the same moment; read it again and retry', instance);
+    }
+    const parser = BODY_PARSER[(error as { type?: string })?.type ?? ''];
+    if (parser) return problemBody(parser.kind, parser.code, parser.detail, instance);
+    if (error instanceof HttpException && error.getStatus() === 404) {
+      return problemBody('not-found', 'ROUTE.NOT_FOUND', `No route ${instance}`, instance);
+    }
+    if (error instanceof HttpException && error.getStatus() === 405) {
+      return problemBody('not-found', 'ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed', instance);
+    }
+    return problemBody('internal', 'INTERNAL', 'An internal error occurred; it has been logged', instance);
+  }
+}

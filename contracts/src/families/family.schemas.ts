@@ -1,0 +1,240 @@
+import {
+  APPROVING_AUTHORITIES,
+  AVAILABILITY_PATTERNS,
+  CARE_TYPES,
+  CHECK_KINDS,
+  CHECK_OUTCOMES,
+  COMPETENCES,
+  CONTACT_CHANNELS,
+  FAMILY_STAGES,
+  REJECTION_REASONS,
+  REMARK_CATEGORIES,
+  SOURCE_CHANNELS,
+  SUPPORT_KINDS,
+} from '@familybank/domain-family';
+import { Id, IsoDate, Language, LongText, MunicipalityCode, PageQuery, Region, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { z } from '../zod';
+
+export const CareType = z.enum(CARE_TYPES).openapi('CareType');
+export const SourceChannel = z.enum(SOURCE_CHANNELS).openapi('SourceChannel');
+export const ContactChannel = z.enum(CONTACT_CHANNELS).openapi('ContactChannel');
+export const CheckKind = z.enum(CHECK_KINDS).openapi('CheckKind');
+export const CheckOutcome = z.enum(CHECK_OUTCOMES).openapi('CheckOutcome');
+export const RemarkCategory = z.enum(REMARK_CATEGORIES).openapi('RemarkCategory');
+export const ApprovingAuthority = z.enum(APPROVING_AUTHORITIES).openapi('ApprovingAuthority');
+export const RejectionReason = z.enum(REJECTION_REASONS).openapi('RejectionReason');
+export const AvailabilityPattern = z.enum(AVAILABILITY_PATTERNS).openapi('AvailabilityPattern');
+export const SupportKind = z.enum(SUPPORT_KINDS).openapi('SupportKind');
+export const Competence = z.enum(COMPETENCES).openapi('Competence');
+export const FamilyStage = z.enum(FAMILY_STAGES).openapi('FamilyStage');
+
+const unique = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max).refine((values) => new Set(values).size === values.length, { message: 'Values must be unique' });
+
+export const Adult = z
+  .strictObject({
+    adultId: Id,
+    fullName: ShortText,
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+  })
+  .openapi('Adult');
+
+export const ContactDetails = z
+  .strictObject({
+    street: ShortText,
+    postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, 'Expected a postal code'),
+    city: ShortText,
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'Expected a phone number'),
+    email: z.email(),
+  })
+  .openapi('ContactDetails');
+
+export const AgeRange = z.strictObject({ min: z.number().int().min(0).max(17), max: z.number().int().min(0).max(17) }).openapi('AgeRange');
+export const DateRange = z.strictObject({ from: IsoDate, to: IsoDate }).openapi('DateRange');
+
+const profileFields = {
+  contact: ContactDetails,
+  region: Region,
+  languages: unique(Language, 20),
+  competences: unique(Competence, COMPETENCES.length),
+  interestedIn: unique(CareType, CARE_TYPES.length).min(1),
+};
+
+export const RegisterFamilyBody = z
+  .strictObject({
+    sourceChannel: SourceChannel,
+    sourceDetail: ShortText.optional().openapi({ description: 'e.g. the campaign or event, to learn which channels bring families' }),
+    referredByFamilyId: Id.optional().openapi({ description: 'The existing family that recommended this one (sourceChannel family-referral)' }),
+    adults: z.array(Adult).min(1).max(6),
+    ...profileFields,
+    languages: profileFields.languages.default([]),
+    competences: profileFields.competences.default([]),
+  })
+  .openapi('RegisterFamily');
+
+export const RecordFirstContactBody = z.strictObject({ on: IsoDate, channel: ContactChannel, summary: LongText.optional() }).openapi('RecordFirstContact');
+export const RecordScreeningBody = z.strictObject({ on: IsoDate, notes: LongText.optional() }).openapi('RecordScreening');
+export const RecordInterviewBody = z
+  .strictObject({ on: IsoDate, interviewers: z.array(ShortText).min(1).max(10), notes: LongText.optional() })
+  .openapi('RecordInterview');
+export const RequestBackgroundChecksBody = z
+  .strictObject({
+    on: IsoDate,
+    adultIds: unique(Id, 6).min(1).optional().openapi({ description: 'Default: every adult of the household' }),
+    kinds: unique(CheckKind, CHECK_KINDS.length).min(1).optional().openapi({ description: 'Default: both kinds' }),
+  })
+  .openapi('RequestBackgroundChecks');
+export const RecordBackgroundCheckResultBody = z
+  .strictObject({
+    adultId: Id,
+    kind: CheckKind,
+    outcome: CheckOutcome,
+    remarkCategory: RemarkCategory.optional().openapi({ description: 'Required when outcome is remarks. The certificate itself is never stored.' }),
+    receivedOn: IsoDate,
+  })
+  .openapi('RecordBackgroundCheckResult');
+export const AssessRemarksBody = z
+  .strictObject({ adultId: Id, kind: CheckKind, acceptable: z.boolean(), assessment: LongText })
+  .openapi('AssessBackgroundCheckRemarks');
+
+export const ApprovalTerms = z
+  .strictObject({
+    careTypes: unique(CareType, CARE_TYPES.length).min(1),
+    capacity: z.number().int().min(1).max(10),
+    ageRange: AgeRange,
+    validUntil: IsoDate,
+    conditions: z.array(ShortText).max(20).default([]),
+    authority: ApprovingAuthority,
+    decisionReference: ShortText.optional(),
+  })
+  .openapi('ApprovalTerms');
+
+export const RejectFamilyBody = z.strictObject({ reason: RejectionReason, note: LongText.optional() }).openapi('RejectFamily');
+export const DeclareAvailabilityBody = z
+  .strictObject({
+    careTypes: unique(CareType, CARE_TYPES.length).min(1).optional().openapi({ description: 'Default: every approved care type' }),
+    capacity: z.number().int().min(1).max(10),
+    periods: z.array(DateRange).max(52).default([]),
+    patterns: unique(AvailabilityPattern, AVAILABILITY_PATTERNS.length).default([]),
+  })
+  .openapi('DeclareAvailability');
+export const ReasonBody = z.strictObject({ reason: ShortText }).openapi('Reason');
+export const OptionalReasonBody = z.strictObject({ reason: ShortText.optional() }).openapi('OptionalReason');
+export const NoteBody = z.strictObject({ note: LongText.optional() }).openapi('Note');
+export const EmptyBody = z.strictObject({}).openapi('Empty');
+export const ConsentBody = z.strictObject({ on: IsoDate }).openapi('Consent');
+export const UpdateProfileBody = z
+  .strictObject({
+    contact: profileFields.contact.optional(),
+    region: profileFields.region.optional(),
+    languages: profileFields.languages.optional(),
+    competences: profileFields.competences.optional(),
+    interestedIn: profileFields.interestedIn.optional(),
+  })
+  .openapi('UpdateProfile');
+export const RecordSupportBody = z.strictObject({ kind: SupportKind, on: IsoDate, note: LongText.optional() }).openapi('RecordSupport');
+
+export const FamilyIdParams = z.object({ familyId: Id.openapi({ param: { name: 'familyId', in: 'path' } }) });
+
+export const BackgroundCheckView = z
+  .object({
+    adultId: Id,
+    kind: CheckKind,
+    requestedOn: IsoDate,
+    outcome: CheckOutcome.optional(),
+    remarkCategory: RemarkCategory.optional(),
+    receivedOn: IsoDate.optional(),
+    assessment: z.object({ acceptable: z.boolean(), assessment: z.string(), assessedBy: z.string() }).optional(),
+  })
+  .openapi('BackgroundCheck');
+
+export const FamilyDetail = z
+  .object({
+    familyId: Id,
+    municipality: MunicipalityCode,
+    stage: FamilyStage,
+    stageSince: Timestamp,
+    daysInStage: z.number().int(),
+    registeredAt: Timestamp,
+    sourceChannel: SourceChannel,
+    sourceDetail: z.string().optional(),
+    referredByFamilyId: Id.optional(),
+    adults: z.array(Adult),
+    contact: ContactDetails,
+    region: Region,
+    languages: z.array(Language),
+    competences: z.array(Competence),
+    interestedIn: z.array(CareType),
+    firstContactOn: IsoDate.optional(),
+    checks: z.array(BackgroundCheckView),
+    approval: ApprovalTerms.extend({ approvedOn: IsoDate }).optional(),
+    availability: DeclareAvailabilityBody.required({ careTypes: true }).extend({ confirmedOn: IsoDate }).optional(),
+    consentToShare: z.boolean(),
+    support: z.array(z.object({ kind: SupportKind, on: IsoDate, note: z.string().optional() })),
+    revision: z.number().int().openapi({ description: 'Stream revision; also sent as the ETag' }),
+  })
+  .openapi('FamilyDetail');
+export type FamilyDetail = z.infer<typeof FamilyDetail>;
+
+export const FamilyListQuery = PageQuery.extend({ stage: FamilyStage.optional() });
+export const FamilyPage = pageOf(FamilyDetail, 'FamilyPage');
+
+export const AvailableFamily = z
+  .object({
+    familyId: Id,
+    municipality: MunicipalityCode,
+    householdName: z.string(),
+    region: Region,
+    careTypes: z.array(CareType),
+    capacity: z.number().int(),
+    ageRange: AgeRange,
+    periods: z.array(DateRange),
+    patterns: z.array(AvailabilityPattern),
+    languages: z.array(Language),
+    competences: z.array(Competence),
+    approvalValidUntil: IsoDate,
+    availabilityConfirmedOn: IsoDate,
+    consentToShare: z.boolean(),
+  })
+  .openapi('AvailableFamily');
+export type AvailableFamily = z.infer<typeof AvailableFamily>;
+export const AvailableFamiliesQuery = PageQuery.extend({ careType: CareType.optional(), region: Region.optional() });
+export const AvailableFamilyPage = pageOf(AvailableFamily, 'AvailableFamilyPage');
+
+export const StoredEventView = z
+  .object({
+    eventId: z.string(),
+    type: z.string(),
+    revision: z.number().int(),
+    position: z.number().int(),
+    occurredAt: Timestamp,
+    recordedAt: Timestamp,
+    actor: z.string(),
+    correlationId: z.string(),
+    causationId: z.string(),
+    schemaVersion: z.number().int(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi('StoredEvent');
+export const FamilyEventsResponse = z.object({ familyId: Id, revision: z.number().int(), events: z.array(StoredEventView) }).openapi('FamilyEvents');
+
+export const PipelineStage = z
+  .object({ stage: FamilyStage, count: z.number().int(), averageDaysInStage: z.number(), maxDaysInStage: z.number().int() })
+  .openapi('PipelineStage');
+export const ChannelYield = z
+  .object({ channel: SourceChannel, leads: z.number().int(), approved: z.number().int() })
+  .openapi('ChannelYield', { description: 'Leads per source channel and how many of them reached approval' });
+export const OverdueFirstContact = z
+  .object({ familyId: Id, householdName: z.string(), registeredAt: Timestamp, workingDaysWaiting: z.number().int() })
+  .openapi('OverdueFirstContact');
+export const Pipeline = z
+  .object({
+    municipality: MunicipalityCode,
+    asOf: Timestamp,
+    stages: z.array(PipelineStage),
+    channels: z.array(ChannelYield),
+    firstContactDueWithinWorkingDays: z.number().int(),
+    firstContactOverdue: z.array(OverdueFirstContact),
+  })
+  .openapi('Pipeline');
+export type Pipeline = z.infer<typeof Pipeline>;

@@ -1,0 +1,18 @@
+/** The stable problem types of the API (RFC 9457 `type`), one per kind of failure. */
+export const PROBLEM_TYPES = {
+  validation: { status: 400, title: 'The request is not valid' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  forbidden: { status: 403, title: 'Your role does not allow this' },
+  'not-found': { status: 404, title: 'Not found' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'precondition-failed': { status: 412, title: 'The resource has changed (If-Match does not match)' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Send application/json' },
+  'rule-violated': { status: 422, title: 'A business rule refuses the request' },
+  'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used for a different request' },
+  'not-ready': { status: 503, title: 'The service is not ready' },
+  internal: { status: 500, title: 'Internal error' },
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_TYPES;
+
+export const problemTypeUri = (kind: ProblemKind): string => `urn:familybank:problem:${kind}`;

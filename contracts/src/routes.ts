@@ -1,0 +1,5 @@
+import { familyRoutes } from './families/family.routes';
+import { opsRoutes } from './ops.routes';
+
+export const apiRoutes = { ...opsRoutes, ...familyRoutes } as const;
+export type ApiRouteName = keyof typeof apiRoutes;

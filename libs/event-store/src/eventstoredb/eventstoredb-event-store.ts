@@ -1,0 +1,176 @@
+import type { EventStoreDBClient, ReadPosition, ResolvedEvent } from '@eventstore/db-client';
+import { assertNoRepeatedIds, previousAppendResult, satisfiesExpectedRevision } from '../append-rules';
+import { WrongExpectedRevisionError } from '../errors';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionHandler,
+} from '../event-store.port';
+import {
+  rawPosition,
+  toActualRevision,
+  toEsdbExpectedRevision,
+  toEsdbPosition,
+  toEventData,
+  toNumericPosition,
+  toRecordedEvent,
+} from './eventstoredb-mapping';
+import { EventStoreDbSubscription } from './eventstoredb-subscription';
+
+type EsdbModule = typeof import('@eventstore/db-client');
+
+const PAGE_SIZE = 1000;
+
+/**
+ * Production adapter over EventStoreDB (v22.6+, for event positions on stream reads). Reading
+ * $all needs a user allowed to read it (e.g. admin). Known gaps against the SQLite adapter, as
+ * EventStoreDB does not index event ids: a retry is recognised only when re-sent with its
+ * original expected revision, and an event id reused in another stream is not detected.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly subscriptions = new Set<EventStoreDbSubscription>();
+
+  private constructor(
+    private readonly esdb: EsdbModule,
+    private readonly client: EventStoreDBClient,
+  ) {}
+
+  /**
+   * The client module is loaded here rather than at import time (it pulls in gRPC, which the
+   * SQLite deployment never needs), and the client itself connects on its first call.
+   */
+  static async connect(connectionString: string): Promise<EventStoreDbEventStore> {
+    const esdb = await import('@eventstore/db-client');
+    return new EventStoreDbEventStore(esdb, esdb.EventStoreDBClient.connectionString(connectionString));
+  }
+
+  /** For a client built with options a connection string cannot express; the store disposes it on close. */
+  static async fromClient(client: EventStoreDBClient): Promise<EventStoreDbEventStore> {
+    return new EventStoreDbEventStore(await import('@eventstore/db-client'), client);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    { expectedRevision }: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    assertNoRepeatedIds(streamId, events);
+    if (events.length === 0) return this.checkWithoutWriting(streamId, expectedRevision);
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toEsdbExpectedRevision(expectedRevision),
+      });
+      const revision = Number(result.nextExpectedRevision);
+      // An idempotent append is answered without a position; the original event has it.
+      const position = toNumericPosition(result.position) ?? (await this.positionOf(streamId, revision));
+      return { nextExpectedRevision: revision, lastPosition: position };
+    } catch (error) {
+      if (!(error instanceof this.esdb.WrongExpectedVersionError)) throw error;
+      return this.resolveConflict(streamId, events, expectedRevision, toActualRevision(error.actualVersion));
+    }
+  }
+
+  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
+    return this.collectStream(this.client.readStream(streamId, { fromRevision: BigInt(options.fromRevision ?? 0) }));
+  }
+
+  async readAll({ after = 0, limit = Number.POSITIVE_INFINITY }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let cursor = after;
+    for (let more = true; more && events.length < limit; ) {
+      const from: ReadPosition = cursor === 0 ? this.esdb.START : toEsdbPosition(cursor);
+      let read = 0;
+      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: PAGE_SIZE })) {
+        read += 1;
+        const position = rawPosition(resolved) ?? 0;
+        // The server starts at `from` inclusively, and system events only move the cursor.
+        if (position <= cursor) continue;
+        cursor = position;
+        const event = toRecordedEvent(resolved);
+        if (event) events.push(event);
+        if (events.length >= limit) break;
+      }
+      more = read === PAGE_SIZE;
+    }
+    return events;
+  }
+
+  async lastPosition(): Promise<number> {
+    const newestFirst = this.client.readAll({ direction: this.esdb.BACKWARDS, fromPosition: this.esdb.END });
+    for await (const resolved of newestFirst) {
+      const event = toRecordedEvent(resolved);
+      if (event) return event.position;
+    }
+    return 0;
+  }
+
+  subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
+    const source = this.client.subscribeToAll({
+      fromPosition: options.after === 0 ? this.esdb.START : toEsdbPosition(options.after),
+      filter: this.esdb.excludeSystemEvents(),
+    });
+    const subscription = new EventStoreDbSubscription(source, handler, options, (closed) => this.subscriptions.delete(closed));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  /** An empty batch writes nothing but still answers whether the expectation holds. */
+  private async checkWithoutWriting(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const [last] = await this.collectStream(
+      this.client.readStream(streamId, { direction: this.esdb.BACKWARDS, fromRevision: this.esdb.END, maxCount: 1 }),
+    );
+    const current = last?.revision ?? -1;
+    if (!satisfiesExpectedRevision(expected, current)) throw new WrongExpectedRevisionError(streamId, expected, current);
+    return { nextExpectedRevision: current, lastPosition: last?.position ?? 0 };
+  }
+
+  /**
+   * EventStoreDB reports a retry it cannot confirm as idempotent (re-sent at another expected
+   * revision, or only partly matching) as a version conflict; look at the stream to tell apart.
+   */
+  private async resolveConflict(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    actual: number,
+  ): Promise<AppendResult> {
+    const byId = new Map((await this.readStream(streamId)).map((event) => [event.eventId, event]));
+    const previous = previousAppendResult(
+      streamId,
+      events,
+      events.map((event) => byId.get(event.eventId)),
+    );
+    if (previous) return previous;
+    throw new WrongExpectedRevisionError(streamId, expected, actual);
+  }
+
+  private async positionOf(streamId: string, revision: number): Promise<number> {
+    const [event] = await this.collectStream(this.client.readStream(streamId, { fromRevision: BigInt(revision), maxCount: 1 }));
+    return event?.position ?? 0;
+  }
+
+  private async collectStream(read: AsyncIterable<ResolvedEvent>): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of read) {
+        const event = toRecordedEvent(resolved);
+        if (event) events.push(event);
+      }
+    } catch (error) {
+      if (error instanceof this.esdb.StreamNotFoundError) return [];
+      throw error;
+    }
+    return events;
+  }
+}

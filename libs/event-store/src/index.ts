@@ -1,0 +1,6 @@
+export * from './event-store.port';
+export * from './errors';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+// Importing this adapter loads nothing of the EventStoreDB client until `connect` is called.
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export { describeEventStoreContract, type EventStoreHarness } from './contract/event-store.contract';

@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3';
+
+export type SynchronousMode = 'FULL' | 'NORMAL';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position    INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id    TEXT    NOT NULL UNIQUE,
+    stream_id   TEXT    NOT NULL,
+    revision    INTEGER NOT NULL,
+    type        TEXT    NOT NULL,
+    data        TEXT    NOT NULL,
+    metadata    TEXT    NOT NULL,
+    recorded_at TEXT    NOT NULL,
+    UNIQUE (stream_id, revision)
+  );
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id TEXT    PRIMARY KEY,
+    revision  INTEGER NOT NULL
+  );
+`;
+
+/**
+ * Opens the file with the pragmas the store relies on. WAL lets readers (subscriptions, other
+ * processes) proceed while one writer appends; FULL makes every commit survive power loss;
+ * the busy timeout makes a second writer wait for the lock instead of failing at once.
+ */
+export function openDatabase(filename: string, synchronous: SynchronousMode = 'FULL'): Database.Database {
+  const db = new Database(filename);
+  try {
+    // First, so that switching to WAL and creating the schema wait for a concurrent opener.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma('foreign_keys = ON');
+    db.exec(SCHEMA);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

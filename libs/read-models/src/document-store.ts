@@ -1,0 +1,106 @@
+import Database from 'better-sqlite3';
+
+export interface ListOptions {
+  /** SQL boolean expression over `body` (a JSON document), e.g. json_extract(body, '$.stage') = ? */
+  where?: { sql: string; params: unknown[] };
+  /** Continue after this sequence number (newest first, so: smaller than it). */
+  before?: number;
+  limit: number;
+}
+
+export interface StoredDocument<Doc> {
+  seq: number;
+  body: Doc;
+}
+
+/**
+ * Read models as JSON documents in SQLite, one row per (collection, id), with the owning
+ * municipality as a column so that no query can forget to scope by it.
+ */
+export class DocumentStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    this.db = new Database(filename);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS documents (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        collection TEXT NOT NULL,
+        id TEXT NOT NULL,
+        municipality TEXT NOT NULL,
+        body TEXT NOT NULL,
+        UNIQUE (collection, id)
+      );
+      CREATE INDEX IF NOT EXISTS documents_by_owner ON documents (collection, municipality, seq);
+      CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
+    `);
+    this.statements = {
+      get: this.db.prepare<[string, string], { body: string; municipality: string }>('SELECT body, municipality FROM documents WHERE collection = ? AND id = ?'),
+      upsert: this.db.prepare(
+        `INSERT INTO documents (collection, id, municipality, body) VALUES (?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, municipality = excluded.municipality`,
+      ),
+      delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
+      checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE projection = ?'),
+      saveCheckpoint: this.db.prepare(
+        'INSERT INTO checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+      ),
+    };
+  }
+
+  get<Doc>(collection: string, id: string): { body: Doc; municipality: string } | undefined {
+    const row = this.statements.get.get(collection, id);
+    return row && { body: JSON.parse(row.body) as Doc, municipality: row.municipality };
+  }
+
+  put(collection: string, id: string, municipality: string, body: unknown): void {
+    this.statements.upsert.run(collection, id, municipality, JSON.stringify(body));
+  }
+
+  delete(collection: string, id: string): void {
+    this.statements.delete.run(collection, id);
+  }
+
+  list<Doc>(collection: string, municipality: string, options: ListOptions): Array<StoredDocument<Doc>> {
+    const conditions = ['collection = ?', 'municipality = ?'];
+    const params: unknown[] = [collection, municipality];
+    if (options.before !== undefined) conditions.push('seq < ?') && params.push(options.before);
+    if (options.where) conditions.push(`(${options.where.sql})`) && params.push(...options.where.params);
+    const rows = this.db
+      .prepare(`SELECT seq, body FROM documents WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
+      .all(...params, options.limit) as Array<{ seq: number; body: string }>;
+    return rows.map((row) => ({ seq: row.seq, body: JSON.parse(row.body) as Doc }));
+  }
+
+  all<Doc>(collection: string, municipality: string): Doc[] {
+    return this.list<Doc>(collection, municipality, { limit: -1 }).map((row) => row.body);
+  }
+
+  checkpoint(projection: string): number {
+    return this.statements.checkpoint.get(projection)?.position ?? 0;
+  }
+
+  saveCheckpoint(projection: string, position: number): void {
+    this.statements.saveCheckpoint.run(projection, position);
+  }
+
+  /** Drops a projection's documents and checkpoint, so that it rebuilds from the start of the log. */
+  reset(projection: string, collection: string): void {
+    this.transaction(() => {
+      this.db.prepare('DELETE FROM documents WHERE collection = ?').run(collection);
+      this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+    });
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

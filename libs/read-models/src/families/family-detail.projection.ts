@@ -1,0 +1,123 @@
+import type { FamilyDetail } from '@familybank/contracts';
+import { assertNever } from '@familybank/domain-core';
+import { evolveFamily, type FamilyStage, type RegisteredFamily } from '@familybank/domain-family';
+import type { Projection } from '../projection';
+import { FAMILY_EVENT_TYPES, familyIdOf, type RecordedFamilyEvent } from './family-events';
+
+/** The family as its own municipality's caseworkers see it; daysInStage is computed when read. */
+export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
+
+export const familyDetailProjection: Projection<FamilyDetailDocument> = {
+  name: 'family-detail',
+  collection: 'family-detail',
+  handles: FAMILY_EVENT_TYPES,
+  documentId: familyIdOf,
+  evolve: (document, event) => evolveFamilyDetail(document, event as RecordedFamilyEvent),
+};
+
+export function evolveFamilyDetail(document: FamilyDetailDocument | null, event: RecordedFamilyEvent): FamilyDetailDocument | null {
+  if (event.type === 'FamilyRegistered') return registered(event);
+  if (document === null) return null;
+  const next = { ...withDomainState(document, event), revision: event.revision };
+  return next.stage === document.stage ? next : { ...next, stageSince: event.metadata.occurredAt };
+}
+
+function registered(event: RecordedFamilyEvent & { type: 'FamilyRegistered' }): FamilyDetailDocument {
+  const { registeredAt, ...details } = event.data;
+  return {
+    ...details,
+    municipality: event.metadata.municipality,
+    stage: 'lead',
+    stageSince: event.metadata.occurredAt,
+    registeredAt,
+    checks: [],
+    consentToShare: false,
+    support: [],
+    revision: event.revision,
+  };
+}
+
+/** Facts that the decider's state already tracks are taken from it, so the two never disagree. */
+function withDomainState(document: FamilyDetailDocument, event: RecordedFamilyEvent): FamilyDetailDocument {
+  const state = evolveFamily(asDomainState(document), event) as RegisteredFamily;
+  const base = {
+    ...document,
+    stage: state.status as FamilyStage,
+    contact: state.contact,
+    region: state.region,
+    languages: state.languages,
+    competences: state.competences,
+    interestedIn: state.interestedIn,
+    consentToShare: state.consentToShare,
+  };
+  return withEventFacts(base, event);
+}
+
+function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEvent): FamilyDetailDocument {
+  switch (event.type) {
+    case 'FirstContactMade':
+      return { ...document, firstContactOn: event.data.on };
+    case 'BackgroundChecksRequested': {
+      const requested = event.data.checks.map((check) => ({ ...check, requestedOn: event.data.on }));
+      const kept = document.checks.filter((check) => !requested.some((r) => r.adultId === check.adultId && r.kind === check.kind));
+      return { ...document, checks: [...kept, ...requested] };
+    }
+    case 'BackgroundCheckReceived': {
+      const { adultId, kind, outcome, remarkCategory, receivedOn } = event.data;
+      return updateCheck(document, adultId, kind, { outcome, remarkCategory, receivedOn, assessment: undefined });
+    }
+    case 'BackgroundCheckRemarksAssessed': {
+      const { adultId, kind, acceptable, assessment } = event.data;
+      return updateCheck(document, adultId, kind, { assessment: { acceptable, assessment, assessedBy: event.metadata.actor } });
+    }
+    case 'FamilyApproved':
+      return { ...document, approval: event.data };
+    case 'ApprovalRenewed': {
+      const { renewedOn, ...terms } = event.data;
+      return { ...document, approval: { ...terms, approvedOn: renewedOn } };
+    }
+    case 'AvailabilityDeclared':
+      return { ...document, availability: event.data };
+    case 'AvailabilityWithdrawn':
+    case 'FamilySuspended':
+    case 'ApprovalExpired':
+    case 'FamilyRetired':
+      return { ...document, availability: undefined };
+    case 'SupportRecorded':
+      return { ...document, support: [...document.support, event.data] };
+    case 'FamilyRegistered':
+    case 'FamilyScreened':
+    case 'FamilyInterviewed':
+    case 'FamilyRejected':
+    case 'FamilyReinstated':
+    case 'ConsentToShareGiven':
+    case 'ConsentToShareWithdrawn':
+    case 'ProfileUpdated':
+      return document;
+    default:
+      return assertNever(event);
+  }
+}
+
+function updateCheck(document: FamilyDetailDocument, adultId: string, kind: string, change: Partial<FamilyDetailDocument['checks'][number]>) {
+  return { ...document, checks: document.checks.map((check) => (check.adultId === adultId && check.kind === kind ? { ...check, ...change } : check)) };
+}
+
+/** Only the fields evolveFamily reads for profile, stage and consent; checks and approval are tracked above. */
+function asDomainState(document: FamilyDetailDocument): RegisteredFamily {
+  return {
+    status: document.stage,
+    familyId: document.familyId,
+    adults: document.adults,
+    contact: document.contact,
+    region: document.region,
+    languages: document.languages,
+    competences: document.competences,
+    interestedIn: document.interestedIn,
+    checks: [],
+    approval: null,
+    availability: null,
+    consentToShare: document.consentToShare,
+  };
+}
+

@@ -1,0 +1,48 @@
+import type { FamilyStage, SourceChannel } from '@familybank/domain-family';
+import type { Projection } from '../projection';
+import { FAMILY_EVENT_TYPES, familyIdOf, householdName, type RecordedFamilyEvent } from './family-events';
+
+/** One row per family: enough to count stages, time in stage, channel yield and overdue first contacts. */
+export interface PipelineEntry {
+  familyId: string;
+  householdName: string;
+  stage: FamilyStage;
+  stageSince: string;
+  registeredAt: string;
+  sourceChannel: SourceChannel;
+  reachedApproval: boolean;
+}
+
+const STAGE_AFTER: Partial<Record<RecordedFamilyEvent['type'], FamilyStage>> = {
+  FirstContactMade: 'contacted',
+  FamilyScreened: 'screened',
+  FamilyInterviewed: 'interviewed',
+  BackgroundChecksRequested: 'background-checks',
+  FamilyApproved: 'approved',
+  FamilyRejected: 'rejected',
+  AvailabilityDeclared: 'available',
+  AvailabilityWithdrawn: 'approved',
+  FamilySuspended: 'suspended',
+  FamilyReinstated: 'approved',
+  ApprovalExpired: 'approval-expired',
+  FamilyRetired: 'retired',
+};
+
+export const recruitmentPipelineProjection: Projection<PipelineEntry> = {
+  name: 'recruitment-pipeline',
+  collection: 'recruitment-pipeline',
+  handles: FAMILY_EVENT_TYPES,
+  documentId: familyIdOf,
+  evolve: (entry, event) => evolvePipelineEntry(entry, event as RecordedFamilyEvent),
+};
+
+export function evolvePipelineEntry(entry: PipelineEntry | null, event: RecordedFamilyEvent): PipelineEntry | null {
+  if (event.type === 'FamilyRegistered') {
+    const { familyId, adults, sourceChannel, registeredAt } = event.data;
+    return { familyId, householdName: householdName(adults), stage: 'lead', stageSince: event.metadata.occurredAt, registeredAt, sourceChannel, reachedApproval: false };
+  }
+  if (entry === null) return null;
+  const stage = event.type === 'ApprovalRenewed' && entry.stage === 'approval-expired' ? 'approved' : STAGE_AFTER[event.type];
+  if (stage === undefined || stage === entry.stage) return entry;
+  return { ...entry, stage, stageSince: event.metadata.occurredAt, reachedApproval: entry.reachedApproval || stage === 'approved' };
+}

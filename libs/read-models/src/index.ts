@@ -1,0 +1,15 @@
+export * from './document-store';
+export * from './families/available-families.projection';
+export * from './families/family-detail.projection';
+export * from './families/family-queries';
+export * from './families/pipeline-report';
+export * from './families/recruitment-pipeline.projection';
+export * from './projection';
+export * from './projection-runner';
+
+import { availableFamiliesProjection } from './families/available-families.projection';
+import { familyDetailProjection } from './families/family-detail.projection';
+import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
+import type { Projection } from './projection';
+
+export const ALL_PROJECTIONS: readonly Projection[] = [familyDetailProjection, recruitmentPipelineProjection, availableFamiliesProjection] as Projection[];

@@ -1,0 +1,82 @@
+import type { EventStore, RecordedEvent } from '@familybank/event-store';
+import type { DocumentStore } from './document-store';
+import type { Projection } from './projection';
+
+interface PendingDocument {
+  municipality: string;
+  body: unknown;
+}
+
+/**
+ * Brings projections up to the end of the log: reads all events after the lowest checkpoint in
+ * batches, folds each into the documents it touches, and writes documents and checkpoints in one
+ * transaction per batch, so a crash never leaves a document ahead of or behind its checkpoint.
+ */
+export class ProjectionRunner {
+  private running: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly documents: DocumentStore,
+    private readonly projections: readonly Projection[],
+    private readonly batchSize = 5_000,
+  ) {}
+
+  /** Catches up; concurrent callers share one run at a time. Resolves with the position reached. */
+  catchUp(): Promise<number> {
+    this.running = this.running.then(
+      () => this.runToEnd(),
+      () => this.runToEnd(),
+    );
+    return this.running;
+  }
+
+  /** Drops every read model and rebuilds it from the whole log. */
+  async rebuild(): Promise<number> {
+    await this.running.catch(() => undefined);
+    for (const projection of this.projections) this.documents.reset(projection.name, projection.collection);
+    return this.catchUp();
+  }
+
+  position(): number {
+    return Math.min(...this.projections.map((projection) => this.documents.checkpoint(projection.name)));
+  }
+
+  private async runToEnd(): Promise<number> {
+    for (;;) {
+      const from = this.position();
+      const batch = await this.events.readAll({ after: from, limit: this.batchSize });
+      if (batch.length === 0) return from;
+      this.apply(batch);
+    }
+  }
+
+  private apply(batch: RecordedEvent[]): void {
+    const last = batch[batch.length - 1]!.position;
+    this.documents.transaction(() => {
+      for (const projection of this.projections) {
+        const checkpoint = this.documents.checkpoint(projection.name);
+        const pending = new Map<string, PendingDocument | null>();
+        for (const event of batch) {
+          if (event.position > checkpoint && projection.handles.has(event.type)) this.fold(projection, event, pending);
+        }
+        this.write(projection, pending);
+        this.documents.saveCheckpoint(projection.name, last);
+      }
+    });
+  }
+
+  private fold(projection: Projection, event: RecordedEvent, pending: Map<string, PendingDocument | null>): void {
+    const id = projection.documentId(event);
+    const current = pending.has(id) ? pending.get(id)?.body ?? null : this.documents.get(projection.collection, id)?.body ?? null;
+    const next = projection.evolve(current, event);
+    pending.set(id, next === null ? null : { municipality: event.metadata.municipality, body: next });
+  }
+
+  private write(projection: Projection, pending: Map<string, PendingDocument | null>): void {
+    for (const [id, document] of pending) {
+      if (document === null) this.documents.delete(projection.collection, id);
+      else this.documents.put(projection.collection, id, document.municipality, document.body);
+    }
+  }
+}

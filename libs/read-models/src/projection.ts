@@ -1,0 +1,13 @@
+import type { RecordedEvent } from '@familybank/event-store';
+
+/**
+ * A read model as a pure fold: `evolve(document | null, event) → document | null` (null deletes).
+ * The runner stores documents and the projection's checkpoint; the projection itself touches nothing.
+ */
+export interface Projection<Doc = unknown> {
+  name: string;
+  collection: string;
+  handles: ReadonlySet<string>;
+  documentId(event: RecordedEvent): string;
+  evolve(document: Doc | null, event: RecordedEvent): Doc | null;
+}

@@ -2,6 +2,8 @@ import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { approvalTerms, registration } from '../support/family-fixtures';
 import { startTestServer, type TestServer } from '../support/api-server';
 
+type ProblemJson = { type?: string; code?: string; status?: number; invalidParams?: Array<{ name: string }> };
+
 /**
  * A caseworker in Vejle (0630) takes a family from first interest to approved and available. At each
  * step, bad input is tried first: it gets the documented problem, and the family's stream is unchanged.
@@ -31,10 +33,10 @@ describe('family lifecycle over HTTP, from lead to available', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token('0630')}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: response.status, contentType: response.headers.get('content-type'), problem: (await response.json()) as Record<string, any> };
+    return { status: response.status, contentType: response.headers.get('content-type'), problem: (await response.json()) as ProblemJson };
   }
 
-  async function expectRefusedWithoutChange(attempt: () => Promise<{ status: number; problem: Record<string, any>; contentType?: string | null }>, status: number, code: string) {
+  async function expectRefusedWithoutChange(attempt: () => Promise<{ status: number; problem: ProblemJson; contentType?: string | null }>, status: number, code: string) {
     const before = await revision();
     const { status: actual, problem, contentType } = await attempt();
     expect({ status: actual, code: problem.code }).toEqual({ status, code });
@@ -48,7 +50,7 @@ describe('family lifecycle over HTTP, from lead to available', () => {
   it('register: bad input is refused with every invalid field listed, and nothing is stored', async () => {
     const missing = await raw('POST', '/v1/families', { ...registration(), adults: undefined, region: 42 });
     expect(missing.status).toBe(400);
-    expect(missing.problem.invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['body.adults', 'body.region']);
+    expect(missing.problem.invalidParams!.map((p) => p.name).sort()).toEqual(['body.adults', 'body.region']);
     const unknownEnum = await raw('POST', '/v1/families', { ...registration(), sourceChannel: 'carrier-pigeon' });
     expect(unknownEnum.problem).toMatchObject({ status: 400, code: 'REQUEST.VALIDATION', invalidParams: [{ name: 'body.sourceChannel' }] });
     const personalNumber = await raw('POST', '/v1/families', { ...registration(), nationalId: '010181-1234' });
@@ -75,7 +77,7 @@ describe('family lifecycle over HTTP, from lead to available', () => {
     await expectRefusedWithoutChange(() => raw('POST', `/v1/families/${familyId}/first-contact`, { on: '2026-11-20', channel: 'phone' }, { 'if-match': '"7"' }), 412, 'FAMILY.REVISION_MISMATCH');
     await expectRefusedWithoutChange(async () => {
       const { error, response } = await roskilde.POST('/v1/families/{familyId}/first-contact', { params: path(), body: { on: '2026-11-20', channel: 'phone' } });
-      return { status: response.status, problem: error as Record<string, any> };
+      return { status: response.status, problem: error as ProblemJson };
     }, 404, 'FAMILY.NOT_FOUND');
     const { data, response } = await vejle.POST('/v1/families/{familyId}/first-contact', {
       params: { ...path(), header: { 'If-Match': '"0"' } },
@@ -122,7 +124,7 @@ describe('family lifecycle over HTTP, from lead to available', () => {
     const assessment = { adultId: 'a2', kind: 'criminal-record' as const, acceptable: true, assessment: 'Speeding fine in 2015; no relevance to caring for children' };
     await expectRefusedWithoutChange(async () => {
       const { error, response } = await caseworkerOnly.POST('/v1/families/{familyId}/background-checks/assessments', { params: path(), body: assessment });
-      return { status: response.status, problem: error as Record<string, any> };
+      return { status: response.status, problem: error as ProblemJson };
     }, 403, 'AUTH.ROLE_MISSING');
     await unwrap(vejle.POST('/v1/families/{familyId}/background-checks/assessments', { params: path(), body: assessment }));
     await expectRefusedWithoutChange(() => raw('POST', `/v1/families/${familyId}/approval`, approvalTerms('2001-01-01')), 422, 'FAMILY.APPROVAL_VALIDITY_IN_PAST');

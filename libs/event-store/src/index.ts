@@ -3,4 +3,3 @@ export * from './errors';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 // Importing this adapter loads nothing of the EventStoreDB client until `connect` is called.
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
-export { describeEventStoreContract, type EventStoreHarness } from './contract/event-store.contract';

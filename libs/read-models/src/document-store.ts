@@ -68,8 +68,14 @@ export class DocumentStore {
   list<Doc>(collection: string, municipality: string, options: ListOptions): Array<StoredDocument<Doc>> {
     const conditions = ['collection = ?', 'municipality = ?'];
     const params: unknown[] = [collection, municipality];
-    if (options.before !== undefined) conditions.push('seq < ?') && params.push(options.before);
-    if (options.where) conditions.push(`(${options.where.sql})`) && params.push(...options.where.params);
+    if (options.before !== undefined) {
+      conditions.push('seq < ?');
+      params.push(options.before);
+    }
+    if (options.where) {
+      conditions.push(`(${options.where.sql})`);
+      params.push(...options.where.params);
+    }
     const rows = this.db
       .prepare(`SELECT seq, body FROM documents WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
       .all(...params, options.limit) as Array<{ seq: number; body: string }>;

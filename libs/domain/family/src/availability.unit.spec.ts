@@ -6,9 +6,11 @@ import {
   AFTER_APPROVAL,
   NOW,
   approvalExpired,
+  approvalTerms,
   approved,
   available,
   availabilityTerms,
+  checksClear,
   interviewed,
   rejected,
   stateAfter,
@@ -118,5 +120,23 @@ describe('availability state', () => {
     const state = stateAfter([...available, { type: 'AvailabilityWithdrawn', data: {} }]);
     expect(state).toMatchObject({ status: 'approved', availability: null });
     expect(state.approval).not.toBeNull();
+  });
+});
+
+describe('capacity never below one', () => {
+  it('declare availability, with a capacity of zero, is refused', () => {
+    spec.given(approved).when({ type: 'DeclareAvailability', data: { capacity: 0, periods: [], patterns: ['weekends'] } }).thenThrows('FAMILY.CAPACITY_NOT_POSITIVE');
+  });
+
+  it('approve, with a capacity of zero, is refused', () => {
+    spec.given(checksClear).when({ type: 'ApproveFamily', data: { ...approvalTerms, capacity: 0 } }).thenThrows('FAMILY.CAPACITY_NOT_POSITIVE');
+  });
+
+  it('renew approval, with a capacity below the declared availability, is refused', () => {
+    spec.given(available).when({ type: 'RenewApproval', data: { ...approvalTerms, capacity: 1, careTypes: ['contact'] } }).thenThrows('FAMILY.CARE_TYPE_NOT_APPROVED');
+  });
+
+  it('request background checks, naming no adult, is refused', () => {
+    spec.given(interviewed).when({ type: 'RequestBackgroundChecks', data: { on: '2026-03-05', adultIds: [] } }).thenThrows('FAMILY.NO_CHECKS_REQUESTED');
   });
 });

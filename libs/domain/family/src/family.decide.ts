@@ -34,6 +34,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       adultIds.forEach((adultId) => ensure(isAdult(family, adultId), () => FamilyErrors.unknownAdult(adultId)));
       const kinds = command.data.kinds ?? [...CHECK_KINDS];
       const checks = adultIds.flatMap((adultId) => kinds.map((kind) => ({ adultId, kind })));
+      ensure(checks.length > 0, FamilyErrors.noChecksRequested);
       return [{ type: 'BackgroundChecksRequested', data: { on: command.data.on, checks } }];
     }
     case 'RecordBackgroundCheckResult':
@@ -73,6 +74,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       return [{ type: 'FamilyReinstated', data: command.data }];
     case 'RenewApproval':
       inStage(family, 'renew the approval of', [...APPROVED_STAGES, 'approval-expired']);
+      if (family.availability) validAvailability(family.availability, command.data);
       return [{ type: 'ApprovalRenewed', data: { ...validApproval(command.data, today), renewedOn: today } }];
     case 'ExpireApproval': {
       inStage(family, 'expire the approval of', APPROVED_STAGES);
@@ -140,6 +142,7 @@ function ensureChecksAllowApproval(family: RegisteredFamily): void {
 }
 
 function validApproval(terms: ApprovalTerms, today: string): ApprovalTerms {
+  ensure(terms.capacity >= 1, () => FamilyErrors.capacityNotPositive(terms.capacity));
   ensure(terms.ageRange.min <= terms.ageRange.max, FamilyErrors.ageRangeInverted);
   ensure(terms.validUntil >= today, () => FamilyErrors.validityInPast(terms.validUntil));
   return terms;
@@ -152,7 +155,9 @@ function validApprovalOf(family: RegisteredFamily, today: string): ApprovalTerms
   return approval;
 }
 
+/** Also guards renewals: an approval may not shrink below the availability already declared. */
 function validAvailability(terms: AvailabilityTerms, approval: ApprovalTerms): AvailabilityTerms {
+  ensure(terms.capacity >= 1, () => FamilyErrors.capacityNotPositive(terms.capacity));
   ensure(terms.capacity <= approval.capacity, () => FamilyErrors.capacityExceedsApproval(terms.capacity, approval.capacity));
   const notApproved = terms.careTypes.filter((careType) => !approval.careTypes.includes(careType));
   ensure(notApproved.length === 0, () => FamilyErrors.careTypeNotApproved(notApproved));

@@ -46,6 +46,9 @@ export const FamilyErrors = {
     new DomainError('FAMILY.APPROVAL_STILL_VALID', 'rule', `The approval is valid until ${validUntil}`, { validUntil }),
   capacityExceedsApproval: (capacity: number, approved: number) =>
     new DomainError('FAMILY.CAPACITY_EXCEEDS_APPROVAL', 'rule', `Capacity ${capacity} is above the approved ${approved}`, { capacity, approved }),
+  capacityNotPositive: (capacity: number) =>
+    new DomainError('FAMILY.CAPACITY_NOT_POSITIVE', 'rule', `Capacity must be at least 1, got ${capacity}`, { capacity }),
+  noChecksRequested: () => new DomainError('FAMILY.NO_CHECKS_REQUESTED', 'rule', 'Name at least one adult and one kind of check'),
   careTypeNotApproved: (careTypes: string[]) =>
     new DomainError('FAMILY.CARE_TYPE_NOT_APPROVED', 'rule', `Not approved for: ${careTypes.join(', ')}`, { careTypes }),
   periodInverted: (from: string, to: string) =>

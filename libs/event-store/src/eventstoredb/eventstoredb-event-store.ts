@@ -66,8 +66,13 @@ export class EventStoreDbEventStore implements EventStore {
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toEsdbExpectedRevision(expectedRevision),
       });
+      // Only a client built with throwOnAppendFailure: false (see fromClient) reports a conflict this way.
+      if (!result.success) {
+        const actual = (await this.lastEventOf(streamId))?.revision ?? -1;
+        return this.resolveConflict(streamId, events, expectedRevision, actual);
+      }
       const revision = Number(result.nextExpectedRevision);
-      // An idempotent append is answered without a position; the original event has it.
+      // Without a position from the server (an idempotent retry may lack one), the stored event has it.
       const position = toNumericPosition(result.position) ?? (await this.positionOf(streamId, revision));
       return { nextExpectedRevision: revision, lastPosition: position };
     } catch (error) {
@@ -127,9 +132,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** An empty batch writes nothing but still answers whether the expectation holds. */
   private async checkWithoutWriting(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const [last] = await this.collectStream(
-      this.client.readStream(streamId, { direction: this.esdb.BACKWARDS, fromRevision: this.esdb.END, maxCount: 1 }),
-    );
+    const last = await this.lastEventOf(streamId);
     const current = last?.revision ?? -1;
     if (!satisfiesExpectedRevision(expected, current)) throw new WrongExpectedRevisionError(streamId, expected, current);
     return { nextExpectedRevision: current, lastPosition: last?.position ?? 0 };
@@ -153,6 +156,11 @@ export class EventStoreDbEventStore implements EventStore {
     );
     if (previous) return previous;
     throw new WrongExpectedRevisionError(streamId, expected, actual);
+  }
+
+  private async lastEventOf(streamId: string): Promise<RecordedEvent | undefined> {
+    const read = this.client.readStream(streamId, { direction: this.esdb.BACKWARDS, fromRevision: this.esdb.END, maxCount: 1 });
+    return (await this.collectStream(read))[0];
   }
 
   private async positionOf(streamId: string, revision: number): Promise<number> {

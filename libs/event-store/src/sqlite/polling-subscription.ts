@@ -56,7 +56,7 @@ export class PollingSubscription implements Subscription {
     while (!this.closed) {
       const batch = this.options.read(this.checkpoint, BATCH_SIZE);
       for (const event of batch) {
-        // mutated
+        if (this.closed) return;
         await this.options.handler(event);
         this.checkpoint = event.position;
       }

@@ -44,8 +44,14 @@ export class FamilyQueries {
   listAvailableFamilies(municipality: string, query: { careType?: string; region?: string; limit: number; before?: number }): Page<AvailableFamily> {
     const conditions = ["json_extract(body, '$.available') IS NOT NULL"];
     const params: unknown[] = [];
-    if (query.careType) conditions.push("EXISTS (SELECT 1 FROM json_each(body, '$.available.careTypes') WHERE value = ?)") && params.push(query.careType);
-    if (query.region) conditions.push("json_extract(body, '$.available.region') = ?") && params.push(query.region);
+    if (query.careType) {
+      conditions.push("EXISTS (SELECT 1 FROM json_each(body, '$.available.careTypes') WHERE value = ?)");
+      params.push(query.careType);
+    }
+    if (query.region) {
+      conditions.push("json_extract(body, '$.available.region') = ?");
+      params.push(query.region);
+    }
     const where = { sql: conditions.join(' AND '), params };
     return this.page(availableFamiliesProjection.collection, municipality, query, where, (doc: AvailabilityTracking) => doc.available!);
   }

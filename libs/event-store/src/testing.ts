@@ -1,0 +1,2 @@
+// The shared contract suite, for adapters' spec files (uses Jest's globals): `@familybank/event-store/testing`.
+export { describeEventStoreContract, type EventStoreHarness } from './contract/event-store.contract';

@@ -1,0 +1,48 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../..');
+export const PROCESS_BUILD_DIR = join(root, 'tmp/e2e-dist');
+
+/** Compiles the API once (swc, a second or so) so that tests can run it as a real separate process. */
+export function buildApiForProcessTests(): string {
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps/api/src', 'libs', 'contracts/src', '-d', PROCESS_BUILD_DIR, '--ignore', '**/*.spec.ts,**/testing/**,**/testing.ts,**/contract/**,**/*.fixture.ts,**/fake-*.ts', '-q'],
+    { cwd: root, stdio: 'pipe' },
+  );
+  return join(PROCESS_BUILD_DIR, 'apps/api/src/main.js');
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  baseUrl: string;
+  output(): string;
+}
+
+/** Starts `main.js` with the given environment and resolves once it prints where it listens. */
+export function startApiProcess(mainJs: string, env: Record<string, string>): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [mainJs], { cwd: root, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`API did not start within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: match[1]!, output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited with ${code} before listening:\n${output}`));
+    });
+  });
+}
+
+export function waitForExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm test`: every project's Jest suite through Nx, then one summary line for all of them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const reports = join(root, 'reports/jest');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const nx = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'test', '--parallel=1', '--skip-nx-cache', '--outputStyle=stream', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit', env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env } },
+);
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const rows = [];
+for (const file of existsSync(reports) ? readdirSync(reports).sort() : []) {
+  const result = JSON.parse(readFileSync(join(reports, file), 'utf8'));
+  const skipped = result.numPendingTests + result.numTodoTests;
+  totals.passed += result.numPassedTests;
+  totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+  totals.skipped += skipped;
+  rows.push(`  ${file.replace(/\.json$/, '').padEnd(16)} ${String(result.numPassedTests).padStart(5)} passed ${String(result.numFailedTests).padStart(3)} failed ${String(skipped).padStart(3)} skipped`);
+}
+process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
+process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(nx.status === 0 && totals.failed === 0 && rows.length > 0 ? 0 : 1);

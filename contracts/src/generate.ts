@@ -12,5 +12,5 @@ export function renderOpenApiJson(): string {
 
 /** openapi-typescript is ESM-only, so it runs as its CLI. */
 export function writeOpenApiTypes(jsonFile: string, outFile: string): void {
-  execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), jsonFile, '--output', outFile], { stdio: 'pipe' });
+  execFileSync(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), jsonFile, '--output', outFile, '--default-non-nullable=false'], { stdio: 'pipe' });
 }

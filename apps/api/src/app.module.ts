@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { AppConfigToken } from './config/config.provider';
+import { ApprovalExpirySweeper } from './families/approval-expiry';
 import { ExecuteFamilyCommandHandler } from './families/execute-family-command';
 import { FamilyLifecycleController } from './families/family-lifecycle.controller';
 import { FamilyQueriesController } from './families/family-queries.controller';
@@ -31,6 +32,7 @@ export class AppModule {
         { provide: IdempotencyStore, useValue: runtime.idempotency },
         { provide: TOKEN_VERIFIER, useValue: runtime.tokenVerifier },
         ExecuteFamilyCommandHandler,
+        ApprovalExpirySweeper,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -4,6 +4,7 @@ import { signDevToken } from './auth/dev-keys';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp, logger } from './create-app';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
+import { ApprovalExpirySweeper } from './families/approval-expiry';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -14,6 +15,10 @@ async function main(): Promise<void> {
   // Events appended by another process (a second node on the same store) reach the read models too.
   const poll = setInterval(() => runtime.projections.catchUp().catch((error) => logger.error(error)), config.PROJECTION_POLL_MS);
   poll.unref();
+  const sweeper = app.get(ApprovalExpirySweeper);
+  const sweep = () => sweeper.sweep().catch((error) => logger.error(error));
+  await sweep();
+  setInterval(sweep, config.APPROVAL_EXPIRY_SWEEP_MS).unref();
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
   const token = await signDevToken(runtime.devKeys, {

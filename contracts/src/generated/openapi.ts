@@ -523,9 +523,9 @@ export interface components {
                 careTypes: components["schemas"]["CareType"][];
                 capacity: number;
                 /** @default [] */
-                periods: components["schemas"]["DateRange"][];
+                periods?: components["schemas"]["DateRange"][];
                 /** @default [] */
-                patterns: components["schemas"]["AvailabilityPattern"][];
+                patterns?: components["schemas"]["AvailabilityPattern"][];
                 confirmedOn: components["schemas"]["IsoDate"];
             };
             consentToShare: boolean;
@@ -604,7 +604,7 @@ export interface components {
             ageRange: components["schemas"]["AgeRange"];
             validUntil: components["schemas"]["IsoDate"];
             /** @default [] */
-            conditions: string[];
+            conditions?: string[];
             authority: components["schemas"]["ApprovingAuthority"];
             decisionReference?: string;
         };
@@ -625,9 +625,9 @@ export interface components {
             contact: components["schemas"]["ContactDetails"];
             region: components["schemas"]["Region"];
             /** @default [] */
-            languages: components["schemas"]["Language"][];
+            languages?: components["schemas"]["Language"][];
             /** @default [] */
-            competences: components["schemas"]["Competence"][];
+            competences?: components["schemas"]["Competence"][];
             interestedIn: components["schemas"]["CareType"][];
         };
         RecordFirstContact: {
@@ -677,9 +677,9 @@ export interface components {
             careTypes?: components["schemas"]["CareType"][];
             capacity: number;
             /** @default [] */
-            periods: components["schemas"]["DateRange"][];
+            periods?: components["schemas"]["DateRange"][];
             /** @default [] */
-            patterns: components["schemas"]["AvailabilityPattern"][];
+            patterns?: components["schemas"]["AvailabilityPattern"][];
         };
         OptionalReason: {
             reason?: string;

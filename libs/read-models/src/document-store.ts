@@ -86,6 +86,14 @@ export class DocumentStore {
     return this.list<Doc>(collection, municipality, { limit: -1 }).map((row) => row.body);
   }
 
+  /** Across municipalities: only for system processes (e.g. approval expiry), never for a user's query. */
+  findAcrossMunicipalities<Doc>(collection: string, where: { sql: string; params: unknown[] }): Array<{ municipality: string; body: Doc }> {
+    const rows = this.db
+      .prepare(`SELECT municipality, body FROM documents WHERE collection = ? AND (${where.sql}) ORDER BY seq`)
+      .all(collection, ...where.params) as Array<{ municipality: string; body: string }>;
+    return rows.map((row) => ({ municipality: row.municipality, body: JSON.parse(row.body) as Doc }));
+  }
+
   checkpoint(projection: string): number {
     return this.statements.checkpoint.get(projection)?.position ?? 0;
   }

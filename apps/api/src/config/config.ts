@@ -15,6 +15,7 @@ const ConfigSchema = z.object({
   FIRST_CONTACT_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   JWT_ISSUER: z.string().min(1).default('familybank-dev'),
   JWT_AUDIENCE: z.string().min(1).default('familybank-api'),
+  APPROVAL_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });

@@ -61,6 +61,17 @@ export class FamilyQueries {
     return pipelineReport(municipality, entries, this.clock(), firstContactDueWithinWorkingDays);
   }
 
+  /** Families whose approval ran out before `today` but are still in an approved stage (system use). */
+  approvalsToExpire(today: string): Array<{ municipality: string; familyId: string }> {
+    const where = {
+      sql: "json_extract(body, '$.stage') IN ('approved', 'available', 'suspended') AND json_extract(body, '$.approval.validUntil') < ?",
+      params: [today],
+    };
+    return this.documents
+      .findAcrossMunicipalities<FamilyDetailDocument>(familyDetailProjection.collection, where)
+      .map(({ municipality, body }) => ({ municipality, familyId: body.familyId }));
+  }
+
   private page<Doc, Item>(
     collection: string,
     municipality: string,

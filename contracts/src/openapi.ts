@@ -25,6 +25,13 @@ const problemResponse = (status: number): ResponseConfig => ({
 
 const revisionHeader = z.string().openapi({ description: 'The stream revision, quoted', example: '"3"' });
 
+function responseHeaders(route: ApiRoute) {
+  if (route.success.created) {
+    return z.object({ ETag: revisionHeader, Location: z.string().openapi({ description: 'Path of the new resource', example: '/v1/families/3f2a…' }) });
+  }
+  return route.concurrency ? z.object({ ETag: revisionHeader }) : undefined;
+}
+
 function toRouteConfig(route: ApiRoute): RouteConfig {
   const shared = route.roles ? [400, 401, 403, 500] : [];
   const errors = [...new Set([...shared, ...route.errors, ...(route.body ? [413, 415] : [])])].sort();
@@ -57,7 +64,7 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
     responses: {
       [route.success.status]: {
         description: route.success.description,
-        headers: route.concurrency ? z.object({ ETag: revisionHeader }) : undefined,
+        headers: responseHeaders(route),
         content: { 'application/json': { schema: route.success.schema } },
       },
       ...Object.fromEntries(errors.map((status) => [status, problemResponse(status)])),

@@ -25,7 +25,8 @@ export interface ApiRoute {
   params?: ZodObject;
   query?: ZodObject;
   body?: ZodType;
-  success: { status: 200 | 201; schema: ZodType; description: string };
+  /** `created`: a 201 that names the new resource in Location (and its revision in ETag). */
+  success: { status: 200 | 201; schema: ZodType; description: string; created?: boolean };
   /** Problem statuses this operation can answer with, besides 400/401/403/500 that all authenticated routes share. */
   errors: readonly number[];
   /** Honours Idempotency-Key (POST commands). */

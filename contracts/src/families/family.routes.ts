@@ -32,7 +32,7 @@ export const familyRoutes = {
     tag: 'Family lifecycle',
     roles: RECORDERS,
     body: s.RegisterFamilyBody,
-    success: { status: 201, schema: s.FamilyDetail, description: 'The registered family' },
+    success: { status: 201, schema: s.FamilyDetail, description: 'The registered family', created: true },
     errors: [409, 413, 422],
     idempotent: true,
   }),

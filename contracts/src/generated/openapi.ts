@@ -917,6 +917,10 @@ export interface operations {
             /** @description The registered family */
             201: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {

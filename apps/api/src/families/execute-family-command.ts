@@ -46,7 +46,10 @@ export class ExecuteFamilyCommandHandler implements ICommandHandler<ExecuteFamil
     } catch (error) {
       const retryable = error instanceof WrongExpectedRevisionError && command.context.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
       if (retryable) return this.withRetries(command, attempt + 1);
-      if (error instanceof WrongExpectedRevisionError) throw revisionMismatch(command.context.expectedRevision);
+      // With If-Match the caller named a revision that is gone (412); without, repeated contention (409).
+      if (error instanceof WrongExpectedRevisionError && command.context.expectedRevision !== undefined) {
+        throw revisionMismatch(command.context.expectedRevision, error.actual);
+      }
       throw error;
     }
   }
@@ -85,7 +88,9 @@ export class ExecuteFamilyCommandHandler implements ICommandHandler<ExecuteFamil
   }
 }
 
-function revisionMismatch(expected: number | undefined, actual?: number): DomainError {
-  const detail = actual === undefined ? 'The family changed while the command ran' : `The family is at revision ${actual}`;
-  return new DomainError('FAMILY.REVISION_MISMATCH', 'precondition', `${detail}; If-Match named ${expected}. Read it again and retry.`, { expected, actual });
+function revisionMismatch(expected: number, actual: number): DomainError {
+  return new DomainError('FAMILY.REVISION_MISMATCH', 'precondition', `The family is at revision ${actual}; If-Match named ${expected}. Read it again and retry.`, {
+    expected,
+    actual,
+  });
 }

@@ -32,7 +32,7 @@ export class ContractInterceptor implements NestInterceptor {
   }
 
   private parseRequest(route: ApiRoute, request: ContextualRequest): void {
-    if (route.body && !request.is('application/json')) {
+    if (route.body && !request.is(['application/json', 'application/*+json'])) {
       throw new ProblemError('unsupported-media-type', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     }
     const invalid: InvalidParam[] = [];
@@ -60,7 +60,8 @@ export class ContractInterceptor implements NestInterceptor {
 
   private ifMatch(request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
     const header = request.header('if-match');
-    if (header === undefined || header.trim() === '*') return undefined;
+    // Reads ignore If-Match (there is nothing to protect); writes honour it.
+    if (request.method === 'GET' || header === undefined || header.trim() === '*') return undefined;
     const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
     if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
     return match ? Number(match[1]) : undefined;

@@ -7,3 +7,5 @@ export * from './problems';
 export * from './route';
 export * from './routes';
 export { z } from './zod';
+export * from './exchange/pool.schemas';
+export * from './requests/needs.schemas';

@@ -1,0 +1,4 @@
+export * from './request.decide';
+export * from './request.errors';
+export * from './request.state';
+export * from './request.types';

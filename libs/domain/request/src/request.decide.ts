@@ -1,0 +1,84 @@
+import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
+import { RequestErrors } from './request.errors';
+import type { OfferState, RequestCommand, RequestEvent, RequestState } from './request.types';
+
+/** A municipality's request for one child: shared with partners, answered with offers, filled once. */
+export function decideRequest(command: RequestCommand, state: RequestState, { now }: DecisionContext): RequestEvent[] {
+  const today = isoDate(now);
+  if (command.type === 'OpenRequest') {
+    ensure(state.status === 'none', RequestErrors.alreadyOpened);
+    const { needs, responseDeadline } = command.data;
+    ensure(responseDeadline >= today, () => RequestErrors.deadlineInPast(responseDeadline));
+    ensure(needs.schedule.period.from <= needs.schedule.period.to, RequestErrors.periodInverted);
+    ensure(needs.networkExplored || needs.networkCandidates.length === 0, RequestErrors.networkCandidatesWithoutExploring);
+    return [{ type: 'RequestOpened', data: command.data }];
+  }
+  if (state.status === 'none') throw RequestErrors.notFound('(unopened)');
+  // Facts from partners may arrive after the request closed; they are recorded nowhere, not refused.
+  if (state.status !== 'open') return lateFact(command, state);
+  switch (command.type) {
+    case 'ShareRequest': {
+      const partners = command.data.partners.filter((partner) => !state.sharedWith.includes(partner));
+      ensure(command.data.partners.length > 0, RequestErrors.noPartners);
+      return partners.length ? [{ type: 'RequestShared', data: { partners } }] : [];
+    }
+    case 'RecordOffer': {
+      ensure(state.sharedWith.includes(command.data.partner), () => RequestErrors.notShared(command.data.partner));
+      if (state.offers.some((offer) => offer.offerId === command.data.offerId)) return [];
+      return [{ type: 'OfferReceived', data: command.data }];
+    }
+    case 'RecordNoMatch':
+      ensure(state.sharedWith.includes(command.data.partner), () => RequestErrors.notShared(command.data.partner));
+      return state.answeredBy.includes(command.data.partner) ? [] : [{ type: 'PartnerAnsweredNoMatch', data: command.data }];
+    case 'ShortlistOffer':
+      offerIn(state, command.data.offerId, ['received']);
+      return [{ type: 'OfferShortlisted', data: command.data }];
+    case 'DeclineOffer':
+      offerIn(state, command.data.offerId, ['received', 'shortlisted']);
+      return [{ type: 'OfferDeclined', data: command.data }];
+    case 'AcceptOffer': {
+      ensure(state.pendingAcceptance === undefined, () => RequestErrors.acceptancePending(state.pendingAcceptance!));
+      const offer = offerIn(state, command.data.offerId, ['received', 'shortlisted']);
+      return [{ type: 'AcceptanceRequested', data: { offerId: offer.offerId, partner: offer.partner, pseudonym: offer.pseudonym } }];
+    }
+    case 'CancelAcceptance':
+      offerIn(state, command.data.offerId, ['acceptance-requested']);
+      return [{ type: 'AcceptanceCancelled', data: command.data }];
+    case 'RecordAssignmentConfirmed': {
+      const offer = offerIn(state, command.data.offerId, ['acceptance-requested']);
+      const others = state.offers.filter((other) => other.offerId !== offer.offerId && ['received', 'shortlisted'].includes(other.status));
+      return [
+        { type: 'AssignmentConfirmed', data: { ...command.data, partner: offer.partner, pseudonym: offer.pseudonym } },
+        { type: 'RequestFilled', data: { offerId: offer.offerId } },
+        ...others.map((other): RequestEvent => ({ type: 'OfferDeclined', data: { offerId: other.offerId, reason: 'The request was filled by another offer' } })),
+      ];
+    }
+    case 'RecordOfferWithdrawn': {
+      const offer = state.offers.find((candidate) => candidate.offerId === command.data.offerId);
+      if (!offer || ['withdrawn', 'declined', 'confirmed'].includes(offer.status)) return [];
+      return [{ type: 'OfferWithdrawn', data: command.data }];
+    }
+    case 'WithdrawRequest':
+      return [{ type: 'RequestWithdrawn', data: command.data }];
+    case 'ExpireRequest':
+      ensure(state.startDate! < today, () => RequestErrors.notYetExpired(state.startDate!));
+      return [{ type: 'RequestExpired', data: { responseDeadline: state.responseDeadline! } }];
+    case 'StartTargetedRecruitment':
+      ensure(!state.recruitmentStarted, RequestErrors.recruitmentAlreadyStarted);
+      return [{ type: 'TargetedRecruitmentStarted', data: {} }];
+    default:
+      return assertNever(command);
+  }
+}
+
+function lateFact(command: RequestCommand, state: RequestState): RequestEvent[] {
+  if (command.type === 'RecordOffer' || command.type === 'RecordNoMatch' || command.type === 'RecordOfferWithdrawn') return [];
+  throw RequestErrors.notOpen(state.status);
+}
+
+function offerIn(state: RequestState, offerId: string, allowed: OfferState['status'][]): OfferState {
+  const offer = state.offers.find((candidate) => candidate.offerId === offerId);
+  ensure(offer !== undefined, () => RequestErrors.unknownOffer(offerId));
+  ensure(allowed.includes(offer.status), () => RequestErrors.offerNotAvailable(offerId, offer.status));
+  return offer;
+}

@@ -1,0 +1,21 @@
+import { DomainError } from '@familybank/domain-core';
+import type { OfferStatus, RequestStatus } from './request.types';
+
+export const RequestErrors = {
+  notFound: (requestId: string) => new DomainError('REQUEST.NOT_FOUND', 'not-found', `Request ${requestId} does not exist`, { requestId }),
+  alreadyOpened: () => new DomainError('REQUEST.ALREADY_OPENED', 'conflict', 'The request is already opened'),
+  notOpen: (status: RequestStatus) => new DomainError('REQUEST.NOT_OPEN', 'conflict', `The request is ${status}`, { status }),
+  deadlineInPast: (deadline: string) => new DomainError('REQUEST.DEADLINE_IN_PAST', 'rule', `The response deadline ${deadline} has passed`, { deadline }),
+  periodInverted: () => new DomainError('REQUEST.PERIOD_INVERTED', 'rule', 'The period ends before it starts'),
+  networkCandidatesWithoutExploring: () =>
+    new DomainError('REQUEST.NETWORK_NOT_EXPLORED', 'rule', 'Network candidates are named only after the child’s network was explored'),
+  noPartners: () => new DomainError('REQUEST.NO_PARTNERS', 'rule', 'Share the request with at least one active partner'),
+  unknownOffer: (offerId: string) => new DomainError('REQUEST.UNKNOWN_OFFER', 'not-found', `No offer ${offerId} on this request`, { offerId }),
+  offerNotAvailable: (offerId: string, status: OfferStatus) =>
+    new DomainError('REQUEST.OFFER_NOT_AVAILABLE', 'conflict', `Offer ${offerId} is ${status}`, { offerId, status }),
+  acceptancePending: (offerId: string) =>
+    new DomainError('REQUEST.ACCEPTANCE_PENDING', 'conflict', `An acceptance of offer ${offerId} is waiting for the owner’s confirmation; cancel it first`, { offerId }),
+  notShared: (partner: string) => new DomainError('REQUEST.NOT_SHARED_WITH', 'rule', `The request was not shared with ${partner}`, { partner }),
+  notYetExpired: (startDate: string) => new DomainError('REQUEST.NOT_YET_EXPIRED', 'rule', `The request starts ${startDate}; it can expire only after that`, { startDate }),
+  recruitmentAlreadyStarted: () => new DomainError('REQUEST.RECRUITMENT_ALREADY_STARTED', 'conflict', 'Targeted recruitment for this request has already started'),
+} as const;

@@ -1,0 +1,47 @@
+import { assertNever } from '@familybank/domain-core';
+import type { OfferState, RequestEvent, RequestState } from './request.types';
+
+export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false });
+
+export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
+  switch (event.type) {
+    case 'RequestOpened':
+      return { ...state, status: 'open', requestId: event.data.requestId, responseDeadline: event.data.responseDeadline, startDate: event.data.needs.startDate };
+    case 'RequestShared':
+      return { ...state, sharedWith: [...state.sharedWith, ...event.data.partners] };
+    case 'OfferReceived':
+      return { ...state, offers: [...state.offers, { ...event.data, status: 'received' }], answeredBy: answered(state, event.data.partner) };
+    case 'PartnerAnsweredNoMatch':
+      return { ...state, answeredBy: answered(state, event.data.partner) };
+    case 'OfferShortlisted':
+      return withOffer(state, event.data.offerId, 'shortlisted');
+    case 'OfferDeclined':
+      return withOffer(state, event.data.offerId, 'declined');
+    case 'AcceptanceRequested':
+      return { ...withOffer(state, event.data.offerId, 'acceptance-requested'), pendingAcceptance: event.data.offerId };
+    case 'AcceptanceCancelled':
+      return { ...withOffer(state, event.data.offerId, 'received'), pendingAcceptance: undefined };
+    case 'AssignmentConfirmed':
+      return { ...withOffer(state, event.data.offerId, 'confirmed'), pendingAcceptance: undefined };
+    case 'RequestFilled':
+      return { ...state, status: 'filled' };
+    case 'OfferWithdrawn': {
+      const pending = state.pendingAcceptance === event.data.offerId ? undefined : state.pendingAcceptance;
+      return { ...withOffer(state, event.data.offerId, 'withdrawn'), pendingAcceptance: pending };
+    }
+    case 'RequestWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    case 'RequestExpired':
+      return { ...state, status: 'expired' };
+    case 'TargetedRecruitmentStarted':
+      return { ...state, recruitmentStarted: true };
+    default:
+      return assertNever(event);
+  }
+}
+
+const answered = (state: RequestState, partner: string) => (state.answeredBy.includes(partner) ? state.answeredBy : [...state.answeredBy, partner]);
+
+function withOffer(state: RequestState, offerId: string, status: OfferState['status']): RequestState {
+  return { ...state, offers: state.offers.map((offer) => (offer.offerId === offerId ? { ...offer, status } : offer)) };
+}

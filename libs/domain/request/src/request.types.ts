@@ -1,0 +1,72 @@
+import type { IsoDate, Message } from '@familybank/domain-core';
+import type { AvailabilityPattern, CareType, Competence } from '@familybank/domain-family';
+
+/** What a child needs; mirrors the ChildNeeds contract. Never the child's name or national id. */
+export interface ChildNeeds {
+  careType: CareType;
+  childAge: number;
+  siblings: number;
+  requiredCompetences: Competence[];
+  wishedCompetences: Competence[];
+  languages: string[];
+  schedule: { patterns: AvailabilityPattern[]; period: { from: IsoDate; to: IsoDate } };
+  region: string;
+  networkExplored: boolean;
+  networkCandidates: string[];
+  startDate: IsoDate;
+}
+
+export type RequestStatus = 'none' | 'open' | 'filled' | 'withdrawn' | 'expired';
+export type OfferStatus = 'received' | 'shortlisted' | 'declined' | 'acceptance-requested' | 'withdrawn' | 'confirmed';
+
+export interface OfferState {
+  offerId: string;
+  partner: string;
+  pseudonym: string;
+  status: OfferStatus;
+}
+
+export interface RequestState {
+  status: RequestStatus;
+  requestId?: string;
+  responseDeadline?: IsoDate;
+  startDate?: IsoDate;
+  sharedWith: string[];
+  answeredBy: string[];
+  offers: OfferState[];
+  pendingAcceptance?: string;
+  recruitmentStarted: boolean;
+}
+
+export type RequestCommand =
+  | Message<'OpenRequest', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
+  | Message<'ShareRequest', { partners: string[] }>
+  | Message<'RecordOffer', { offerId: string; partner: string; pseudonym: string }>
+  | Message<'RecordNoMatch', { partner: string }>
+  | Message<'ShortlistOffer', { offerId: string }>
+  | Message<'DeclineOffer', { offerId: string; reason: string }>
+  | Message<'AcceptOffer', { offerId: string }>
+  | Message<'CancelAcceptance', { offerId: string }>
+  | Message<'RecordAssignmentConfirmed', { offerId: string; assignmentId: string }>
+  | Message<'RecordOfferWithdrawn', { offerId: string; reason: string }>
+  | Message<'WithdrawRequest', { reason: string }>
+  | Message<'ExpireRequest', Record<string, never>>
+  | Message<'StartTargetedRecruitment', Record<string, never>>;
+
+export type RequestEvent =
+  | Message<'RequestOpened', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
+  | Message<'RequestShared', { partners: string[] }>
+  | Message<'OfferReceived', { offerId: string; partner: string; pseudonym: string }>
+  | Message<'PartnerAnsweredNoMatch', { partner: string }>
+  | Message<'OfferShortlisted', { offerId: string }>
+  | Message<'OfferDeclined', { offerId: string; reason: string }>
+  | Message<'AcceptanceRequested', { offerId: string; partner: string; pseudonym: string }>
+  | Message<'AcceptanceCancelled', { offerId: string }>
+  | Message<'AssignmentConfirmed', { offerId: string; assignmentId: string; partner: string; pseudonym: string }>
+  | Message<'RequestFilled', { offerId: string }>
+  | Message<'OfferWithdrawn', { offerId: string; reason: string }>
+  | Message<'RequestWithdrawn', { reason: string }>
+  | Message<'RequestExpired', { responseDeadline: IsoDate }>
+  | Message<'TargetedRecruitmentStarted', Record<string, never>>;
+
+export const requestStreamId = (requestId: string) => `request-${requestId}`;

@@ -134,6 +134,15 @@ export const UpdateProfileBody = z
   .openapi('UpdateProfile');
 export const RecordSupportBody = z.strictObject({ kind: SupportKind, on: IsoDate, note: LongText.optional() }).openapi('RecordSupport');
 
+export const Assignment = z
+  .object({
+    assignmentId: Id,
+    requester: z.object({ municipality: MunicipalityCode, requestId: Id }),
+    period: DateRange,
+    children: z.number().int().min(1),
+  })
+  .openapi('Assignment');
+
 export const FamilyIdParams = z.object({ familyId: Id.openapi({ param: { name: 'familyId', in: 'path' } }) });
 
 export const BackgroundCheckView = z
@@ -171,6 +180,7 @@ export const FamilyDetail = z
     availability: DeclareAvailabilityBody.required({ careTypes: true }).extend({ confirmedOn: IsoDate }).optional(),
     consentToShare: z.boolean(),
     support: z.array(z.object({ kind: SupportKind, on: IsoDate, note: z.string().optional() })),
+    assignments: z.array(Assignment).openapi({ description: 'Places the family holds for children of requests (own or partners’)' }),
     revision: z.number().int().openapi({ description: 'Stream revision; also sent as the ETag' }),
   })
   .openapi('FamilyDetail');

@@ -534,6 +534,8 @@ export interface components {
                 on: components["schemas"]["IsoDate"];
                 note?: string;
             }[];
+            /** @description Places the family holds for children of requests (own or partners’) */
+            assignments: components["schemas"]["Assignment"][];
             /** @description Stream revision; also sent as the ETag */
             revision: number;
         };
@@ -616,6 +618,15 @@ export interface components {
         AvailabilityPattern: "weekdays" | "weekends" | "holidays";
         /** @enum {string} */
         SupportKind: "supervision" | "course" | "emergency-call";
+        Assignment: {
+            assignmentId: components["schemas"]["Id"];
+            requester: {
+                municipality: components["schemas"]["MunicipalityCode"];
+                requestId: components["schemas"]["Id"];
+            };
+            period: components["schemas"]["DateRange"];
+            children: number;
+        };
         RegisterFamily: {
             sourceChannel: components["schemas"]["SourceChannel"];
             /** @description e.g. the campaign or event, to learn which channels bring families */

@@ -37,6 +37,7 @@ export class DocumentStore {
       );
       CREATE INDEX IF NOT EXISTS documents_by_owner ON documents (collection, municipality, seq);
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS projection_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);
     this.statements = {
       get: this.db.prepare<[string, string], { body: string; municipality: string }>('SELECT body, municipality FROM documents WHERE collection = ? AND id = ?'),
@@ -92,6 +93,15 @@ export class DocumentStore {
       .prepare(`SELECT municipality, body FROM documents WHERE collection = ? AND (${where.sql}) ORDER BY seq`)
       .all(collection, ...where.params) as Array<{ municipality: string; body: string }>;
     return rows.map((row) => ({ municipality: row.municipality, body: JSON.parse(row.body) as Doc }));
+  }
+
+  projectionVersion(projection: string): number | undefined {
+    const row = this.db.prepare('SELECT version FROM projection_versions WHERE projection = ?').get(projection) as { version: number } | undefined;
+    return row?.version;
+  }
+
+  saveProjectionVersion(projection: string, version: number): void {
+    this.db.prepare('INSERT INTO projection_versions VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET version = excluded.version').run(projection, version);
   }
 
   checkpoint(projection: string): number {

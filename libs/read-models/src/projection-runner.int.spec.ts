@@ -67,3 +67,22 @@ describe('projection runner on SQLite', () => {
     expect(queries.getFamily('0630', 'fam-1')).toMatchObject({ stage: 'screened', revision: 2 });
   });
 });
+
+describe('projection versions', () => {
+  it('a projection whose version changed is rebuilt from the log at the next catch-up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'familybank-projection-versions-'));
+    const store = SqliteEventStore.open({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
+    const documents = new DocumentStore(join(dir, 'read.sqlite'), { synchronous: 'NORMAL' });
+    const toAppend = recorded(contacted, { familyId: 'fam-9' }).map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata }));
+    await store.appendToStream('family-fam-9', toAppend, { expectedRevision: 'no-stream' });
+    await new ProjectionRunner(store, documents, ALL_PROJECTIONS).catchUp();
+    // Simulate documents written by an older version of the code.
+    documents.put('family-detail', 'fam-9', '0630', { stale: true });
+    documents.saveProjectionVersion('family-detail', 1);
+    await new ProjectionRunner(store, documents, ALL_PROJECTIONS).catchUp();
+    expect(new FamilyQueries(documents, () => new Date()).getFamily('0630', 'fam-9')).toMatchObject({ stage: 'contacted', assignments: [] });
+    await store.close();
+    documents.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

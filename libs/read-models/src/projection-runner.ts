@@ -14,6 +14,7 @@ interface PendingDocument {
  */
 export class ProjectionRunner {
   private running: Promise<number> = Promise.resolve(0);
+  private versionsChecked = false;
 
   constructor(
     private readonly events: EventStore,
@@ -43,12 +44,23 @@ export class ProjectionRunner {
   }
 
   private async runToEnd(): Promise<number> {
+    if (!this.versionsChecked) this.resetOutdatedProjections();
     for (;;) {
       const from = this.position();
       const batch = await this.events.readAll({ after: from, limit: this.batchSize });
       if (batch.length === 0) return from;
       this.apply(batch);
     }
+  }
+
+  /** A projection whose code changed since its documents were written starts again from the log. */
+  private resetOutdatedProjections(): void {
+    for (const projection of this.projections) {
+      if (this.documents.projectionVersion(projection.name) === projection.version) continue;
+      this.documents.reset(projection.name, projection.collection);
+      this.documents.saveProjectionVersion(projection.name, projection.version);
+    }
+    this.versionsChecked = true;
   }
 
   private apply(batch: RecordedEvent[]): void {

@@ -6,6 +6,8 @@ import type { RecordedEvent } from '@familybank/event-store';
  */
 export interface Projection<Doc = unknown> {
   name: string;
+  /** Bump when the documents' shape or meaning changes: the runner then rebuilds this projection. */
+  version: number;
   collection: string;
   handles: ReadonlySet<string>;
   documentId(event: RecordedEvent): string;

@@ -10,13 +10,13 @@ export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
 }
 
-/** Checks signature, issuer, audience and expiry, then the claims' shape. */
+/** Checks signature, issuer, audience and expiry (a token without `exp` never expires, so it is refused), then the claims' shape. */
 export function devTokenVerifier(keys: DevKeys, options: { issuer: string; audience: string }): TokenVerifier {
   return {
     async verify(token) {
       let payload: unknown;
       try {
-        ({ payload } = await jwtVerify(token, keys.publicKey, { issuer: options.issuer, audience: options.audience, algorithms: ['EdDSA'] }));
+        ({ payload } = await jwtVerify(token, keys.publicKey, { issuer: options.issuer, audience: options.audience, algorithms: ['EdDSA'], requiredClaims: ['exp'] }));
       } catch (error) {
         throw new InvalidTokenError(`The bearer token is not valid: ${(error as Error).message}`);
       }

@@ -31,6 +31,8 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const body = this.toProblem(error, request.originalUrl ?? request.url);
     if (body.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+    // RFC 9110 §11.6.1 / RFC 6750 §3: a 401 must say how to authenticate.
+    if (body.status === 401) response.setHeader('WWW-Authenticate', body.code === 'AUTH.TOKEN_INVALID' ? 'Bearer error="invalid_token"' : 'Bearer');
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 

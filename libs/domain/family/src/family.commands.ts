@@ -6,8 +6,10 @@ import type {
   BackgroundCheckResult,
   FirstContact,
   ProfileFields,
+  AssignmentEnding,
   RegistrationDetails,
   Rejection,
+  Reservation,
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
@@ -35,6 +37,9 @@ export type GiveConsentToShare = Message<'GiveConsentToShare', { on: IsoDate }>;
 export type WithdrawConsentToShare = Message<'WithdrawConsentToShare', { on: IsoDate }>;
 export type UpdateProfile = Message<'UpdateProfile', Partial<ProfileFields>>;
 export type RecordSupport = Message<'RecordSupport', SupportRecord>;
+/** The owner reserves its family for a confirmed request; refused when the period has no free place. */
+export type ReserveFamily = Message<'ReserveFamily', Reservation>;
+export type EndAssignment = Message<'EndAssignment', AssignmentEnding>;
 
 export type FamilyCommand =
   | RegisterFamily
@@ -56,4 +61,6 @@ export type FamilyCommand =
   | GiveConsentToShare
   | WithdrawConsentToShare
   | UpdateProfile
-  | RecordSupport;
+  | RecordSupport
+  | ReserveFamily
+  | EndAssignment;

@@ -93,12 +93,33 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'UpdateProfile':
       ensure(Object.values(command.data).some((value) => value !== undefined), FamilyErrors.emptyProfileUpdate);
       return [{ type: 'ProfileUpdated', data: command.data }];
+    case 'ReserveFamily': {
+      if (family.reservations.some((reservation) => reservation.assignmentId === command.data.assignmentId)) return [];
+      inStage(family, 'reserve', ['available']);
+      const { period, children } = command.data;
+      ensure(period.from <= period.to, () => FamilyErrors.periodInverted(period.from, period.to));
+      const free = freePlacesIn(family, period);
+      ensure(free >= children, () => FamilyErrors.noPlaceInPeriod(free, children));
+      return [{ type: 'FamilyReserved', data: command.data }];
+    }
+    case 'EndAssignment':
+      ensure(family.reservations.some((reservation) => reservation.assignmentId === command.data.assignmentId), () => FamilyErrors.unknownAssignment(command.data.assignmentId));
+      return [{ type: 'AssignmentEnded', data: { ...command.data, endedOn: today } }];
     case 'RecordSupport':
       ensure(family.approval !== null, () => FamilyErrors.notApproved(family.status));
       return [{ type: 'SupportRecorded', data: command.data }];
     default:
       return assertNever(command);
   }
+}
+
+/** Declared capacity minus the children of reservations overlapping the period: never below zero. */
+export function freePlacesIn(family: RegisteredFamily, period: { from: string; to: string }): number {
+  const capacity = family.availability?.capacity ?? 0;
+  const taken = family.reservations
+    .filter((reservation) => reservation.period.from <= period.to && period.from <= reservation.period.to)
+    .reduce((sum, reservation) => sum + reservation.children, 0);
+  return Math.max(0, capacity - taken);
 }
 
 function inStage(family: RegisteredFamily, action: string, allowed: readonly FamilyStage[]): void {

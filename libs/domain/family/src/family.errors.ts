@@ -57,5 +57,9 @@ export const FamilyErrors = {
     new DomainError('FAMILY.AVAILABILITY_WITHOUT_TIME', 'rule', 'Availability names at least one period or pattern'),
   consentAlreadyGiven: () => new DomainError('FAMILY.CONSENT_ALREADY_GIVEN', 'conflict', 'The family has already consented to sharing'),
   consentNotGiven: () => new DomainError('FAMILY.CONSENT_NOT_GIVEN', 'conflict', 'The family has not consented to sharing'),
+  noPlaceInPeriod: (free: number, needed: number) =>
+    new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `The family has ${free} free place(s) in that period; ${needed} needed`, { free, needed }),
+  unknownAssignment: (assignmentId: string) =>
+    new DomainError('FAMILY.UNKNOWN_ASSIGNMENT', 'not-found', `The family holds no assignment ${assignmentId}`, { assignmentId }),
   emptyProfileUpdate: () => new DomainError('FAMILY.EMPTY_PROFILE_UPDATE', 'rule', 'A profile update changes at least one field'),
 } as const;

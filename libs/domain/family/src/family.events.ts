@@ -5,8 +5,10 @@ import type {
   BackgroundCheckResult,
   FirstContact,
   ProfileFields,
+  AssignmentEnding,
   RegistrationDetails,
   Rejection,
+  Reservation,
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
@@ -32,6 +34,8 @@ export type ConsentToShareGiven = Message<'ConsentToShareGiven', { on: IsoDate }
 export type ConsentToShareWithdrawn = Message<'ConsentToShareWithdrawn', { on: IsoDate }>;
 export type ProfileUpdated = Message<'ProfileUpdated', Partial<ProfileFields>>;
 export type SupportRecorded = Message<'SupportRecorded', SupportRecord>;
+export type FamilyReserved = Message<'FamilyReserved', Reservation>;
+export type AssignmentEnded = Message<'AssignmentEnded', AssignmentEnding & { endedOn: IsoDate }>;
 
 export type FamilyEvent =
   | FamilyRegistered
@@ -53,7 +57,9 @@ export type FamilyEvent =
   | ConsentToShareGiven
   | ConsentToShareWithdrawn
   | ProfileUpdated
-  | SupportRecorded;
+  | SupportRecorded
+  | FamilyReserved
+  | AssignmentEnded;
 
 export type FamilyEventType = FamilyEvent['type'];
 

@@ -1,6 +1,6 @@
 import { assertNever, type IsoDate } from '@familybank/domain-core';
 import type { FamilyEvent, FamilyRegistered } from './family.events';
-import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ProfileFields } from './family.types';
+import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ProfileFields, Reservation } from './family.types';
 import type { CheckKind, FamilyStage } from './vocabulary';
 
 export interface CheckState {
@@ -19,6 +19,7 @@ export interface RegisteredFamily extends ProfileFields {
   approval: ApprovalTerms | null;
   availability: AvailabilityTerms | null;
   consentToShare: boolean;
+  reservations: Reservation[];
 }
 
 export type FamilyState = { status: 'unregistered' } | RegisteredFamily;
@@ -47,6 +48,7 @@ function registered(data: FamilyRegistered['data']): RegisteredFamily {
     approval: null,
     availability: null,
     consentToShare: false,
+    reservations: [],
   };
 }
 
@@ -101,6 +103,10 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
       return { ...state, ...givenProfileFields(event.data) };
     case 'SupportRecorded':
       return state;
+    case 'FamilyReserved':
+      return { ...state, reservations: [...state.reservations, event.data] };
+    case 'AssignmentEnded':
+      return { ...state, reservations: state.reservations.filter((reservation) => reservation.assignmentId !== event.data.assignmentId) };
     default:
       return assertNever(event);
   }

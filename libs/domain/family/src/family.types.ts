@@ -95,6 +95,21 @@ export interface Rejection {
   note?: string;
 }
 
+/** A place the family holds for a child of a request (possibly another municipality's). */
+export interface Reservation {
+  assignmentId: string;
+  requester: { municipality: string; requestId: string };
+  period: DateRange;
+  children: number;
+}
+
+export interface AssignmentEnding {
+  assignmentId: string;
+  reason: string;
+  /** Retention: does the family want a new assignment? */
+  wantsNewAssignment: boolean;
+}
+
 export interface SupportRecord {
   kind: SupportKind;
   on: IsoDate;

@@ -14,6 +14,7 @@ export interface AvailabilityTracking {
 
 export const availableFamiliesProjection: Projection<AvailabilityTracking> = {
   name: 'available-families',
+  version: 2,
   collection: 'available-families',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,

@@ -9,6 +9,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
+  version: 2,
   collection: 'family-detail',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,
@@ -33,6 +34,7 @@ function registered(event: RecordedFamilyEvent & { type: 'FamilyRegistered' }): 
     checks: [],
     consentToShare: false,
     support: [],
+    assignments: [],
     revision: event.revision,
   };
 }
@@ -85,6 +87,10 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
       return { ...document, availability: undefined };
     case 'SupportRecorded':
       return { ...document, support: [...document.support, event.data] };
+    case 'FamilyReserved':
+      return { ...document, assignments: [...document.assignments, event.data] };
+    case 'AssignmentEnded':
+      return { ...document, assignments: document.assignments.filter((assignment) => assignment.assignmentId !== event.data.assignmentId) };
     case 'FamilyRegistered':
     case 'FamilyScreened':
     case 'FamilyInterviewed':
@@ -118,6 +124,7 @@ function asDomainState(document: FamilyDetailDocument): RegisteredFamily {
     approval: null,
     availability: null,
     consentToShare: document.consentToShare,
+    reservations: document.assignments,
   };
 }
 

@@ -24,6 +24,8 @@ export const FAMILY_EVENT_TYPES: ReadonlySet<string> = new Set<FamilyEvent['type
   'ConsentToShareWithdrawn',
   'ProfileUpdated',
   'SupportRecorded',
+  'FamilyReserved',
+  'AssignmentEnded',
 ]);
 
 export const familyIdOf = (event: RecordedEvent): string => event.streamId.replace(/^family-/, '');

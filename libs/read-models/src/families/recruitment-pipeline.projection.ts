@@ -30,6 +30,7 @@ const STAGE_AFTER: Partial<Record<RecordedFamilyEvent['type'], FamilyStage>> = {
 
 export const recruitmentPipelineProjection: Projection<PipelineEntry> = {
   name: 'recruitment-pipeline',
+  version: 1,
   collection: 'recruitment-pipeline',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,

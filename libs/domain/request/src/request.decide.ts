@@ -18,7 +18,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
   if (state.status !== 'open') return lateFact(command, state);
   switch (command.type) {
     case 'ShareRequest': {
-      const partners = command.data.partners.filter((partner) => !state.sharedWith.includes(partner));
+      const partners = [...new Set(command.data.partners)].filter((partner) => !state.sharedWith.includes(partner));
       ensure(command.data.partners.length > 0, RequestErrors.noPartners);
       return partners.length ? [{ type: 'RequestShared', data: { partners } }] : [];
     }
@@ -73,6 +73,8 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
 
 function lateFact(command: RequestCommand, state: RequestState): RequestEvent[] {
   if (command.type === 'RecordOffer' || command.type === 'RecordNoMatch' || command.type === 'RecordOfferWithdrawn') return [];
+  // A redelivered confirmation of the offer that filled the request changes nothing.
+  if (command.type === 'RecordAssignmentConfirmed' && offerConfirmed(state, command.data.offerId)) return [];
   throw RequestErrors.notOpen(state.status);
 }
 
@@ -82,3 +84,5 @@ function offerIn(state: RequestState, offerId: string, allowed: OfferState['stat
   ensure(allowed.includes(offer.status), () => RequestErrors.offerNotAvailable(offerId, offer.status));
   return offer;
 }
+
+const offerConfirmed = (state: RequestState, offerId: string) => state.offers.some((offer) => offer.offerId === offerId && offer.status === 'confirmed');

@@ -9,3 +9,4 @@ export * from './routes';
 export { z } from './zod';
 export * from './exchange/pool.schemas';
 export * from './requests/needs.schemas';
+export * from './exchange/envelope.schemas';

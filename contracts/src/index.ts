@@ -10,3 +10,4 @@ export { z } from './zod';
 export * from './exchange/pool.schemas';
 export * from './requests/needs.schemas';
 export * from './exchange/envelope.schemas';
+export * from './exchange/directory.schemas';

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchEventStore, type BenchResult } from './bench/event-store.bench';
+import { benchMatching } from './bench/matching.bench';
 import { benchProjections } from './bench/projections.bench';
 
 async function main() {
@@ -13,7 +14,8 @@ async function main() {
   const scale = values.quick ? 0.1 : 1;
   const print = (results: BenchResult[]) => {
     for (const result of results) {
-      process.stdout.write(`  ${result.name.padEnd(72)} ${Math.round(result.value).toLocaleString('en').padStart(12)} ${result.unit}\n`);
+      const value = result.value < 100 ? result.value.toFixed(1) : Math.round(result.value).toLocaleString('en');
+      process.stdout.write(`  ${result.name.padEnd(72)} ${value.padStart(12)} ${result.unit}\n`);
       if (result.baseline) process.stdout.write(`  ${''.padEnd(72)} ${result.baseline}\n`);
     }
   };
@@ -21,6 +23,8 @@ async function main() {
   print(await benchEventStore({ events: Math.round(20_000 * scale) }));
   process.stdout.write('\nProjections\n');
   print(await benchProjections({ events: Math.round(1_000_000 * scale) }));
+  process.stdout.write('\nMatching (top 20 with explanations)\n');
+  print(await benchMatching({ profiles: 100_000, requests: Math.round(200 * Math.max(scale, 0.5)) }));
 }
 
 main().catch((error) => {

@@ -11,3 +11,5 @@ export * from './exchange/pool.schemas';
 export * from './requests/needs.schemas';
 export * from './exchange/envelope.schemas';
 export * from './exchange/directory.schemas';
+export * from './partnerships/partnership.routes';
+export * from './partnerships/partnership.schemas';

@@ -9,7 +9,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 2,
+  version: 3,
   collection: 'family-detail',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,
@@ -75,8 +75,9 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     case 'FamilyApproved':
       return { ...document, approval: event.data };
     case 'ApprovalRenewed': {
+      // approvedOn stays the first approval: experience is counted from it.
       const { renewedOn, ...terms } = event.data;
-      return { ...document, approval: { ...terms, approvedOn: renewedOn } };
+      return { ...document, approval: { ...terms, approvedOn: document.approval?.approvedOn ?? renewedOn } };
     }
     case 'AvailabilityDeclared':
       return { ...document, availability: event.data };

@@ -1,0 +1,119 @@
+/**
+ * The one way a family leaves its municipality (DESIGN §5): a SharedProfile built by allowlist.
+ * Every field is copied on purpose, one by one; nothing is spread, so a field added to the family
+ * later never leaks by accident, and SharedProfile.parse refuses anything the contract lacks.
+ */
+import { createHmac } from 'node:crypto';
+import { SharedProfile, type FamilyDetail } from '@familybank/contracts';
+import { daysBetween, isoDate } from '@familybank/domain-core';
+import { AVAILABILITY_PATTERNS, CARE_TYPES, COMPETENCES } from '@familybank/domain-family';
+import { experienceBandOf, isoWeekOf, monthOf } from './calendar';
+
+/** The family as its own municipality holds it, personal data included (read-models' FamilyDetailDocument). */
+export type LocalFamily = Omit<FamilyDetail, 'daysInStage'>;
+
+export interface SharedProfileContext {
+  /** The municipality's pseudonym secret; it never leaves the municipality. At least 16 bytes. */
+  pseudonymKey: Buffer | string;
+  now: Date;
+  /**
+   * Places already promised, subtracted from the declared capacity. Default: the children of the
+   * family's assignments that have not ended. The profile has one capacity for all its weeks, so
+   * a place taken in any coming week counts: a partner should rather miss a family than be refused.
+   */
+  committedCapacity?: number;
+  /** Increases with every change of the family, so consumers keep the newest profile. */
+  version: number;
+}
+
+export type NotSharedReason = 'not-available' | 'no-consent' | 'no-valid-approval' | 'no-availability';
+
+const MIN_KEY_BYTES = 16;
+const LANGUAGE = /^[a-z]{2}$/;
+const MAX_SHARED_CAPACITY = 10;
+
+/**
+ * HMAC-SHA256 of `municipality:familyId` under the municipality's secret, base64url. Stable, so a
+ * partner can follow updates of one family; keyed, so nobody without the secret can compute it
+ * from a guessed family id. The municipality is part of the message so equal ids in two
+ * municipalities never share a pseudonym.
+ */
+export function pseudonymOf(key: Buffer | string, municipality: string, familyId: string): string {
+  // A short or empty key would make the pseudonym a plain hash that anyone can recompute from ids.
+  if (Buffer.byteLength(key) < MIN_KEY_BYTES) throw new Error(`The pseudonym key must be at least ${MIN_KEY_BYTES} bytes`);
+  return createHmac('sha256', key).update(`${municipality}:${familyId}`).digest('base64url');
+}
+
+/** Why a family may not be shared now, or null when it may (DESIGN §4: consenting, approved, available). */
+export function whyNotShared(family: LocalFamily, now: Date): NotSharedReason | null {
+  if (family.stage !== 'available') return 'not-available';
+  if (!family.consentToShare) return 'no-consent';
+  if (!family.approval || family.approval.validUntil < isoDate(now)) return 'no-valid-approval';
+  if (!family.availability) return 'no-availability';
+  return null;
+}
+
+/** The shared profile of the family, or null when it must not be shared (then publish a tombstone). */
+export function toSharedProfile(family: LocalFamily, context: SharedProfileContext): SharedProfile | null {
+  if (whyNotShared(family, context.now) !== null) return null;
+  const approval = family.approval!;
+  const availability = family.availability!;
+  const today = isoDate(context.now);
+  const committed = context.committedCapacity ?? family.assignments.filter((a) => a.period.to >= today).reduce((sum, a) => sum + a.children, 0);
+  const free = availability.capacity - committed;
+
+  const profile: SharedProfile = {
+    pseudonym: pseudonymOf(context.pseudonymKey, family.municipality, family.familyId),
+    municipality: family.municipality,
+    region: family.region,
+    careTypes: onlyKnown(availability.careTypes, CARE_TYPES),
+    freeCapacity: Math.min(Math.max(free, 0), MAX_SHARED_CAPACITY),
+    ageRange: { min: approval.ageRange.min, max: approval.ageRange.max },
+    competences: onlyKnown(family.competences, COMPETENCES),
+    // Languages are validated on the way in; filtered again because a bad value here would leave the municipality.
+    languages: unique(family.languages.filter((language) => LANGUAGE.test(language))),
+    availability: {
+      weeks: weeksOf(availability.periods, today),
+      patterns: onlyKnown(availability.patterns, AVAILABILITY_PATTERNS),
+    },
+    availabilityConfirmed: monthOf(availability.confirmedOn),
+    approvalValidUntil: monthOf(approval.validUntil),
+    experience: experienceBandOf(approval.approvedOn, today),
+    version: context.version,
+  };
+  return SharedProfile.parse(profile);
+}
+
+/**
+ * Whether the family's availability was last confirmed more than `staleAfterDays` days ago, so the
+ * family should be asked to confirm it again. A family without availability is not shared at all,
+ * so it is never stale.
+ */
+export function isStale(family: LocalFamily, now: Date, staleAfterDays: number): boolean {
+  if (!family.availability) return false;
+  return daysBetween(new Date(`${family.availability.confirmedOn}T00:00:00Z`), new Date(`${isoDate(now)}T00:00:00Z`)) > staleAfterDays;
+}
+
+/**
+ * Periods coarsened to ISO weeks, sorted. Periods that ended before today are dropped: they help
+ * no match and would only tell partners more about the family's past.
+ */
+function weeksOf(periods: ReadonlyArray<{ from: string; to: string }>, today: string): Array<{ from: string; to: string }> {
+  const weeks = periods
+    .filter((period) => period.to >= today && period.from <= period.to)
+    .map((period) => ({ from: isoWeekOf(period.from), to: isoWeekOf(period.to) }))
+    .sort((a, b) => (a.from === b.from ? compare(a.to, b.to) : compare(a.from, b.from)));
+  return weeks.filter((week, index) => index === 0 || week.from !== weeks[index - 1]!.from || week.to !== weeks[index - 1]!.to);
+}
+
+function onlyKnown<T extends string>(values: readonly string[], vocabulary: readonly T[]): T[] {
+  return unique(values.filter((value): value is T => (vocabulary as readonly string[]).includes(value)));
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

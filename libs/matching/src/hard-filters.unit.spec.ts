@@ -1,0 +1,88 @@
+import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import { whyExcluded } from './hard-filters';
+import { matchCandidates } from './match';
+import { TODAY, needs, profile } from './testing/fixtures';
+
+/** given a family and a child's needs, then the hard filters the family fails (and whether it is matched). */
+function given(family: SharedProfile, child: ChildNeeds = needs()) {
+  const excluded = whyExcluded(child, family, TODAY);
+  const matched = matchCandidates(child, [family], { limit: 5, today: TODAY }).length === 1;
+  return {
+    thenExcludedBy: (filter: string, explanation?: RegExp) => {
+      expect(excluded.map((exclusion) => exclusion.filter)).toEqual([filter]);
+      if (explanation) expect(excluded[0]!.explanation).toMatch(explanation);
+      expect(matched).toBe(false);
+    },
+    thenPasses: () => {
+      expect(excluded).toEqual([]);
+      expect(matched).toBe(true);
+    },
+  };
+}
+
+describe('hard filters', () => {
+  it('a family fitting every filter passes', () => {
+    given(profile()).thenPasses();
+  });
+
+  it('care type: a family that does not offer it is excluded', () => {
+    given(profile({ careTypes: ['foster', 'emergency'] })).thenExcludedBy('care-type', /Offers foster, emergency, not respite/);
+  });
+
+  it('capacity: the whole sibling group needs free places', () => {
+    given(profile({ freeCapacity: 1 }), needs({ siblings: 1 })).thenExcludedBy('capacity', /1 free place\(s\), 2 needed/);
+    given(profile({ freeCapacity: 0 })).thenExcludedBy('capacity');
+    given(profile({ freeCapacity: 2 }), needs({ siblings: 1 })).thenPasses();
+  });
+
+  it('age: the child must be within the approved age range, bounds included', () => {
+    given(profile({ ageRange: { min: 10, max: 17 } })).thenExcludedBy('age', /ages 10–17, the child is 8/);
+    given(profile({ ageRange: { min: 0, max: 7 } })).thenExcludedBy('age');
+    given(profile({ ageRange: { min: 8, max: 8 } })).thenPasses();
+  });
+
+  it('approval: valid until at least the month the placement starts', () => {
+    given(profile({ approvalValidUntil: '2026-06' })).thenExcludedBy('approval', /2026-06, the placement starts 2026-07/);
+    given(profile({ approvalValidUntil: '2026-07' })).thenPasses();
+  });
+
+  it('approval: for a start date already past, at least today’s month', () => {
+    given(profile({ approvalValidUntil: '2026-05' }), needs({ startDate: '2026-01-01' })).thenExcludedBy('approval');
+    given(profile({ approvalValidUntil: '2026-06' }), needs({ startDate: '2026-01-01' })).thenPasses();
+  });
+
+  it('required competences: every one must be present', () => {
+    given(profile(), needs({ requiredCompetences: ['adhd', 'autism'] })).thenExcludedBy('required-competences', /Lacks required autism/);
+    given(profile(), needs({ requiredCompetences: ['adhd'] })).thenPasses();
+  });
+
+  describe('availability', () => {
+    const weekdaysOnly = { weeks: [], patterns: ['weekdays' as const] };
+
+    it('a family offering none of the needed patterns and no overlapping weeks is excluded', () => {
+      given(profile({ availability: weekdaysOnly })).thenExcludedBy('availability', /Not available in 2026-W27–2026-W53 nor on weekends/);
+    });
+
+    it('patterns fit when the family offers all the needed ones', () => {
+      given(profile({ availability: { weeks: [], patterns: ['weekdays', 'weekends', 'holidays'] } })).thenPasses();
+      given(profile({ availability: { weeks: [], patterns: ['weekends'] } }), needs({ schedule: { patterns: ['weekends', 'holidays'], period: { from: '2026-07-01', to: '2026-12-31' } } })).thenExcludedBy('availability');
+    });
+
+    it('dated weeks fit when one range overlaps the weeks of the period, bounds included', () => {
+      given(profile({ availability: { weeks: [{ from: '2026-W53', to: '2027-W02' }], patterns: [] } })).thenPasses();
+      given(profile({ availability: { weeks: [{ from: '2026-W20', to: '2026-W27' }], patterns: [] } })).thenPasses();
+      given(profile({ availability: { weeks: [{ from: '2026-W20', to: '2026-W26' }, { from: '2027-W01', to: '2027-W05' }], patterns: [] } })).thenExcludedBy('availability');
+    });
+
+    it('a request without patterns needs continuous care, which only dated weeks promise', () => {
+      const continuous = needs({ schedule: { patterns: [], period: { from: '2026-07-01', to: '2026-12-31' } } });
+      given(profile({ availability: { weeks: [], patterns: ['weekdays', 'weekends', 'holidays'] } }), continuous).thenExcludedBy('availability', /Not available in 2026-W27–2026-W53$/);
+      given(profile({ availability: { weeks: [{ from: '2026-W30', to: '2026-W40' }], patterns: [] } }), continuous).thenPasses();
+    });
+  });
+
+  it('whyExcluded names every failed filter at once', () => {
+    const excluded = whyExcluded(needs({ siblings: 2 }), profile({ careTypes: ['foster'], ageRange: { min: 13, max: 17 } }), TODAY);
+    expect(excluded.map((exclusion) => exclusion.filter)).toEqual(['care-type', 'capacity', 'age']);
+  });
+});

@@ -1,0 +1,7 @@
+export * from './hard-filters';
+export * from './match';
+export * from './region-distance';
+export { WEIGHTS, explainScore, scoreOf } from './scoring';
+export { prepareNeeds, type PreparedNeeds } from './prepared-needs';
+export { isoWeekOf } from './calendar';
+export * from './types';

@@ -1,0 +1,62 @@
+import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import { matchCandidates } from './match';
+import { TODAY, needs, profile } from './testing/fixtures';
+import type { Criterion, MatchOptions } from './types';
+
+/** given a family and a child's needs, then the points and explanation of one criterion. */
+function given(family: SharedProfile, child: ChildNeeds = needs(), options: Partial<MatchOptions> = {}) {
+  const [match] = matchCandidates(child, [family], { limit: 1, today: TODAY, ...options });
+  return {
+    match: match!,
+    then: (criterion: Criterion, points: number, explanation: string | RegExp) => {
+      const score = match!.criteria.find((c) => c.criterion === criterion)!;
+      expect(score.points).toBe(points);
+      expect(score.explanation).toMatch(explanation);
+    },
+  };
+}
+
+describe('score per criterion', () => {
+  it('competences: the share of wished competences present, of 40', () => {
+    given(profile()).then('competences', 27, '2 of 3 wished competences: adhd, siblings');
+    given(profile({ competences: ['autism'] })).then('competences', 0, '0 of 3 wished competences');
+    given(profile({ competences: ['trauma', 'adhd', 'siblings'] })).then('competences', 40, '3 of 3 wished competences: adhd, siblings, trauma');
+    given(profile(), needs({ wishedCompetences: [] })).then('competences', 40, 'No wished competences');
+  });
+
+  it('region: same 25, neighbouring 12, distant or unknown 0', () => {
+    given(profile({ region: 'DK-83' })).then('region', 25, 'Same region (DK-83)');
+    given(profile({ region: 'DK-85' })).then('region', 12, 'Neighbouring region (DK-85, the child is in DK-83)');
+    given(profile({ region: 'DK-84' })).then('region', 0, 'Distant region (DK-84, the child is in DK-83)');
+    given(profile({ region: 'SE-M' })).then('region', 0, /Distant region/);
+  });
+
+  it('region: a caller’s own distance replaces the Danish table', () => {
+    given(profile({ region: 'SE-M' }), needs(), { regionDistance: () => 1 }).then('region', 12, /Neighbouring region/);
+  });
+
+  it('language: 15 when the family speaks one of the child’s languages', () => {
+    given(profile()).then('language', 15, "Speaks the child's ar");
+    given(profile({ languages: ['da'] }), needs({ languages: ['ar', 'so'] })).then('language', 0, "Speaks none of the child's languages (ar, so)");
+    given(profile({ languages: ['da'] }), needs({ languages: [] })).then('language', 15, 'No language of the child named');
+  });
+
+  it('experience: over 3 years 10, 1–3 years 5, new 0', () => {
+    given(profile({ experience: 'over-3-years' })).then('experience', 10, 'Approved for over 3 years');
+    given(profile({ experience: '1-3-years' })).then('experience', 5, 'Approved for 1–3 years');
+    given(profile({ experience: 'new' })).then('experience', 0, 'Newly approved (under a year)');
+  });
+
+  it('siblings: with siblings to place, sibling experience gives 10', () => {
+    given(profile({ freeCapacity: 3 }), needs({ siblings: 2 })).then('siblings', 10, 'Experienced with siblings; room for all 3 children');
+    given(profile({ freeCapacity: 3, competences: ['adhd'] }), needs({ siblings: 2 })).then('siblings', 0, 'Room for all 3 children, but no sibling experience');
+    given(profile()).then('siblings', 10, 'No siblings to place together');
+  });
+
+  it('the score is the sum of the points, out of 100', () => {
+    const { match } = given(profile());
+    expect(match.criteria.map((c) => c.criterion)).toEqual(['competences', 'region', 'language', 'experience', 'siblings']);
+    expect(match.criteria.reduce((sum, c) => sum + c.max, 0)).toBe(100);
+    expect(match.score).toBe(27 + 25 + 15 + 5 + 10);
+  });
+});

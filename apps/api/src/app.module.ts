@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { FamilyQueries, ProjectionRunner } from '@familybank/read-models';
+import { DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
 import { AppConfigToken } from './config/config.provider';
 import { ApprovalExpirySweeper } from './families/approval-expiry';
@@ -14,6 +14,10 @@ import { IdempotencyStore } from './http/idempotency.store';
 import { ProblemFilter } from './http/problem.filter';
 import type { Runtime } from './infrastructure/runtime';
 import { CLOCK, EVENT_STORE } from './infrastructure/tokens';
+import { FederationConsumer } from './federation/federation-consumer';
+import { MunicipalityIdentities } from './federation/municipality-identities';
+import { OutboxRelay } from './federation/outbox-relay';
+import { PartnershipsController } from './federation/partnerships.controller';
 import { OpsController } from './ops/ops.controller';
 
 @Module({})
@@ -22,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, OpsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, OpsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
@@ -31,6 +35,10 @@ export class AppModule {
         { provide: FamilyQueries, useValue: runtime.queries },
         { provide: IdempotencyStore, useValue: runtime.idempotency },
         { provide: TOKEN_VERIFIER, useValue: runtime.tokenVerifier },
+        { provide: OutboxRelay, useValue: runtime.relay },
+        { provide: FederationConsumer, useValue: runtime.federation },
+        { provide: MunicipalityIdentities, useValue: runtime.identities },
+        { provide: DocumentStore, useValue: runtime.documents },
         ExecuteFamilyCommandHandler,
         ApprovalExpirySweeper,
         { provide: APP_GUARD, useClass: AuthGuard },

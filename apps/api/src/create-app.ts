@@ -34,6 +34,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   app.enableShutdownHooks();
   await app.init();
   await runtime.projections.catchUp();
+  await runtime.startFederation();
   return {
     app,
     runtime,

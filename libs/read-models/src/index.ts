@@ -5,11 +5,18 @@ export * from './families/family-queries';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './projection';
+export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 
 import { availableFamiliesProjection } from './families/available-families.projection';
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
+import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 
-export const ALL_PROJECTIONS: readonly Projection[] = [familyDetailProjection, recruitmentPipelineProjection, availableFamiliesProjection] as Projection[];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  familyDetailProjection,
+  recruitmentPipelineProjection,
+  availableFamiliesProjection,
+  partnershipsProjection,
+] as Projection[];

@@ -16,6 +16,15 @@ const ConfigSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('familybank-dev'),
   JWT_AUDIENCE: z.string().min(1).default('familybank-api'),
   APPROVAL_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
+  EXCHANGE: z.enum(['inprocess']).default('inprocess'),
+  EXCHANGE_FILE: z.string().min(1).optional(),
+  MUNICIPALITIES: z
+    .string()
+    .regex(/^(\d{4})(,\d{4})*$/, 'A comma-separated list of four-digit codes')
+    .optional()
+    .transform((value) => (value ? value.split(',') : [])),
+  RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });

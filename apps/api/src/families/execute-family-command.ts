@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId, type FamilyCommand } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
+import { OutboxRelay } from '../federation/outbox-relay';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { executeOnStream, type StreamCommandResult } from '../shared/stream-command';
@@ -24,6 +25,7 @@ export class ExecuteFamilyCommandHandler implements ICommandHandler<ExecuteFamil
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
   async execute({ familyId, command, context }: ExecuteFamilyCommand): Promise<FamilyCommandResult> {
@@ -36,6 +38,8 @@ export class ExecuteFamilyCommandHandler implements ICommandHandler<ExecuteFamil
     const result = await executeOnStream(this.store, familyDecider, address, command, meta);
     // Read-your-writes: the response (and the next query) already sees the change.
     await this.projections.catchUp();
+    // Sharing happens in the background, from the log; this only wakes the relay up early.
+    if (result.appended > 0) this.relay.nudge();
     return result;
   }
 }

@@ -1,10 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
+import { DeadLetterStore, InProcessExchange, type Exchange } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { loadOrCreateDevKeys, type DevKeys } from '../auth/dev-keys';
 import { devTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
+import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
+import { FederationConsumer } from '../federation/federation-consumer';
+import { MunicipalityIdentities } from '../federation/municipality-identities';
+import { OutboxRelay } from '../federation/outbox-relay';
 import { IdempotencyStore } from '../http/idempotency.store';
 import type { Clock } from './tokens';
 
@@ -19,6 +24,13 @@ export interface Runtime {
   idempotency: IdempotencyStore;
   devKeys: DevKeys;
   tokenVerifier: TokenVerifier;
+  exchange: Exchange;
+  deadLetters: DeadLetterStore;
+  identities: MunicipalityIdentities;
+  relay: OutboxRelay;
+  federation: FederationConsumer;
+  /** Starts publishing and consuming; called once the API is ready. */
+  startFederation(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +42,13 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const exchange = InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+  const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
+  const identities = new MunicipalityIdentities(config.DATA_DIR);
+  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName);
+  identities.onCreated = (identity) => void relay.announce(identity.code);
+  const federation = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
+  const timers: NodeJS.Timeout[] = [];
   return {
     config,
     clock,
@@ -40,13 +59,34 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     idempotency,
     devKeys,
     tokenVerifier,
+    exchange,
+    deadLetters,
+    identities,
+    relay,
+    federation,
+    async startFederation() {
+      for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()])) await relay.announce(code);
+      await federation.start();
+      await relay.run();
+      timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
+      timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
+    },
     async close() {
+      timers.forEach(clearInterval);
+      await federation.stop();
+      await relay.run().catch(() => undefined);
       await projections.catchUp().catch(() => undefined);
+      await exchange.close();
       await eventStore.close();
+      deadLetters.close();
       documents.close();
       idempotency.close();
     },
   };
+}
+
+function municipalityName(code: string): string {
+  return DEMO_MUNICIPALITIES.find((municipality) => municipality.code === code)?.name ?? `Municipality ${code}`;
 }
 
 function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {

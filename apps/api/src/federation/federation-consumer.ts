@@ -1,0 +1,215 @@
+import { Logger } from '@nestjs/common';
+import { DIRECTORY_PAYLOADS, POOL_PAYLOADS, type SharedProfile } from '@familybank/contracts';
+import { DomainError } from '@familybank/domain-core';
+import type { PartnershipCommand } from '@familybank/domain-partnership';
+import type { EventStore } from '@familybank/event-store';
+import {
+  DIRECTORY_TOPIC,
+  consumeVerified,
+  decodeEnvelope,
+  topics,
+  type DeadLetterStore,
+  type DeliveredMessage,
+  type Exchange,
+  type ExchangeSubscription,
+} from '@familybank/exchange';
+import { partnershipsProjection, type DocumentStore, type PartnershipDocument, type ProjectionRunner } from '@familybank/read-models';
+import type { Clock } from '../infrastructure/tokens';
+import type { MunicipalityIdentities } from './municipality-identities';
+import { executePartnershipCommand } from './partnership-commands';
+
+export const DIRECTORY = 'directory';
+export const PARTNER_POOL = 'partner-pool';
+const ANYONE = '*';
+
+export interface DirectoryEntry {
+  code: string;
+  name: string;
+  signingKey: string;
+  fingerprint: string;
+  announcedAt: string;
+}
+
+export type PoolEntry = SharedProfile & { receivedAt: string };
+
+/**
+ * What a node reads from the exchange: the shared directory (announcements and partnership steps
+ * addressed to the municipalities it serves), and the pool topic of each active partner of each of
+ * them, verified against the partner's pinned key. Revoking a partnership closes the subscription
+ * and drops that partner's entries.
+ */
+export class FederationConsumer {
+  private readonly logger = new Logger('Federation');
+  private directory?: ExchangeSubscription;
+  private readonly pools = new Map<string, ExchangeSubscription>();
+  private reconciling: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly nodeId: string,
+    private readonly exchange: Exchange,
+    private readonly documents: DocumentStore,
+    private readonly deadLetters: DeadLetterStore,
+    private readonly events: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly identities: MunicipalityIdentities,
+    private readonly clock: Clock,
+    private readonly afterCommand: () => void,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.exchange.ensureTopic(DIRECTORY_TOPIC, { compacted: false });
+    this.directory = await this.exchange.subscribe(
+      { groupId: `${this.nodeId}.directory`, topics: [DIRECTORY_TOPIC], from: 'committed', onError: (error) => this.logger.error(`Directory consumer stopped: ${String(error)}`) },
+      (message) => this.onDirectoryMessage(message),
+    );
+    await this.reconcile();
+  }
+
+  async stop(): Promise<void> {
+    await this.directory?.close();
+    await Promise.all([...this.pools.values()].map((subscription) => subscription.close()));
+    this.pools.clear();
+  }
+
+  directoryEntries(): DirectoryEntry[] {
+    return this.documents.all<DirectoryEntry>(DIRECTORY, ANYONE).sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  directoryEntry(code: string): DirectoryEntry | undefined {
+    return this.documents.get<DirectoryEntry>(DIRECTORY, code)?.body;
+  }
+
+  /** Opens the pool subscriptions of active partnerships and closes those of ended ones. */
+  reconcile(): Promise<void> {
+    this.reconciling = this.reconciling.then(
+      () => this.reconcileNow(),
+      () => this.reconcileNow(),
+    );
+    return this.reconciling;
+  }
+
+  private async reconcileNow(): Promise<void> {
+    await this.projections.catchUp();
+    const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
+    for (const own of this.identities.served()) {
+      for (const partnership of this.documents.all<PartnershipDocument>(partnershipsProjection.collection, own)) {
+        if (partnership.status === 'active') wanted.set(`${own}:${partnership.partner}:${partnership.activatedAt}`, { own, partnership });
+      }
+    }
+    for (const [key, subscription] of this.pools) {
+      if (wanted.has(key)) continue;
+      await subscription.close();
+      this.pools.delete(key);
+      const [own, partner] = key.split(':') as [string, string];
+      this.dropPartnerEntries(own, partner);
+    }
+    for (const [key, { own, partnership }] of wanted) {
+      if (!this.pools.has(key)) this.pools.set(key, await this.subscribePool(own, partnership, key));
+    }
+  }
+
+  private async subscribePool(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription> {
+    const topic = topics.pool(partnership.partner);
+    await this.exchange.ensureTopic(topic, { compacted: true });
+    // A new group per activation: a renewed partnership bootstraps the whole pool again.
+    return consumeVerified<SharedProfile>(
+      this.exchange,
+      {
+        groupId: `${this.nodeId}.pool.${key}`,
+        topics: [topic],
+        from: 'committed',
+        onTombstone: (message) => this.documents.delete(PARTNER_POOL, `${own}:${message.key}`),
+        onError: (error) => this.logger.error(`Pool consumer ${key} stopped: ${String(error)}`),
+      },
+      { trustedKeyOf: (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined), payloadSchemas: POOL_PAYLOADS },
+      this.deadLetters,
+      (_envelope, profile, message) => this.storePoolEntry(own, profile, message),
+    );
+  }
+
+  /** Upsert by version: a redelivered or reordered older profile never replaces a newer one. */
+  private storePoolEntry(own: string, profile: SharedProfile, message: DeliveredMessage): void {
+    const id = `${own}:${message.key}`;
+    const current = this.documents.get<PoolEntry>(PARTNER_POOL, id)?.body;
+    if (current && current.version >= profile.version) return;
+    this.documents.put(PARTNER_POOL, id, own, { ...profile, receivedAt: this.clock().toISOString() });
+  }
+
+  private dropPartnerEntries(own: string, partner: string): void {
+    this.documents.transaction(() => {
+      for (const entry of this.documents.all<PoolEntry>(PARTNER_POOL, own)) {
+        if (entry.municipality === partner) this.documents.delete(PARTNER_POOL, `${own}:${entry.pseudonym}`);
+      }
+    });
+  }
+
+  private async onDirectoryMessage(message: DeliveredMessage): Promise<void> {
+    if (message.value === null) return;
+    const result = decodeEnvelope(message.value, { trustedKeyOf: (source) => this.trustedDirectoryKey(source, message.value!), payloadSchemas: DIRECTORY_PAYLOADS });
+    if (!result.ok) {
+      this.deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason: result.reason, detail: result.detail });
+      return;
+    }
+    const { envelope } = result;
+    const payload = result.payload as { code?: string; name?: string; signingKey?: string; fingerprint?: string; from?: string; to?: string };
+    if (envelope.type === 'MunicipalityAnnounced') {
+      if (payload.code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
+      this.documents.put(DIRECTORY, envelope.source, ANYONE, { code: payload.code, name: payload.name, signingKey: payload.signingKey, fingerprint: payload.fingerprint, announcedAt: envelope.occurredAt });
+      return;
+    }
+    if (payload.from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');
+    const own = payload.to!;
+    if (!this.identities.served().includes(own)) return;
+    await this.recordPartnerStep(own, envelope.source, envelope.type, envelope.messageId, envelope.correlationId);
+  }
+
+  private async recordPartnerStep(own: string, partner: string, type: string, messageId: string, correlationId: string): Promise<void> {
+    const command = this.partnerCommand(type, partner);
+    if (!command) return;
+    try {
+      // The message id is the command id: a redelivered step is recognised and appends nothing.
+      await executePartnershipCommand(this.events, this.clock, own, partner, command, { actor: `partner:${partner}`, commandId: messageId, correlationId });
+    } catch (error) {
+      // A step that does not fit our view (e.g. an acceptance nobody asked for) changes nothing.
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Ignored ${type} from ${partner} for ${own}: ${error.code}`);
+    }
+    this.afterCommand();
+    await this.reconcile();
+  }
+
+  private partnerCommand(type: string, partner: string): PartnershipCommand | undefined {
+    const key = this.directoryEntry(partner);
+    switch (type) {
+      case 'PartnershipProposed':
+        return { type: 'RecordPartnerProposal', data: { partner } };
+      case 'PartnershipAccepted':
+        return key ? { type: 'RecordPartnerAcceptance', data: { partnerKey: { publicKey: key.signingKey, fingerprint: key.fingerprint } } } : undefined;
+      case 'PartnershipDeclined':
+        return { type: 'RecordPartnerDecline', data: {} };
+      case 'PartnershipRevoked':
+        return { type: 'RecordPartnerRevocation', data: {} };
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * Directory trust: a municipality's first announcement is self-signed (trust on first use; its
+   * fingerprint is shown to partners before they accept); afterwards only the announced key counts.
+   */
+  private trustedDirectoryKey(source: string, raw: string): string | undefined {
+    const known = this.directoryEntry(source);
+    if (known) return known.signingKey;
+    try {
+      const parsed = JSON.parse(raw) as { type?: string; payload?: { signingKey?: unknown } };
+      return parsed.type === 'MunicipalityAnnounced' && typeof parsed.payload?.signingKey === 'string' ? parsed.payload.signingKey : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private deadLetter(message: DeliveredMessage, reason: 'forged', detail: string): void {
+    this.deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason, detail });
+  }
+}

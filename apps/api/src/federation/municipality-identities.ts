@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSigningKeys, publicKeyFingerprint, type SigningKeys } from '@familybank/exchange';
+
+/** What a municipality's node keeps secret: its signing key and the key of its pseudonyms. */
+export interface MunicipalityIdentity {
+  code: string;
+  signing: SigningKeys;
+  fingerprint: string;
+  /** HMAC key of the pseudonyms it shares; never leaves the node. */
+  pseudonymSecret: Buffer;
+}
+
+/**
+ * One identity per municipality this node serves, created on first use and kept under
+ * DATA_DIR/municipalities (readable by the node's user only).
+ */
+export class MunicipalityIdentities {
+  private readonly cache = new Map<string, MunicipalityIdentity>();
+  private readonly directory: string;
+
+  /** Told about each identity created here, e.g. to announce its key on the directory. */
+  onCreated: (identity: MunicipalityIdentity) => void = () => undefined;
+
+  constructor(dataDir: string) {
+    this.directory = join(dataDir, 'municipalities');
+    mkdirSync(this.directory, { recursive: true, mode: 0o700 });
+  }
+
+  /** Municipalities this node has an identity for. */
+  served(): string[] {
+    return readdirSync(this.directory)
+      .filter((file) => /^\d{4}\.json$/.test(file))
+      .map((file) => file.slice(0, 4))
+      .sort();
+  }
+
+  identity(code: string): MunicipalityIdentity {
+    const cached = this.cache.get(code);
+    if (cached) return cached;
+    const file = join(this.directory, `${code}.json`);
+    const created = !existsSync(file);
+    if (created) {
+      const stored = { code, signing: generateSigningKeys(), pseudonymSecret: randomBytes(32).toString('base64') };
+      try {
+        writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
+      } catch (error) {
+        // Another process created it a moment ago: use that one.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { code: string; signing: SigningKeys; pseudonymSecret: string };
+    const identity = { code, signing: stored.signing, fingerprint: publicKeyFingerprint(stored.signing.publicKey), pseudonymSecret: Buffer.from(stored.pseudonymSecret, 'base64') };
+    this.cache.set(code, identity);
+    if (created) this.onCreated(identity);
+    return identity;
+  }
+}

@@ -1,0 +1,156 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { toSharedProfile } from '@familybank/anonymize';
+import type { PartnershipEvent } from '@familybank/domain-partnership';
+import type { EventStore, RecordedEvent } from '@familybank/event-store';
+import { DIRECTORY_TOPIC, encodeEnvelope, signEnvelope, topics, type Exchange, type Message } from '@familybank/exchange';
+import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
+import type { Clock } from '../infrastructure/tokens';
+import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
+
+const CHECKPOINT = 'outbox-relay';
+const PUBLISHED = 'outbox-published-pool';
+const BATCH = 500;
+
+const DIRECTORY_MESSAGE: Partial<Record<PartnershipEvent['type'], string>> = {
+  PartnershipProposed: 'PartnershipProposed',
+  PartnershipActivated: 'PartnershipAccepted',
+  PartnershipDeclined: 'PartnershipDeclined',
+  PartnershipRevoked: 'PartnershipRevoked',
+};
+
+/**
+ * Publishes what a municipality shares, driven by the event log from its own checkpoint (never by
+ * an HTTP handler): the anonymized profile of each family whose events it passes (or a tombstone
+ * once a published family may no longer be shared), and the partnership steps this municipality
+ * took. At least once: the checkpoint moves only after the exchange accepted the batch.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private running: Promise<void> = Promise.resolve();
+  private readonly preparedTopics = new Set<string>();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly documents: DocumentStore,
+    private readonly projections: ProjectionRunner,
+    private readonly exchange: Exchange,
+    private readonly identities: MunicipalityIdentities,
+    private readonly clock: Clock,
+    private readonly municipalityName: (code: string) => string,
+  ) {}
+
+  /** Runs until the log is published; concurrent callers share one run. */
+  run(): Promise<void> {
+    this.running = this.running.then(
+      () => this.runToEnd(),
+      () => this.runToEnd(),
+    );
+    return this.running;
+  }
+
+  /** Starts a run in the background (after a command); errors are logged, the next run retries. */
+  nudge(): void {
+    this.run().catch((error) => this.logger.warn(`Publishing paused: ${(error as Error).message}`));
+  }
+
+  position(): number {
+    return this.documents.checkpoint(CHECKPOINT);
+  }
+
+  /** Queued with the runs, so an announcement is on the directory before any step it signs. */
+  announce(code: string): Promise<void> {
+    const announcement = async () => {
+      const identity = this.identities.identity(code);
+      const payload = { code, name: this.municipalityName(code), signingKey: identity.signing.publicKey, fingerprint: identity.fingerprint };
+      await this.publish([this.message(identity, DIRECTORY_TOPIC, code, 'MunicipalityAnnounced', payload, `announce-${code}`)]);
+    };
+    this.running = this.running.then(announcement, announcement);
+    return this.running;
+  }
+
+  private async runToEnd(): Promise<void> {
+    await this.projections.catchUp();
+    for (;;) {
+      const batch = await this.events.readAll({ after: this.position(), limit: BATCH });
+      if (batch.length === 0) return;
+      await this.publish(this.messagesFor(batch));
+      this.documents.saveCheckpoint(CHECKPOINT, batch[batch.length - 1]!.position);
+    }
+  }
+
+  private messagesFor(batch: RecordedEvent[]): Message[] {
+    const messages: Message[] = [];
+    const families = new Set<string>();
+    for (const event of batch) {
+      if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
+      const directoryType = DIRECTORY_MESSAGE[event.type as PartnershipEvent['type']];
+      if (directoryType && isOwnStep(event)) messages.push(this.directoryMessage(event, directoryType));
+    }
+    // The latest state of each family is what is shared: one message per family per batch.
+    for (const familyId of families) {
+      const message = this.poolMessage(familyId);
+      if (message) messages.push(message);
+    }
+    return messages;
+  }
+
+  private directoryMessage(event: RecordedEvent, type: string): Message {
+    const identity = this.identities.identity(event.metadata.municipality);
+    const partner = (event.data as { partner: string }).partner;
+    return this.message(identity, DIRECTORY_TOPIC, `${identity.code}-${partner}`, type, { from: identity.code, to: partner }, event.metadata.correlationId, event.eventId);
+  }
+
+  private poolMessage(familyId: string): Message | undefined {
+    const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
+    if (!found) return undefined;
+    const identity = this.identities.identity(found.municipality);
+    const family = found.body;
+    const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision });
+    const publishedKey = `${found.municipality}:${familyId}`;
+    const published = this.documents.get<{ pseudonym: string }>(PUBLISHED, publishedKey);
+    if (profile) {
+      this.documents.put(PUBLISHED, publishedKey, found.municipality, { pseudonym: profile.pseudonym });
+      return this.message(identity, topics.pool(identity.code), profile.pseudonym, 'SharedProfilePublished', profile, `family-${family.revision}`, `${familyId}:${family.revision}`);
+    }
+    if (!published) return undefined;
+    this.documents.delete(PUBLISHED, publishedKey);
+    return { topic: topics.pool(identity.code), key: published.body.pseudonym, value: null };
+  }
+
+  private message(identity: MunicipalityIdentity, topic: string, key: string, type: string, payload: object, correlationId: string, dedupeKey?: string): Message {
+    const envelope = signEnvelope(
+      {
+        messageId: dedupeKey ? uuidFrom(dedupeKey) : randomUUID(),
+        type,
+        schemaVersion: 1,
+        occurredAt: this.clock().toISOString(),
+        source: identity.code,
+        correlationId,
+        payload: payload as Record<string, unknown>,
+      },
+      identity.signing.privateKey,
+    );
+    return { topic, key, value: encodeEnvelope(envelope) };
+  }
+
+  private async publish(messages: Message[]): Promise<void> {
+    for (const topic of new Set(messages.map((message) => message.topic))) {
+      if (this.preparedTopics.has(topic)) continue;
+      await this.exchange.ensureTopic(topic, { compacted: topic.endsWith('.pool.v1') });
+      this.preparedTopics.add(topic);
+    }
+    if (messages.length) await this.exchange.publish(messages);
+  }
+}
+
+const isOwnStep = (event: RecordedEvent) => {
+  const data = event.data as { proposedBy?: string; acceptedBy?: string; declinedBy?: string; revokedBy?: string };
+  return (data.proposedBy ?? data.acceptedBy ?? data.declinedBy ?? data.revokedBy) === 'us';
+};
+
+/** A stable message id per published fact, so consumers deduplicate a re-published batch. */
+function uuidFrom(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

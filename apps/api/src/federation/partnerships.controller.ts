@@ -1,0 +1,114 @@
+import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
+import { partnershipRoutes as routes, type Partnership, type z } from '@familybank/contracts';
+import { DomainError } from '@familybank/domain-core';
+import type { PartnershipCommand } from '@familybank/domain-partnership';
+import type { EventStore } from '@familybank/event-store';
+import { DocumentStore, ProjectionRunner, decodeCursor, encodeCursor, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
+import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { ProblemError } from '../http/problem';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { FederationConsumer, PARTNER_POOL, type PoolEntry } from './federation-consumer';
+import { MunicipalityIdentities } from './municipality-identities';
+import { OutboxRelay } from './outbox-relay';
+import { executePartnershipCommand } from './partnership-commands';
+
+type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
+
+/** Partnerships are decided by people (an approver on each side); the exchange carries the steps. */
+@Controller()
+export class PartnershipsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(FederationConsumer) private readonly federation: FederationConsumer,
+    @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+  ) {}
+
+  @ContractRoute(routes.getDirectory)
+  directory() {
+    return { items: this.federation.directoryEntries().map(({ code, name, fingerprint, announcedAt }) => ({ code, name, fingerprint, announcedAt })) };
+  }
+
+  @ContractRoute(routes.listPartnerships)
+  list(@Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    const items = this.documents.all<PartnershipDocument>(partnershipsProjection.collection, own).map((doc) => this.view(doc));
+    return { municipality: own, ownKeyFingerprint: this.identities.identity(own).fingerprint, items: items.sort((a, b) => a.partner.localeCompare(b.partner)) };
+  }
+
+  @ContractRoute(routes.proposePartnership)
+  async propose(@Body() body: z.output<typeof routes.proposePartnership.body>, @Ctx() ctx: RequestContext) {
+    const partnership = await this.run(ctx, body.partner, { type: 'ProposePartnership', data: { partner: body.partner } });
+    return new WithHeaders(partnership, { Location: `/v1/partnerships/${body.partner}` });
+  }
+
+  @ContractRoute(routes.acceptPartnership)
+  accept(@Param() params: { partner: string }, @Ctx() ctx: RequestContext) {
+    const entry = this.federation.directoryEntry(params.partner);
+    if (!entry) {
+      throw new ProblemError('conflict', 'PARTNERSHIP.PARTNER_NOT_ANNOUNCED', `Municipality ${params.partner} has not announced its key on the exchange yet; try again shortly`);
+    }
+    return this.run(ctx, params.partner, { type: 'AcceptPartnership', data: { partnerKey: { publicKey: entry.signingKey, fingerprint: entry.fingerprint } } });
+  }
+
+  @ContractRoute(routes.declinePartnership)
+  decline(@Param() params: { partner: string }, @Body() body: { reason?: string }, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.partner, { type: 'DeclinePartnership', data: { reason: body.reason } });
+  }
+
+  @ContractRoute(routes.revokePartnership)
+  revoke(@Param() params: { partner: string }, @Body() body: { reason?: string }, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.partner, { type: 'RevokePartnership', data: { reason: body.reason } });
+  }
+
+  @ContractRoute(routes.listPool)
+  pool(@Query() query: QueryOf<typeof routes.listPool>, @Ctx() ctx: RequestContext) {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    if (query.careType) {
+      conditions.push("EXISTS (SELECT 1 FROM json_each(body, '$.careTypes') WHERE value = ?)");
+      params.push(query.careType);
+    }
+    if (query.region) {
+      conditions.push("json_extract(body, '$.region') = ?");
+      params.push(query.region);
+    }
+    const before = decodeCursor(query.cursor);
+    if (Number.isNaN(before)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued');
+    const where = conditions.length ? { sql: conditions.join(' AND '), params } : undefined;
+    const rows = this.documents.list<PoolEntry>(PARTNER_POOL, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
+    const items = rows.slice(0, query.limit);
+    return {
+      items: items.map(({ body: { receivedAt: _receivedAt, ...profile } }) => profile),
+      nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null,
+    };
+  }
+
+  private async run(ctx: RequestContext, partner: string, command: PartnershipCommand): Promise<Partnership> {
+    const own = ctx.principal.municipality;
+    // Make sure our key is announced before the step it signs.
+    this.identities.identity(own);
+    await executePartnershipCommand(this.store, this.clock, own, partner, command, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
+    await this.projections.catchUp();
+    this.relay.nudge();
+    await this.federation.reconcile();
+    const document = this.documents.get<PartnershipDocument>(partnershipsProjection.collection, `${own}-${partner}`)?.body;
+    if (!document) throw new DomainError('PARTNERSHIP.NOT_FOUND', 'not-found', `No partnership between ${own} and ${partner}`);
+    return this.view(document);
+  }
+
+  private view(document: PartnershipDocument): Partnership {
+    return {
+      partner: document.partner,
+      partnerName: this.federation.directoryEntry(document.partner)?.name,
+      status: document.status,
+      since: document.since,
+      partnerKeyFingerprint: document.partnerKey?.fingerprint,
+      revision: document.revision,
+    };
+  }
+}

@@ -13,3 +13,6 @@ export * from './exchange/envelope.schemas';
 export * from './exchange/directory.schemas';
 export * from './partnerships/partnership.routes';
 export * from './partnerships/partnership.schemas';
+export * from './exchange/requests.schemas';
+export * from './requests/request.schemas';
+export * from './requests/request.routes';

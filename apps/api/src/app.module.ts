@@ -19,6 +19,8 @@ import { MunicipalityIdentities } from './federation/municipality-identities';
 import { OutboxRelay } from './federation/outbox-relay';
 import { PartnershipsController } from './federation/partnerships.controller';
 import { OpsController } from './ops/ops.controller';
+import { DisclosureReader } from './requests/disclosure-reader';
+import { RequestsController } from './requests/requests.controller';
 
 @Module({})
 export class AppModule {
@@ -26,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, OpsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, OpsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
@@ -39,6 +41,7 @@ export class AppModule {
         { provide: FederationConsumer, useValue: runtime.federation },
         { provide: MunicipalityIdentities, useValue: runtime.identities },
         { provide: DocumentStore, useValue: runtime.documents },
+        { provide: DisclosureReader, useValue: new DisclosureReader(runtime.identities) },
         ExecuteFamilyCommandHandler,
         ApprovalExpirySweeper,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -12,6 +12,8 @@ export const MunicipalityAnnounced = z
     /** Ed25519 public key, PEM (SPKI). Self-signed: the announcement is signed with the matching private key. */
     signingKey: z.string().min(40).max(1000),
     fingerprint: z.string().regex(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/),
+    /** X25519 public key, PEM (SPKI): partners seal disclosures to it. */
+    encryptionKey: z.string().min(40).max(1000),
   })
   .openapi('MunicipalityAnnounced');
 

@@ -13,3 +13,4 @@ export {
   type VerifiedHandler,
   type VerifiedSubscribeOptions,
 } from './envelope/dead-letters';
+export { generateEncryptionKeys, encryptionKeyFingerprint, seal, open as openSealedBox, SealedBoxError, type EncryptionKeys, type SealedBox } from './sealed/sealed-box';

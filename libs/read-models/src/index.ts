@@ -7,16 +7,19 @@ export * from './families/recruitment-pipeline.projection';
 export * from './projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
+export * from './requests/requests.projection';
 
 import { availableFamiliesProjection } from './families/available-families.projection';
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
+import { requestsProjection } from './requests/requests.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
   recruitmentPipelineProjection,
   availableFamiliesProjection,
   partnershipsProjection,
+  requestsProjection,
 ] as Projection[];

@@ -70,7 +70,9 @@ export class ProjectionRunner {
         const checkpoint = this.documents.checkpoint(projection.name);
         const pending = new Map<string, PendingDocument | null>();
         for (const event of batch) {
-          if (event.position > checkpoint && projection.handles.has(event.type)) this.fold(projection, event, pending);
+          if (event.position > checkpoint && projection.handles.has(event.type) && event.streamId.startsWith(projection.streamPrefix)) {
+            this.fold(projection, event, pending);
+          }
         }
         this.write(projection, pending);
         this.documents.saveCheckpoint(projection.name, last);

@@ -9,6 +9,8 @@ export interface Projection<Doc = unknown> {
   /** Bump when the documents' shape or meaning changes: the runner then rebuilds this projection. */
   version: number;
   collection: string;
+  /** Stream id prefix of the aggregate it reads (e.g. `family-`): event type names repeat across aggregates. */
+  streamPrefix: string;
   handles: ReadonlySet<string>;
   documentId(event: RecordedEvent): string;
   evolve(document: Doc | null, event: RecordedEvent): Doc | null;

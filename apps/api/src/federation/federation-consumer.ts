@@ -27,6 +27,7 @@ export interface DirectoryEntry {
   name: string;
   signingKey: string;
   fingerprint: string;
+  encryptionKey: string;
   announcedAt: string;
 }
 
@@ -151,10 +152,11 @@ export class FederationConsumer {
       return;
     }
     const { envelope } = result;
-    const payload = result.payload as { code?: string; name?: string; signingKey?: string; fingerprint?: string; from?: string; to?: string };
+    const payload = result.payload as { code?: string; name?: string; signingKey?: string; fingerprint?: string; encryptionKey?: string; from?: string; to?: string };
     if (envelope.type === 'MunicipalityAnnounced') {
       if (payload.code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
-      this.documents.put(DIRECTORY, envelope.source, ANYONE, { code: payload.code, name: payload.name, signingKey: payload.signingKey, fingerprint: payload.fingerprint, announcedAt: envelope.occurredAt });
+      const { code, name, signingKey, fingerprint, encryptionKey } = payload;
+      this.documents.put(DIRECTORY, envelope.source, ANYONE, { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt });
       return;
     }
     if (payload.from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');

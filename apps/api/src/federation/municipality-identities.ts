@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateSigningKeys, publicKeyFingerprint, type SigningKeys } from '@familybank/exchange';
+import { generateEncryptionKeys, generateSigningKeys, publicKeyFingerprint, type EncryptionKeys, type SigningKeys } from '@familybank/exchange';
 
 /** What a municipality's node keeps secret: its signing key and the key of its pseudonyms. */
 export interface MunicipalityIdentity {
   code: string;
   signing: SigningKeys;
   fingerprint: string;
+  /** X25519: partners seal disclosures (a family's contact details) to its public half. */
+  encryption: EncryptionKeys;
   /** HMAC key of the pseudonyms it shares; never leaves the node. */
   pseudonymSecret: Buffer;
 }
@@ -42,7 +44,7 @@ export class MunicipalityIdentities {
     const file = join(this.directory, `${code}.json`);
     const created = !existsSync(file);
     if (created) {
-      const stored = { code, signing: generateSigningKeys(), pseudonymSecret: randomBytes(32).toString('base64') };
+      const stored = { code, signing: generateSigningKeys(), encryption: generateEncryptionKeys(), pseudonymSecret: randomBytes(32).toString('base64') };
       try {
         writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
       } catch (error) {
@@ -50,8 +52,14 @@ export class MunicipalityIdentities {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
     }
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { code: string; signing: SigningKeys; pseudonymSecret: string };
-    const identity = { code, signing: stored.signing, fingerprint: publicKeyFingerprint(stored.signing.publicKey), pseudonymSecret: Buffer.from(stored.pseudonymSecret, 'base64') };
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { code: string; signing: SigningKeys; encryption: EncryptionKeys; pseudonymSecret: string };
+    const identity = {
+      code,
+      signing: stored.signing,
+      fingerprint: publicKeyFingerprint(stored.signing.publicKey),
+      encryption: stored.encryption,
+      pseudonymSecret: Buffer.from(stored.pseudonymSecret, 'base64'),
+    };
     this.cache.set(code, identity);
     if (created) this.onCreated(identity);
     return identity;

@@ -62,7 +62,13 @@ export class OutboxRelay {
   announce(code: string): Promise<void> {
     const announcement = async () => {
       const identity = this.identities.identity(code);
-      const payload = { code, name: this.municipalityName(code), signingKey: identity.signing.publicKey, fingerprint: identity.fingerprint };
+      const payload = {
+        code,
+        name: this.municipalityName(code),
+        signingKey: identity.signing.publicKey,
+        fingerprint: identity.fingerprint,
+        encryptionKey: identity.encryption.publicKey,
+      };
       await this.publish([this.message(identity, DIRECTORY_TOPIC, code, 'MunicipalityAnnounced', payload, `announce-${code}`)]);
     };
     this.running = this.running.then(announcement, announcement);

@@ -106,3 +106,18 @@ describe('a confirmation after the request closed', () => {
       .thenThrows('REQUEST.NOT_OPEN', { status: 'withdrawn' });
   });
 });
+
+describe('disclosure of the family’s contact details', () => {
+  const sealed = { alg: 'X25519-HKDF-SHA256-A256GCM', ciphertext: 'abc' };
+  const confirmedEvents = filled;
+  const assignmentId = (confirmedEvents.find((event) => event.type === 'AssignmentConfirmed')!.data as { assignmentId: string }).assignmentId;
+
+  it('record disclosure, for the request’s own assignment, keeps the sealed details once', () => {
+    spec.given(confirmedEvents).when({ type: 'RecordDisclosure', data: { assignmentId, sealed } }).then([{ type: 'ContactDetailsReceived', data: { assignmentId, sealed } }]);
+    spec.given([...confirmedEvents, { type: 'ContactDetailsReceived', data: { assignmentId, sealed } }]).when({ type: 'RecordDisclosure', data: { assignmentId, sealed } }).then([]);
+  });
+
+  it('record disclosure, for another assignment, is ignored', () => {
+    spec.given(confirmedEvents).when({ type: 'RecordDisclosure', data: { assignmentId: 'someone-else', sealed } }).then([]);
+  });
+});

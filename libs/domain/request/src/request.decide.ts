@@ -14,6 +14,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
     return [{ type: 'RequestOpened', data: command.data }];
   }
   if (state.status === 'none') throw RequestErrors.notFound('(unopened)');
+  if (command.type === 'RecordDisclosure') return disclosure(command, state);
   // Facts from partners may arrive after the request closed; they are recorded nowhere, not refused.
   if (state.status !== 'open') return lateFact(command, state);
   switch (command.type) {
@@ -69,6 +70,12 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
     default:
       return assertNever(command);
   }
+}
+
+function disclosure(command: Extract<RequestCommand, { type: 'RecordDisclosure' }>, state: RequestState): RequestEvent[] {
+  // Only the disclosure for this request's own assignment is kept, once.
+  if (state.disclosed || state.assignmentId !== command.data.assignmentId) return [];
+  return [{ type: 'ContactDetailsReceived', data: command.data }];
 }
 
 function lateFact(command: RequestCommand, state: RequestState): RequestEvent[] {

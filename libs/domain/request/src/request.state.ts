@@ -1,7 +1,7 @@
 import { assertNever } from '@familybank/domain-core';
 import type { OfferState, RequestEvent, RequestState } from './request.types';
 
-export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false });
+export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosed: false });
 
 export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
   switch (event.type) {
@@ -22,7 +22,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'AcceptanceCancelled':
       return { ...withOffer(state, event.data.offerId, 'received'), pendingAcceptance: undefined };
     case 'AssignmentConfirmed':
-      return { ...withOffer(state, event.data.offerId, 'confirmed'), pendingAcceptance: undefined };
+      return { ...withOffer(state, event.data.offerId, 'confirmed'), pendingAcceptance: undefined, assignmentId: event.data.assignmentId };
     case 'RequestFilled':
       return { ...state, status: 'filled' };
     case 'OfferWithdrawn': {
@@ -35,6 +35,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...state, status: 'expired' };
     case 'TargetedRecruitmentStarted':
       return { ...state, recruitmentStarted: true };
+    case 'ContactDetailsReceived':
+      return { ...state, disclosed: true };
     default:
       return assertNever(event);
   }

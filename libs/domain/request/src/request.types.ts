@@ -35,6 +35,8 @@ export interface RequestState {
   answeredBy: string[];
   offers: OfferState[];
   pendingAcceptance?: string;
+  assignmentId?: string;
+  disclosed: boolean;
   recruitmentStarted: boolean;
 }
 
@@ -51,7 +53,8 @@ export type RequestCommand =
   | Message<'RecordOfferWithdrawn', { offerId: string; reason: string }>
   | Message<'WithdrawRequest', { reason: string }>
   | Message<'ExpireRequest', Record<string, never>>
-  | Message<'StartTargetedRecruitment', Record<string, never>>;
+  | Message<'StartTargetedRecruitment', Record<string, never>>
+  | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown> }>;
 
 export type RequestEvent =
   | Message<'RequestOpened', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
@@ -67,6 +70,8 @@ export type RequestEvent =
   | Message<'OfferWithdrawn', { offerId: string; reason: string }>
   | Message<'RequestWithdrawn', { reason: string }>
   | Message<'RequestExpired', { responseDeadline: IsoDate }>
-  | Message<'TargetedRecruitmentStarted', Record<string, never>>;
+  | Message<'TargetedRecruitmentStarted', Record<string, never>>
+  /** The owner's sealed disclosure of the family's contact details; only this municipality's key opens it. */
+  | Message<'ContactDetailsReceived', { assignmentId: string; sealed: Record<string, unknown> }>;
 
 export const requestStreamId = (requestId: string) => `request-${requestId}`;

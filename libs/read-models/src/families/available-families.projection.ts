@@ -16,6 +16,7 @@ export const availableFamiliesProjection: Projection<AvailabilityTracking> = {
   name: 'available-families',
   version: 2,
   collection: 'available-families',
+  streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,
   evolve: (tracking, event) => evolveAvailability(tracking, event as RecordedFamilyEvent),

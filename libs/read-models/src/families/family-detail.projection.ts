@@ -11,6 +11,7 @@ export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
   version: 3,
   collection: 'family-detail',
+  streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,
   evolve: (document, event) => evolveFamilyDetail(document, event as RecordedFamilyEvent),

@@ -32,6 +32,7 @@ export const recruitmentPipelineProjection: Projection<PipelineEntry> = {
   name: 'recruitment-pipeline',
   version: 1,
   collection: 'recruitment-pipeline',
+  streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
   documentId: familyIdOf,
   evolve: (entry, event) => evolvePipelineEntry(entry, event as RecordedFamilyEvent),

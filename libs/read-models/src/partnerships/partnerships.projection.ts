@@ -19,6 +19,7 @@ export const partnershipsProjection: Projection<PartnershipDocument> = {
   name: 'partnerships',
   version: 1,
   collection: 'partnerships',
+  streamPrefix: 'partnership-',
   handles: TYPES,
   documentId: (event) => event.streamId.replace(/^partnership-/, ''),
   evolve: (document, event) => evolvePartnershipDocument(document, event as RecordedEvent & PartnershipEvent),

@@ -1,0 +1,148 @@
+import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
+import { requestRoutes as routes, type RequestDetail, type z } from '@familybank/contracts';
+import { DomainError } from '@familybank/domain-core';
+import { RequestErrors, type RequestCommand } from '@familybank/domain-request';
+import type { EventStore } from '@familybank/event-store';
+import {
+  DocumentStore,
+  ProjectionRunner,
+  decodeCursor,
+  encodeCursor,
+  partnershipsProjection,
+  requestsProjection,
+  type PartnershipDocument,
+  type RequestDocument,
+} from '@familybank/read-models';
+import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
+import { OutboxRelay } from '../federation/outbox-relay';
+import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { ProblemError } from '../http/problem';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { DisclosureReader } from './disclosure-reader';
+import { executeRequestCommand } from './request-commands';
+
+type BodyOf<Route extends { body?: z.ZodType }> = Route['body'] extends z.ZodType ? z.output<Route['body']> : never;
+type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
+type RequestParam = { requestId: string };
+type OfferParam = { requestId: string; offerId: string };
+
+/** The requesting municipality's side of a request for one child. */
+@Controller()
+export class RequestsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(DisclosureReader) private readonly disclosures: DisclosureReader,
+  ) {}
+
+  @ContractRoute(routes.openRequest)
+  async open(@Body() body: BodyOf<typeof routes.openRequest>, @Ctx() ctx: RequestContext) {
+    const requestId = ctx.commandId;
+    const request = await this.run(ctx, requestId, { type: 'OpenRequest', data: { requestId, ...body } });
+    return new WithHeaders(request, { Location: `/v1/requests/${requestId}`, ETag: `"${request.revision}"` });
+  }
+
+  @ContractRoute(routes.listRequests)
+  list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
+    const before = decodeCursor(query.cursor);
+    if (Number.isNaN(before)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued');
+    const where = query.status ? { sql: "json_extract(body, '$.status') = ?", params: [query.status] } : undefined;
+    const rows = this.documents.list<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
+    const items = rows.slice(0, query.limit);
+    return { items: items.map((row) => this.view(row.body)), nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null };
+  }
+
+  @ContractRoute(routes.getRequest)
+  get(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
+    return this.load(ctx.principal.municipality, params.requestId);
+  }
+
+  @ContractRoute(routes.shareRequest)
+  share(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.shareRequest>, @Ctx() ctx: RequestContext) {
+    const active = this.activePartners(ctx.principal.municipality);
+    const partners = body.partners ?? active;
+    const strangers = partners.filter((partner) => !active.includes(partner));
+    if (strangers.length) {
+      throw new DomainError('REQUEST.NOT_A_PARTNER', 'rule', `Only active partners can receive a request; not partners: ${strangers.join(', ')}`, { strangers });
+    }
+    return this.run(ctx, params.requestId, { type: 'ShareRequest', data: { partners } });
+  }
+
+  @ContractRoute(routes.withdrawRequest)
+  withdraw(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.withdrawRequest>, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'WithdrawRequest', data: body });
+  }
+
+  @ContractRoute(routes.startTargetedRecruitment)
+  recruit(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'StartTargetedRecruitment', data: {} });
+  }
+
+  @ContractRoute(routes.shortlistOffer)
+  shortlist(@Param() params: OfferParam, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'ShortlistOffer', data: { offerId: params.offerId } });
+  }
+
+  @ContractRoute(routes.declineOffer)
+  decline(@Param() params: OfferParam, @Body() body: BodyOf<typeof routes.declineOffer>, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'DeclineOffer', data: { offerId: params.offerId, reason: body.reason } });
+  }
+
+  @ContractRoute(routes.acceptOffer)
+  accept(@Param() params: OfferParam, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'AcceptOffer', data: { offerId: params.offerId } });
+  }
+
+  @ContractRoute(routes.cancelAcceptance)
+  cancel(@Param() params: OfferParam, @Ctx() ctx: RequestContext) {
+    return this.run(ctx, params.requestId, { type: 'CancelAcceptance', data: { offerId: params.offerId } });
+  }
+
+  private async run(ctx: RequestContext, requestId: string, command: RequestCommand): Promise<RequestDetail> {
+    const own = ctx.principal.municipality;
+    await executeRequestCommand(this.store, this.clock, own, requestId, command, {
+      actor: ctx.principal.subject,
+      commandId: ctx.commandId,
+      correlationId: ctx.correlationId,
+      expectedRevision: ctx.expectedRevision,
+    });
+    await this.projections.catchUp();
+    this.relay.nudge();
+    return this.load(own, requestId);
+  }
+
+  private load(own: string, requestId: string): RequestDetail {
+    const found = this.documents.get<RequestDocument>(requestsProjection.collection, requestId);
+    if (!found || found.municipality !== own) throw RequestErrors.notFound(requestId);
+    return this.view(found.body);
+  }
+
+  private activePartners(own: string): string[] {
+    return this.documents
+      .all<PartnershipDocument>(partnershipsProjection.collection, own)
+      .filter((partnership) => partnership.status === 'active')
+      .map((partnership) => partnership.partner);
+  }
+
+  private view(doc: RequestDocument): RequestDetail {
+    const now = this.clock().getTime();
+    const profileOf = (pseudonym: string) => {
+      const entry = this.documents.get<PoolEntry>(PARTNER_POOL, `${doc.municipality}:${pseudonym}`)?.body;
+      if (!entry) return undefined;
+      const { receivedAt: _receivedAt, ...profile } = entry;
+      return profile;
+    };
+    const { sealedContact, pendingAcceptance, assignment, ...rest } = doc;
+    return {
+      ...rest,
+      awaitingAnswerFrom: doc.status === 'open' ? doc.sharedWith.filter((partner) => !doc.answeredBy.includes(partner)) : [],
+      offers: doc.offers.map((offer) => ({ ...offer, profile: profileOf(offer.pseudonym) })),
+      pendingAcceptance: pendingAcceptance && { ...pendingAcceptance, ageMinutes: Math.floor((now - Date.parse(pendingAcceptance.since)) / 60_000) },
+      assignment: assignment && { ...assignment, ...this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContact) },
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import type { ZodType } from 'zod';
+import { READERS, RECORDERS, defineRoute } from '../route';
+import * as s from './request.schemas';
+
+const TAG = 'Child requests';
+
+/** A step on a request: POST with If-Match and Idempotency-Key, answers with the request. */
+const step = <Body extends ZodType>(operationId: string, suffix: string, summary: string, body: Body, params: typeof s.RequestIdParams | typeof s.OfferParams = s.RequestIdParams) =>
+  defineRoute({
+    operationId,
+    method: 'post',
+    path: `/v1/requests/{requestId}${suffix}`,
+    summary,
+    tag: TAG,
+    roles: RECORDERS,
+    params,
+    body,
+    success: { status: 200, schema: s.RequestDetail, description: 'The request after the step' },
+    errors: [404, 409, 412, 413, 422],
+    idempotent: true,
+    concurrency: true,
+  });
+
+export const requestRoutes = {
+  openRequest: defineRoute({
+    operationId: 'openRequest',
+    method: 'post',
+    path: '/v1/requests',
+    summary: 'Open a request for one specific child (needs only: never the child’s name or national id)',
+    tag: TAG,
+    roles: RECORDERS,
+    body: s.OpenRequestBody,
+    success: { status: 201, schema: s.RequestDetail, description: 'The opened request', created: true },
+    errors: [409, 413, 422],
+    idempotent: true,
+  }),
+  listRequests: defineRoute({
+    operationId: 'listRequests',
+    method: 'get',
+    path: '/v1/requests',
+    summary: 'Your municipality’s requests, newest first',
+    tag: TAG,
+    roles: READERS,
+    query: s.RequestListQuery,
+    success: { status: 200, schema: s.RequestPage, description: 'A page of requests' },
+    errors: [],
+  }),
+  getRequest: defineRoute({
+    operationId: 'getRequest',
+    method: 'get',
+    path: '/v1/requests/{requestId}',
+    summary: 'A request with its offers, who has answered, and the assignment once confirmed',
+    tag: TAG,
+    roles: READERS,
+    params: s.RequestIdParams,
+    success: { status: 200, schema: s.RequestDetail, description: 'The request; ETag carries its revision' },
+    errors: [404],
+    concurrency: true,
+  }),
+  shareRequest: step('shareRequest', '/sharing', 'Share the request with all active partners, or the ones named', s.ShareRequestBody),
+  withdrawRequest: step('withdrawRequest', '/withdrawal', 'Withdraw the request', s.ReasonRequiredBody),
+  startTargetedRecruitment: step('startTargetedRecruitment', '/targeted-recruitment', 'No family fits: start recruiting for this child', s.EmptyRequestBody),
+  shortlistOffer: step('shortlistOffer', '/offers/{offerId}/shortlist', 'Shortlist an offer', s.EmptyRequestBody, s.OfferParams),
+  declineOffer: step('declineOffer', '/offers/{offerId}/decline', 'Decline an offer', s.ReasonRequiredBody, s.OfferParams),
+  acceptOffer: step(
+    'acceptOffer',
+    '/offers/{offerId}/acceptance',
+    'Accept an offer: the owner reserves the family and confirms, or withdraws the offer with a reason',
+    s.EmptyRequestBody,
+    s.OfferParams,
+  ),
+  cancelAcceptance: step('cancelAcceptance', '/offers/{offerId}/acceptance/cancellation', 'Cancel an acceptance that has not been confirmed', s.EmptyRequestBody, s.OfferParams),
+} as const;

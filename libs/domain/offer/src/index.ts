@@ -1,0 +1,5 @@
+export * from './offer.decide';
+export * from './offer.decider';
+export * from './offer.errors';
+export * from './offer.state';
+export * from './offer.types';

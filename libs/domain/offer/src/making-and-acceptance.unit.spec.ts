@@ -1,0 +1,112 @@
+import { deciderSpecification } from '@familybank/domain-core/testing';
+import { offerDecider } from './offer.decider';
+import {
+  ACCEPTANCE_ID,
+  NOW,
+  acceptancePending,
+  acceptanceReceived,
+  confirmed,
+  declined,
+  declinedAfterAcceptance,
+  ended,
+  everyCommandButMake,
+  made,
+  terms,
+  withdrawnAfterAcceptance,
+  withdrawnWhileMade,
+} from './testing/offer.fixtures';
+
+const spec = deciderSpecification(offerDecider, { now: NOW });
+const receive = (acceptanceId = ACCEPTANCE_ID) => ({ type: 'ReceiveAcceptance', data: { acceptanceId } }) as const;
+
+describe('make offer', () => {
+  it('make records the offer of the family, by pseudonym, for the request and period', () => {
+    spec.given([]).when({ type: 'MakeOffer', data: terms }).then([{ type: 'OfferMade', data: terms }]);
+  });
+
+  it('make, without a note, records the offer', () => {
+    const { note: _note, ...withoutNote } = terms;
+    spec.given([]).when({ type: 'MakeOffer', data: withoutNote }).then([{ type: 'OfferMade', data: withoutNote }]);
+  });
+
+  it('make, for a one-day period, records the offer', () => {
+    const data = { ...terms, period: { from: '2026-04-04', to: '2026-04-04' } };
+    spec.given([]).when({ type: 'MakeOffer', data }).then([{ type: 'OfferMade', data }]);
+  });
+
+  it('make, for siblings, records the offer with the number of children', () => {
+    const data = { ...terms, children: 3 };
+    spec.given([]).when({ type: 'MakeOffer', data }).then([{ type: 'OfferMade', data }]);
+  });
+
+  it('make, with a period that ends before it starts, is refused', () => {
+    spec
+      .given([])
+      .when({ type: 'MakeOffer', data: { ...terms, period: { from: '2026-09-30', to: '2026-04-01' } } })
+      .thenThrows('OFFER.PERIOD_INVERTED', { from: '2026-09-30', to: '2026-04-01' });
+  });
+
+  it('make, for no children, is refused', () => {
+    spec.given([]).when({ type: 'MakeOffer', data: { ...terms, children: 0 } }).thenThrows('OFFER.INVALID_CHILDREN', { children: 0 });
+  });
+
+  it('make, for a fraction of a child, is refused', () => {
+    spec.given([]).when({ type: 'MakeOffer', data: { ...terms, children: 1.5 } }).thenThrows('OFFER.INVALID_CHILDREN', { children: 1.5 });
+  });
+
+  it('make, when the offer is already made, is refused', () => {
+    spec.given(made).when({ type: 'MakeOffer', data: terms }).thenThrows('OFFER.ALREADY_MADE', { offerId: 'offer-1' });
+  });
+
+  it('make, when the offer was withdrawn, is refused: a new offer gets a new id', () => {
+    spec.given(withdrawnWhileMade).when({ type: 'MakeOffer', data: terms }).thenThrows('OFFER.ALREADY_MADE');
+  });
+});
+
+describe('an offer that was never made', () => {
+  it.each(everyCommandButMake.map((command) => [command.type, command] as const))('%s is refused as not found', (_type, command) => {
+    spec.given([]).when(command).thenThrows('OFFER.NOT_FOUND');
+  });
+});
+
+describe('receive acceptance', () => {
+  it('the requester’s acceptance of a made offer is recorded', () => {
+    spec.given(made).when(receive()).then([acceptanceReceived()]);
+  });
+
+  it('the same acceptance, redelivered while the family is being reserved, changes nothing', () => {
+    spec.given(acceptancePending).when(receive()).then([]);
+  });
+
+  it('the same acceptance, redelivered after the assignment was confirmed, changes nothing', () => {
+    spec.given(confirmed).when(receive()).then([]);
+  });
+
+  it('the same acceptance, redelivered after the assignment ended, changes nothing', () => {
+    spec.given(ended).when(receive()).then([]);
+  });
+
+  it('the same acceptance, redelivered after the reservation was refused and the offer withdrawn, changes nothing', () => {
+    spec.given(withdrawnAfterAcceptance).when(receive()).then([]);
+  });
+
+  it('the same acceptance, redelivered after the requester declined, changes nothing', () => {
+    spec.given(declinedAfterAcceptance).when(receive()).then([]);
+  });
+
+  it('another acceptance, while one is being reserved, is refused as not open', () => {
+    spec.given(acceptancePending).when(receive('acc-2')).thenThrows('OFFER.NOT_OPEN', { status: 'acceptance-received' });
+  });
+
+  it('another acceptance, after the assignment was confirmed, is refused as not open', () => {
+    spec.given(confirmed).when(receive('acc-2')).thenThrows('OFFER.NOT_OPEN', { status: 'confirmed' });
+  });
+
+  it('an acceptance, crossing the owner’s withdrawal, is refused as not open', () => {
+    spec.given(withdrawnWhileMade).when(receive()).thenThrows('OFFER.NOT_OPEN', { status: 'withdrawn' });
+  });
+
+  it('an acceptance, after the requester declined the offer, is refused as not open', () => {
+    spec.given(declined).when(receive()).thenThrows('OFFER.NOT_OPEN', { status: 'declined' });
+  });
+});

@@ -1,0 +1,64 @@
+import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
+import { OfferErrors } from './offer.errors';
+import type { OfferAssignment, OfferCommand, OfferEvent, OfferState } from './offer.types';
+
+/**
+ * The owner's side of an offer. Commands that carry a message from the requester or a step of
+ * the acceptance saga are idempotent: a redelivery of what was already recorded yields no events.
+ */
+export function decideOffer(command: OfferCommand, state: OfferState, { now }: DecisionContext): OfferEvent[] {
+  if (command.type === 'MakeOffer') {
+    ensure(state.status === 'none', () => OfferErrors.alreadyMade(state.terms!.offerId));
+    const { period, children } = command.data;
+    ensure(period.from <= period.to, () => OfferErrors.periodInverted(period));
+    ensure(Number.isInteger(children) && children >= 1, () => OfferErrors.invalidChildren(children));
+    return [{ type: 'OfferMade', data: command.data }];
+  }
+  const { status, terms } = state;
+  if (status === 'none' || terms === undefined) throw OfferErrors.notFound();
+  switch (command.type) {
+    case 'ReceiveAcceptance':
+      // The same acceptance again changes nothing, whatever became of it since.
+      if (state.acceptanceId === command.data.acceptanceId) return [];
+      ensure(status === 'made', () => OfferErrors.notOpen(status));
+      return [{ type: 'AcceptanceReceived', data: command.data }];
+    case 'ConfirmAssignment': {
+      const confirmed = state.assignment;
+      if (confirmed) {
+        ensure(confirmed.assignmentId === command.data.assignmentId, () => OfferErrors.alreadyConfirmed(confirmed.assignmentId));
+        return [];
+      }
+      ensure(status === 'acceptance-received', () => OfferErrors.noAcceptanceReceived(status));
+      const { familyId, requester, period, children } = terms;
+      return [{ type: 'AssignmentConfirmed', data: { assignmentId: command.data.assignmentId, familyId, requester, period, children } }];
+    }
+    case 'RecordDisclosure': {
+      const assignment = assignmentOf(state, command.data.assignmentId);
+      if (assignment.disclosedTo.includes(command.data.recipientKeyFingerprint)) return [];
+      ensure(assignment.status === 'active', () => OfferErrors.assignmentEnded(assignment.assignmentId));
+      return [{ type: 'ContactDetailsDisclosed', data: command.data }];
+    }
+    case 'WithdrawOffer':
+      // Already closed: the saga may withdraw after the requester declined; nothing is left to withdraw.
+      if (status === 'withdrawn' || status === 'declined') return [];
+      ensure(status !== 'confirmed', () => OfferErrors.alreadyConfirmed(state.assignment!.assignmentId));
+      return [{ type: 'OfferWithdrawn', data: command.data }];
+    case 'RecordOfferDeclined':
+      if (status !== 'made' && status !== 'acceptance-received') return [];
+      return [{ type: 'OfferDeclinedByRequester', data: command.data }];
+    case 'EndAssignment': {
+      const assignment = assignmentOf(state, command.data.assignmentId);
+      if (assignment.status === 'ended') return [];
+      return [{ type: 'AssignmentEnded', data: { ...command.data, familyId: terms.familyId, requester: terms.requester, endedOn: isoDate(now) } }];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function assignmentOf(state: OfferState, assignmentId: string): OfferAssignment {
+  const assignment = state.assignment;
+  ensure(state.status === 'confirmed' && assignment !== undefined, () => OfferErrors.notConfirmed(state.status));
+  ensure(assignment.assignmentId === assignmentId, () => OfferErrors.unknownAssignment(assignmentId));
+  return assignment;
+}

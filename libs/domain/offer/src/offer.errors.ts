@@ -1,0 +1,20 @@
+import { DomainError } from '@familybank/domain-core';
+import type { OfferPeriod, OfferStatus } from './offer.types';
+
+export const OfferErrors = {
+  notFound: () => new DomainError('OFFER.NOT_FOUND', 'not-found', 'The offer was never made'),
+  alreadyMade: (offerId: string) => new DomainError('OFFER.ALREADY_MADE', 'conflict', `Offer ${offerId} is already made`, { offerId }),
+  periodInverted: ({ from, to }: OfferPeriod) => new DomainError('OFFER.PERIOD_INVERTED', 'rule', `The period ends (${to}) before it starts (${from})`, { from, to }),
+  invalidChildren: (children: number) =>
+    new DomainError('OFFER.INVALID_CHILDREN', 'rule', `An offer is for a whole number of children, at least one (got ${children})`, { children }),
+  notOpen: (status: OfferStatus) => new DomainError('OFFER.NOT_OPEN', 'conflict', `The offer is ${status}; it cannot be accepted`, { status }),
+  noAcceptanceReceived: (status: OfferStatus) =>
+    new DomainError('OFFER.NO_ACCEPTANCE_RECEIVED', 'conflict', `The offer is ${status}; an assignment is confirmed only after the requester’s acceptance`, { status }),
+  alreadyConfirmed: (assignmentId: string) =>
+    new DomainError('OFFER.ALREADY_CONFIRMED', 'conflict', `The offer is already confirmed as assignment ${assignmentId}`, { assignmentId }),
+  notConfirmed: (status: OfferStatus) => new DomainError('OFFER.NOT_CONFIRMED', 'conflict', `The offer is ${status}; it has no assignment`, { status }),
+  unknownAssignment: (assignmentId: string) =>
+    new DomainError('OFFER.UNKNOWN_ASSIGNMENT', 'not-found', `The offer’s assignment is not ${assignmentId}`, { assignmentId }),
+  assignmentEnded: (assignmentId: string) =>
+    new DomainError('OFFER.ASSIGNMENT_ENDED', 'conflict', `Assignment ${assignmentId} has ended; the family’s contact details are no longer disclosed`, { assignmentId }),
+} as const;

@@ -1,0 +1,82 @@
+import type { IsoDate, Message } from '@familybank/domain-core';
+
+/**
+ * An offer of one of the owner's families for another municipality's request, as the OWNER
+ * (the municipality that owns the family) keeps it: stream `offer-<offerId>` in its own store.
+ * It follows the acceptance saga: the requester's acceptance arrives, the owner reserves the
+ * family on the family stream, then confirms the assignment (and discloses the contact details
+ * encrypted to the requester) or withdraws the offer.
+ */
+export type OfferStatus = 'none' | 'made' | 'acceptance-received' | 'confirmed' | 'withdrawn' | 'declined';
+
+/** The requesting municipality and its request; the request id means something only there. */
+export interface Requester {
+  municipality: string;
+  requestId: string;
+}
+
+export interface OfferPeriod {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** What the owner offers; structurally the same requester, period and children as a family Reservation. */
+export interface OfferTerms {
+  offerId: string;
+  requester: Requester;
+  familyId: string;
+  /** The family as partners know it (keyed hash of the family id). */
+  pseudonym: string;
+  period: OfferPeriod;
+  /** Children the family takes for this request (siblings count), at least one. */
+  children: number;
+  note?: string;
+}
+
+/** The assignment a confirmed offer created; ending it frees the family's place. */
+export interface OfferAssignment {
+  assignmentId: string;
+  status: 'active' | 'ended';
+  /** Fingerprints of the requester's keys the contact details were encrypted to. */
+  disclosedTo: string[];
+}
+
+export interface OfferState {
+  status: OfferStatus;
+  terms?: OfferTerms;
+  /** The requester's acceptance, once received; kept so a redelivery changes nothing. */
+  acceptanceId?: string;
+  assignment?: OfferAssignment;
+}
+
+export interface AssignmentEnding {
+  assignmentId: string;
+  reason: string;
+  /** Retention: does the family want a new assignment? */
+  wantsNewAssignment: boolean;
+}
+
+export type OfferCommand =
+  | Message<'MakeOffer', OfferTerms>
+  /** The requester's AcceptanceRequested arrived. */
+  | Message<'ReceiveAcceptance', { acceptanceId: string }>
+  /** The family stream accepted the reservation for the period. */
+  | Message<'ConfirmAssignment', { assignmentId: string }>
+  /** The contact details went out, encrypted to the requester's key with this fingerprint. */
+  | Message<'RecordDisclosure', { assignmentId: string; recipientKeyFingerprint: string }>
+  /** By the owner's caseworker, or by the saga when the reservation was refused (`code`, e.g. FAMILY.NO_PLACE_IN_PERIOD). */
+  | Message<'WithdrawOffer', { reason: string; code?: string }>
+  /** The requester declined the offer, or filled the request with another one. */
+  | Message<'RecordOfferDeclined', { reason: string }>
+  | Message<'EndAssignment', AssignmentEnding>;
+
+export type OfferEvent =
+  | Message<'OfferMade', OfferTerms>
+  | Message<'AcceptanceReceived', { acceptanceId: string }>
+  | Message<'AssignmentConfirmed', { assignmentId: string; familyId: string; requester: Requester; period: OfferPeriod; children: number }>
+  | Message<'ContactDetailsDisclosed', { assignmentId: string; recipientKeyFingerprint: string }>
+  | Message<'OfferWithdrawn', { reason: string; code?: string }>
+  | Message<'OfferDeclinedByRequester', { reason: string }>
+  | Message<'AssignmentEnded', AssignmentEnding & { familyId: string; requester: Requester; endedOn: IsoDate }>;
+
+export const offerStreamId = (offerId: string) => `offer-${offerId}`;

@@ -1,0 +1,120 @@
+import { assertNever } from '@familybank/domain-core';
+import type { ChildNeeds, OfferStatus, RequestEvent } from '@familybank/domain-request';
+import type { RecordedEvent } from '@familybank/event-store';
+import type { Projection } from '../projection';
+
+/** A request as its own municipality sees it; offers' profiles and disclosed contacts are joined when read. */
+export interface RequestDocument {
+  requestId: string;
+  municipality: string;
+  caseReference: string;
+  needs: ChildNeeds;
+  responseDeadline: string;
+  status: 'open' | 'filled' | 'withdrawn' | 'expired';
+  openedAt: string;
+  sharedWith: string[];
+  answeredBy: string[];
+  offers: Array<{ offerId: string; partner: string; pseudonym: string; status: OfferStatus; withdrawnReason?: string }>;
+  pendingAcceptance?: { offerId: string; since: string };
+  assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } };
+  sealedContact?: Record<string, unknown>;
+  recruitmentStarted: boolean;
+  revision: number;
+}
+
+const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
+  'RequestOpened',
+  'RequestShared',
+  'OfferReceived',
+  'PartnerAnsweredNoMatch',
+  'OfferShortlisted',
+  'OfferDeclined',
+  'AcceptanceRequested',
+  'AcceptanceCancelled',
+  'AssignmentConfirmed',
+  'RequestFilled',
+  'OfferWithdrawn',
+  'RequestWithdrawn',
+  'RequestExpired',
+  'TargetedRecruitmentStarted',
+  'ContactDetailsReceived',
+]);
+
+export const requestsProjection: Projection<RequestDocument> = {
+  name: 'requests',
+  version: 1,
+  collection: 'requests',
+  streamPrefix: 'request-',
+  handles: TYPES,
+  documentId: (event) => event.streamId.replace(/^request-/, ''),
+  evolve: (document, event) => evolveRequestDocument(document, event as RecordedEvent & RequestEvent),
+};
+
+export function evolveRequestDocument(document: RequestDocument | null, event: RecordedEvent & RequestEvent): RequestDocument | null {
+  if (event.type === 'RequestOpened') {
+    const { requestId, caseReference, needs, responseDeadline } = event.data;
+    return {
+      requestId,
+      municipality: event.metadata.municipality,
+      caseReference,
+      needs,
+      responseDeadline,
+      status: 'open',
+      openedAt: event.metadata.occurredAt,
+      sharedWith: [],
+      answeredBy: [],
+      offers: [],
+      recruitmentStarted: false,
+      revision: event.revision,
+    };
+  }
+  if (document === null) return null;
+  return { ...apply(document, event), revision: event.revision };
+}
+
+function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): RequestDocument {
+  const offer = (offerId: string, status: OfferStatus, extra: object = {}) => ({
+    ...doc,
+    offers: doc.offers.map((candidate) => (candidate.offerId === offerId ? { ...candidate, status, ...extra } : candidate)),
+  });
+  const answered = (partner: string) => (doc.answeredBy.includes(partner) ? doc.answeredBy : [...doc.answeredBy, partner]);
+  switch (event.type) {
+    case 'RequestOpened':
+      return doc;
+    case 'RequestShared':
+      return { ...doc, sharedWith: [...doc.sharedWith, ...event.data.partners] };
+    case 'OfferReceived':
+      return { ...doc, offers: [...doc.offers, { ...event.data, status: 'received' }], answeredBy: answered(event.data.partner) };
+    case 'PartnerAnsweredNoMatch':
+      return { ...doc, answeredBy: answered(event.data.partner) };
+    case 'OfferShortlisted':
+      return offer(event.data.offerId, 'shortlisted');
+    case 'OfferDeclined':
+      return offer(event.data.offerId, 'declined');
+    case 'AcceptanceRequested':
+      return { ...offer(event.data.offerId, 'acceptance-requested'), pendingAcceptance: { offerId: event.data.offerId, since: event.metadata.occurredAt } };
+    case 'AcceptanceCancelled':
+      return { ...offer(event.data.offerId, 'received'), pendingAcceptance: undefined };
+    case 'AssignmentConfirmed': {
+      const { assignmentId, partner, pseudonym } = event.data;
+      const period = doc.needs.schedule.period;
+      return { ...offer(event.data.offerId, 'confirmed'), pendingAcceptance: undefined, assignment: { assignmentId, partner, pseudonym, period } };
+    }
+    case 'RequestFilled':
+      return { ...doc, status: 'filled' };
+    case 'OfferWithdrawn': {
+      const pending = doc.pendingAcceptance?.offerId === event.data.offerId ? undefined : doc.pendingAcceptance;
+      return { ...offer(event.data.offerId, 'withdrawn', { withdrawnReason: event.data.reason }), pendingAcceptance: pending };
+    }
+    case 'RequestWithdrawn':
+      return { ...doc, status: 'withdrawn' };
+    case 'RequestExpired':
+      return { ...doc, status: 'expired' };
+    case 'TargetedRecruitmentStarted':
+      return { ...doc, recruitmentStarted: true };
+    case 'ContactDetailsReceived':
+      return { ...doc, sealedContact: event.data.sealed };
+    default:
+      return assertNever(event);
+  }
+}

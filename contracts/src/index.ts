@@ -16,3 +16,5 @@ export * from './partnerships/partnership.schemas';
 export * from './exchange/requests.schemas';
 export * from './requests/request.schemas';
 export * from './requests/request.routes';
+export * from './inbox/inbox.routes';
+export * from './inbox/inbox.schemas';

@@ -18,6 +18,7 @@ import { FederationConsumer } from './federation/federation-consumer';
 import { MunicipalityIdentities } from './federation/municipality-identities';
 import { OutboxRelay } from './federation/outbox-relay';
 import { PartnershipsController } from './federation/partnerships.controller';
+import { InboxController } from './inbox/inbox.controller';
 import { OpsController } from './ops/ops.controller';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
@@ -28,7 +29,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, OpsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },

@@ -1,10 +1,12 @@
 export * from './document-store';
 export * from './families/available-families.projection';
 export * from './families/family-detail.projection';
+export { householdName } from './families/family-events';
 export * from './families/family-queries';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './projection';
+export * from './offers/offers.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
@@ -12,6 +14,7 @@ export * from './requests/requests.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
+import { offersProjection } from './offers/offers.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
@@ -22,4 +25,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   availableFamiliesProjection,
   partnershipsProjection,
   requestsProjection,
+  offersProjection,
 ] as Projection[];

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId, type FamilyCommand } from '@familybank/domain-family';
+import type { FamilyCommand } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
 import { OutboxRelay } from '../federation/outbox-relay';
 import type { RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
-import { executeOnStream, type StreamCommandResult } from '../shared/stream-command';
+import type { StreamCommandResult } from '../shared/stream-command';
+import { executeFamilyCommand } from './family-commands';
 
 export class ExecuteFamilyCommand {
   constructor(
@@ -29,13 +30,7 @@ export class ExecuteFamilyCommandHandler implements ICommandHandler<ExecuteFamil
   ) {}
 
   async execute({ familyId, command, context }: ExecuteFamilyCommand): Promise<FamilyCommandResult> {
-    const address = {
-      streamId: familyStreamId(familyId),
-      creates: (candidate: FamilyCommand) => candidate.type === 'RegisterFamily',
-      notFound: () => FamilyErrors.notFound(familyId),
-    };
-    const meta = { ...context, aggregate: 'FAMILY', schemaVersion: FAMILY_EVENT_SCHEMA_VERSION, now: this.clock() };
-    const result = await executeOnStream(this.store, familyDecider, address, command, meta);
+    const result = await executeFamilyCommand(this.store, this.clock, context.municipality, familyId, command, context);
     // Read-your-writes: the response (and the next query) already sees the change.
     await this.projections.catchUp();
     // Sharing happens in the background, from the log; this only wakes the relay up early.

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { DIRECTORY_PAYLOADS, POOL_PAYLOADS, type SharedProfile } from '@familybank/contracts';
+import { DIRECTORY_PAYLOADS, DISCLOSURE_PAYLOADS, OFFER_PAYLOADS, POOL_PAYLOADS, REQUEST_PAYLOADS, type Envelope, type SharedProfile } from '@familybank/contracts';
 import { DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { EventStore } from '@familybank/event-store';
@@ -33,6 +33,12 @@ export interface DirectoryEntry {
 
 export type PoolEntry = SharedProfile & { receivedAt: string };
 
+export interface PartnerMessageHandler {
+  onRequestMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
+  onOfferMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
+  onDisclosureMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
+}
+
 /**
  * What a node reads from the exchange: the shared directory (announcements and partnership steps
  * addressed to the municipalities it serves), and the pool topic of each active partner of each of
@@ -42,7 +48,9 @@ export type PoolEntry = SharedProfile & { receivedAt: string };
 export class FederationConsumer {
   private readonly logger = new Logger('Federation');
   private directory?: ExchangeSubscription;
-  private readonly pools = new Map<string, ExchangeSubscription>();
+  private readonly pools = new Map<string, ExchangeSubscription[]>();
+  /** Handles requests, offers and disclosures of partners; set once the node is wired. */
+  partnerMessages?: PartnerMessageHandler;
   private reconciling: Promise<void> = Promise.resolve();
 
   constructor(
@@ -68,7 +76,7 @@ export class FederationConsumer {
 
   async stop(): Promise<void> {
     await this.directory?.close();
-    await Promise.all([...this.pools.values()].map((subscription) => subscription.close()));
+    await Promise.all([...this.pools.values()].flat().map((subscription) => subscription.close()));
     this.pools.clear();
   }
 
@@ -97,16 +105,41 @@ export class FederationConsumer {
         if (partnership.status === 'active') wanted.set(`${own}:${partnership.partner}:${partnership.activatedAt}`, { own, partnership });
       }
     }
-    for (const [key, subscription] of this.pools) {
+    for (const [key, subscriptions] of this.pools) {
       if (wanted.has(key)) continue;
-      await subscription.close();
+      await Promise.all(subscriptions.map((subscription) => subscription.close()));
       this.pools.delete(key);
       const [own, partner] = key.split(':') as [string, string];
       this.dropPartnerEntries(own, partner);
     }
     for (const [key, { own, partnership }] of wanted) {
-      if (!this.pools.has(key)) this.pools.set(key, await this.subscribePool(own, partnership, key));
+      if (!this.pools.has(key)) this.pools.set(key, await this.subscribePartner(own, partnership, key));
     }
+  }
+
+  /** The partner's four topics, each verified against the key pinned when the partnership became active. */
+  private async subscribePartner(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription[]> {
+    const subscriptions = [await this.subscribePool(own, partnership, key)];
+    const handler = this.partnerMessages;
+    if (!handler) return subscriptions;
+    const kinds = [
+      { topic: topics.requests(partnership.partner), payloads: REQUEST_PAYLOADS, handle: handler.onRequestMessage.bind(handler) },
+      { topic: topics.offers(partnership.partner), payloads: OFFER_PAYLOADS, handle: handler.onOfferMessage.bind(handler) },
+      { topic: topics.disclosures(partnership.partner), payloads: DISCLOSURE_PAYLOADS, handle: handler.onDisclosureMessage.bind(handler) },
+    ];
+    for (const { topic, payloads, handle } of kinds) {
+      await this.exchange.ensureTopic(topic, { compacted: false });
+      subscriptions.push(
+        await consumeVerified<Record<string, unknown>>(
+          this.exchange,
+          { groupId: `${this.nodeId}.${topic}.${key}`, topics: [topic], from: 'committed', onError: (error) => this.logger.error(`Consumer of ${topic} for ${own} stopped: ${String(error)}`) },
+          { trustedKeyOf: (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined), payloadSchemas: payloads },
+          this.deadLetters,
+          (envelope, payload) => handle(own, envelope, payload),
+        ),
+      );
+    }
+    return subscriptions;
   }
 
   private async subscribePool(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription> {

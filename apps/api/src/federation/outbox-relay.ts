@@ -7,6 +7,7 @@ import { DIRECTORY_TOPIC, encodeEnvelope, signEnvelope, topics, type Exchange, t
 import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../infrastructure/tokens';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
+import type { RequestMessages } from './request-messages';
 
 const CHECKPOINT = 'outbox-relay';
 const PUBLISHED = 'outbox-published-pool';
@@ -38,6 +39,7 @@ export class OutboxRelay {
     private readonly identities: MunicipalityIdentities,
     private readonly clock: Clock,
     private readonly municipalityName: (code: string) => string,
+    private readonly requestMessages: RequestMessages,
   ) {}
 
   /** Runs until the log is published; concurrent callers share one run. */
@@ -76,10 +78,11 @@ export class OutboxRelay {
   }
 
   private async runToEnd(): Promise<void> {
-    await this.projections.catchUp();
     for (;;) {
       const batch = await this.events.readAll({ after: this.position(), limit: BATCH });
       if (batch.length === 0) return;
+      // Messages are built from read models: they must have seen at least this batch.
+      await this.projections.catchUp();
       await this.publish(this.messagesFor(batch));
       this.documents.saveCheckpoint(CHECKPOINT, batch[batch.length - 1]!.position);
     }
@@ -90,8 +93,12 @@ export class OutboxRelay {
     const families = new Set<string>();
     for (const event of batch) {
       if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
-      const directoryType = DIRECTORY_MESSAGE[event.type as PartnershipEvent['type']];
+      const directoryType = event.streamId.startsWith('partnership-') ? DIRECTORY_MESSAGE[event.type as PartnershipEvent['type']] : undefined;
       if (directoryType && isOwnStep(event)) messages.push(this.directoryMessage(event, directoryType));
+      for (const draft of this.requestMessages.for(event)) {
+        const identity = this.identities.identity(event.metadata.municipality);
+        messages.push(this.message(identity, draft.topic, draft.key, draft.type, draft.payload, event.metadata.correlationId, `${event.eventId}:${draft.type}`));
+      }
     }
     // The latest state of each family is what is shared: one message per family per batch.
     for (const familyId of families) {

@@ -10,6 +10,8 @@ import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { OutboxRelay } from '../federation/outbox-relay';
+import { PartnerMessages } from '../federation/partner-messages';
+import { RequestMessages } from '../federation/request-messages';
 import { IdempotencyStore } from '../http/idempotency.store';
 import type { Clock } from './tokens';
 
@@ -45,9 +47,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const exchange = InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
-  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName);
+  const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
+  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages);
   identities.onCreated = (identity) => void relay.announce(identity.code);
-  const federation = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
+  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
+  federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge());
   const timers: NodeJS.Timeout[] = [];
   return {
     config,

@@ -1,0 +1,152 @@
+import { Logger } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
+import type { Envelope } from '@familybank/contracts';
+import { DomainError } from '@familybank/domain-core';
+import type { RequestCommand } from '@familybank/domain-request';
+import type { EventStore } from '@familybank/event-store';
+import { encryptionKeyFingerprint } from '@familybank/exchange';
+import { offersProjection, type DocumentStore, type OfferDocument, type ProjectionRunner } from '@familybank/read-models';
+import { executeFamilyCommand } from '../families/family-commands';
+import { executeOfferCommand } from '../inbox/offer-commands';
+import type { Clock } from '../infrastructure/tokens';
+import { executeRequestCommand } from '../requests/request-commands';
+import type { DirectoryEntry, PartnerMessageHandler } from './federation-consumer';
+
+export const INBOX = 'inbox';
+const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
+
+/** A request of a partner, as the receiving municipality's inbox holds it. */
+export interface InboxEntry {
+  requester: string;
+  requestId: string;
+  needs: Record<string, unknown> & { schedule: { period: { from: string; to: string } }; siblings: number };
+  responseDeadline: string;
+  status: 'open' | 'closed';
+  closedReason?: string;
+  receivedAt: string;
+}
+
+/**
+ * Acts on partners' requests, offers and disclosures for one municipality this node serves. Each
+ * step is a command whose id derives from the message id, so a redelivered message changes nothing.
+ */
+export class PartnerMessages implements PartnerMessageHandler {
+  private readonly logger = new Logger('PartnerMessages');
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly documents: DocumentStore,
+    private readonly projections: ProjectionRunner,
+    private readonly clock: Clock,
+    private readonly directoryEntry: (code: string) => DirectoryEntry | undefined,
+    private readonly afterChange: () => void,
+  ) {}
+
+  async onRequestMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
+    const requester = envelope.source;
+    const requestId = payload['requestId'] as string;
+    const inboxId = `${own}:${requester}:${requestId}`;
+    switch (envelope.type) {
+      case 'RequestPublished': {
+        if (!(payload['audience'] as string[]).includes(own)) return;
+        const entry: InboxEntry = {
+          requester,
+          requestId,
+          needs: payload['needs'] as InboxEntry['needs'],
+          responseDeadline: payload['responseDeadline'] as string,
+          status: 'open',
+          receivedAt: envelope.occurredAt,
+        };
+        this.documents.put(INBOX, inboxId, own, entry);
+        return;
+      }
+      case 'RequestClosed': {
+        const entry = this.documents.get<InboxEntry>(INBOX, inboxId)?.body;
+        if (entry) this.documents.put(INBOX, inboxId, own, { ...entry, status: 'closed', closedReason: payload['reason'] });
+        return;
+      }
+      case 'AcceptanceRequested':
+        if (payload['to'] === own) await this.reserveForAcceptance(own, requester, payload, envelope.messageId);
+        return;
+      case 'OfferDeclined':
+        if (payload['to'] === own) {
+          await this.step(() => executeOfferCommand(this.events, this.clock, own, payload['offerId'] as string, { type: 'RecordOfferDeclined', data: { reason: payload['reason'] as string } }, this.context(requester, envelope.messageId, 'declined')));
+        }
+        return;
+    }
+  }
+
+  async onOfferMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
+    if (payload['requester'] !== own) return;
+    const partner = envelope.source;
+    const offerId = payload['offerId'] as string;
+    const commands: Record<string, RequestCommand | undefined> = {
+      OfferMade: { type: 'RecordOffer', data: { offerId, partner, pseudonym: payload['pseudonym'] as string } },
+      NoMatch: { type: 'RecordNoMatch', data: { partner } },
+      OfferWithdrawn: { type: 'RecordOfferWithdrawn', data: { offerId, reason: payload['reason'] as string } },
+      AssignmentConfirmed: { type: 'RecordAssignmentConfirmed', data: { offerId, assignmentId: payload['assignmentId'] as string } },
+    };
+    const command = commands[envelope.type];
+    if (command) await this.step(() => executeRequestCommand(this.events, this.clock, own, payload['requestId'] as string, command, this.context(partner, envelope.messageId, 'request')));
+  }
+
+  async onDisclosureMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
+    if (envelope.type !== 'ContactDetailsDisclosed' || payload['requester'] !== own) return;
+    const command: RequestCommand = { type: 'RecordDisclosure', data: { assignmentId: payload['assignmentId'] as string, sealed: payload['sealed'] as Record<string, unknown> } };
+    await this.step(() => executeRequestCommand(this.events, this.clock, own, payload['requestId'] as string, command, this.context(envelope.source, envelope.messageId, 'disclosure')));
+  }
+
+  /**
+   * The owner's half of the acceptance saga (DESIGN §5): record the acceptance on the offer,
+   * reserve the family on its own stream (optimistic concurrency: of two acceptances for the same
+   * place, one wins), then confirm and disclose, or withdraw the offer with the reason.
+   */
+  private async reserveForAcceptance(own: string, requester: string, payload: Record<string, unknown>, messageId: string): Promise<void> {
+    const offerId = payload['offerId'] as string;
+    const offer = this.offer(offerId);
+    if (!offer || offer.requester !== requester || offer.requestId !== payload['requestId']) {
+      this.logger.warn(`Acceptance from ${requester} for unknown offer ${offerId} ignored`);
+      return;
+    }
+    const context = (step: string) => this.context(requester, messageId, step);
+    await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'ReceiveAcceptance', data: { acceptanceId: payload['acceptanceId'] as string } }, context('receive')));
+    if (this.offer(offerId)?.status !== 'acceptance-received') return;
+    const assignmentId = `as-${offerId}`.slice(0, 64);
+    try {
+      await executeFamilyCommand(this.events, this.clock, own, offer.familyId, {
+        type: 'ReserveFamily',
+        data: { assignmentId, requester: { municipality: requester, requestId: offer.requestId }, period: offer.period, children: offer.children },
+      }, context('reserve'));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'WithdrawOffer', data: { reason: error.message, code: error.code } }, context('withdraw')));
+      return;
+    }
+    await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'ConfirmAssignment', data: { assignmentId } }, context('confirm')));
+    const recipient = this.directoryEntry(requester);
+    if (recipient) {
+      const recipientKeyFingerprint = encryptionKeyFingerprint(recipient.encryptionKey);
+      await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'RecordDisclosure', data: { assignmentId, recipientKeyFingerprint } }, context('disclose')));
+    }
+  }
+
+  private offer(offerId: string): OfferDocument | undefined {
+    return this.documents.get<OfferDocument>(offersProjection.collection, offerId)?.body;
+  }
+
+  /** Runs one step; a step the aggregate refuses is logged, not retried: retrying cannot change the answer. */
+  private async step(run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Partner message step refused: ${error.code}: ${error.message}`);
+    }
+    await this.projections.catchUp();
+    this.afterChange();
+  }
+
+  private context(partner: string, messageId: string, step: string) {
+    return { actor: `partner:${partner}`, commandId: uuidv5(`${messageId}:${step}`, STEP_NAMESPACE), correlationId: messageId };
+  }
+}

@@ -1,0 +1,161 @@
+import { Body, Controller, Inject, Param } from '@nestjs/common';
+import { toSharedProfile } from '@familybank/anonymize';
+import { inboxRoutes as routes, type ChildNeeds, type SharedProfile, type z } from '@familybank/contracts';
+import { DomainError, isoDate } from '@familybank/domain-core';
+import { FamilyErrors } from '@familybank/domain-family';
+import type { EventStore } from '@familybank/event-store';
+import { matchCandidates } from '@familybank/matching';
+import {
+  DocumentStore,
+  ProjectionRunner,
+  familyDetailProjection,
+  householdName,
+  offersProjection,
+  type FamilyDetailDocument,
+  type OfferDocument,
+} from '@familybank/read-models';
+import { FederationConsumer } from '../federation/federation-consumer';
+import { MunicipalityIdentities } from '../federation/municipality-identities';
+import { OutboxRelay } from '../federation/outbox-relay';
+import { INBOX, type InboxEntry } from '../federation/partner-messages';
+import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { Ctx, type RequestContext } from '../http/request-context';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { answerNoMatch, executeOfferCommand, noMatchStreamId } from './offer-commands';
+
+type InboxParams = { requester: string; requestId: string };
+const CANDIDATES = 10;
+
+/** The receiving side: partners' requests with ranked local candidates, and the offers made for them. */
+@Controller()
+export class InboxController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(FederationConsumer) private readonly federation: FederationConsumer,
+    @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
+  ) {}
+
+  @ContractRoute(routes.getInbox)
+  async inbox(@Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    const today = isoDate(this.clock());
+    const local = this.shareableFamilies(own);
+    const offers = this.documents.all<OfferDocument>(offersProjection.collection, own);
+    const entries = this.documents.all<InboxEntry>(INBOX, own);
+    const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(entry.requester, entry.requestId))).length > 0));
+    const items = entries.map((entry, index) => {
+      const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
+      const candidates = entry.status === 'open' ? this.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
+      return {
+        requester: entry.requester,
+        requesterName: this.federation.directoryEntry(entry.requester)?.name,
+        requestId: entry.requestId,
+        needs: entry.needs as unknown as ChildNeeds,
+        responseDeadline: entry.responseDeadline,
+        overdue: entry.status === 'open' && entry.responseDeadline < today,
+        status: entry.status,
+        closedReason: entry.closedReason,
+        receivedAt: entry.receivedAt,
+        answered: mine.length > 0 || answeredNoMatch[index]!,
+        offers: mine.map(({ offerId, familyId, status }) => ({ offerId, familyId, status })),
+        candidates,
+      };
+    });
+    items.sort((a, b) => (a.status === b.status ? a.responseDeadline.localeCompare(b.responseDeadline) : a.status === 'open' ? -1 : 1));
+    return { items };
+  }
+
+  @ContractRoute(routes.makeOffer)
+  async makeOffer(@Param() params: InboxParams, @Body() body: z.output<typeof routes.makeOffer.body>, @Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    const entry = this.openEntry(own, params);
+    const family = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, body.familyId);
+    if (!family || family.municipality !== own) throw FamilyErrors.notFound(body.familyId);
+    const profile = this.profileOf(own, family.body);
+    if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
+    const offerId = ctx.commandId;
+    const needs = entry.needs as unknown as ChildNeeds;
+    await executeOfferCommand(this.store, this.clock, own, offerId, {
+      type: 'MakeOffer',
+      data: { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings },
+    }, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
+    const offer = await this.afterCommand(own, offerId);
+    return new WithHeaders(offer, { Location: `/v1/offers/${offerId}` });
+  }
+
+  @ContractRoute(routes.answerNoMatch)
+  async noMatch(@Param() params: InboxParams, @Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    this.openEntry(own, params);
+    await answerNoMatch(this.store, this.clock, own, params.requester, params.requestId, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
+    this.relay.nudge();
+    return { requester: params.requester, requestId: params.requestId, answered: true as const };
+  }
+
+  @ContractRoute(routes.listOffers)
+  listOffers(@Ctx() ctx: RequestContext) {
+    return { items: this.documents.all<OfferDocument>(offersProjection.collection, ctx.principal.municipality).map(view) };
+  }
+
+  @ContractRoute(routes.withdrawOffer)
+  async withdraw(@Param() params: { offerId: string }, @Body() body: z.output<typeof routes.withdrawOffer.body>, @Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    this.ownOffer(own, params.offerId);
+    await executeOfferCommand(this.store, this.clock, own, params.offerId, { type: 'WithdrawOffer', data: { reason: body.reason } }, {
+      actor: ctx.principal.subject,
+      commandId: ctx.commandId,
+      correlationId: ctx.correlationId,
+    });
+    return this.afterCommand(own, params.offerId);
+  }
+
+  private async afterCommand(own: string, offerId: string) {
+    await this.projections.catchUp();
+    this.relay.nudge();
+    return view(this.ownOffer(own, offerId));
+  }
+
+  private ownOffer(own: string, offerId: string): OfferDocument {
+    const found = this.documents.get<OfferDocument>(offersProjection.collection, offerId);
+    if (!found || found.municipality !== own) throw new DomainError('OFFER.NOT_FOUND', 'not-found', `No offer ${offerId}`);
+    return found.body;
+  }
+
+  private openEntry(own: string, params: InboxParams): InboxEntry {
+    const entry = this.documents.get<InboxEntry>(INBOX, `${own}:${params.requester}:${params.requestId}`);
+    if (!entry || entry.municipality !== own) throw new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox');
+    if (entry.body.status !== 'open') throw new DomainError('INBOX.REQUEST_CLOSED', 'conflict', `The request is closed (${entry.body.closedReason})`);
+    return entry.body;
+  }
+
+  private shareableFamilies(own: string): Array<{ family: FamilyDetailDocument; profile: SharedProfile }> {
+    const where = { sql: "json_extract(body, '$.stage') = 'available'", params: [] };
+    return this.documents
+      .list<FamilyDetailDocument>(familyDetailProjection.collection, own, { where, limit: -1 })
+      .flatMap(({ body: family }) => {
+        const profile = this.profileOf(own, family);
+        return profile ? [{ family, profile }] : [];
+      });
+  }
+
+  private profileOf(own: string, family: FamilyDetailDocument): SharedProfile | null {
+    return toSharedProfile(family, { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision });
+  }
+
+  private rank(needs: ChildNeeds, local: Array<{ family: FamilyDetailDocument; profile: SharedProfile }>, today: string) {
+    const byPseudonym = new Map(local.map((entry) => [entry.profile.pseudonym, entry.family]));
+    return matchCandidates(needs, local.map((entry) => entry.profile), { limit: CANDIDATES, today }).map((match) => {
+      const family = byPseudonym.get(match.pseudonym)!;
+      return { familyId: family.familyId, householdName: householdName(family.adults), pseudonym: match.pseudonym, score: match.score, network: match.network, criteria: match.criteria };
+    });
+  }
+}
+
+function view(offer: OfferDocument) {
+  const { disclosedTo, assignmentEnded: _ended, ...rest } = offer;
+  return { ...rest, disclosed: disclosedTo.length > 0 };
+}

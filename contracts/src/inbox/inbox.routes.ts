@@ -1,0 +1,66 @@
+import { READERS, RECORDERS, defineRoute } from '../route';
+import * as s from './inbox.schemas';
+
+const TAG = 'Partners’ requests (inbox) and your offers';
+
+export const inboxRoutes = {
+  getInbox: defineRoute({
+    operationId: 'getInbox',
+    method: 'get',
+    path: '/v1/inbox',
+    summary: 'Partners’ requests by response deadline, each with your own families ranked and explained',
+    tag: TAG,
+    roles: READERS,
+    success: { status: 200, schema: s.Inbox, description: 'The inbox' },
+    errors: [],
+  }),
+  makeOffer: defineRoute({
+    operationId: 'makeOffer',
+    method: 'post',
+    path: '/v1/inbox/{requester}/{requestId}/offers',
+    summary: 'Offer one of your available, consenting families for a partner’s request (partners see only its pseudonym)',
+    tag: TAG,
+    roles: RECORDERS,
+    params: s.InboxParams,
+    body: s.MakeOfferBody,
+    success: { status: 201, schema: s.OwnOffer, description: 'The offer', created: true },
+    errors: [404, 409, 422],
+    idempotent: true,
+  }),
+  answerNoMatch: defineRoute({
+    operationId: 'answerNoMatch',
+    method: 'post',
+    path: '/v1/inbox/{requester}/{requestId}/no-match',
+    summary: 'Tell the requester you have no family for this request',
+    tag: TAG,
+    roles: RECORDERS,
+    params: s.InboxParams,
+    body: s.WithdrawOfferBody.partial(),
+    success: { status: 200, schema: s.NoMatchAnswer, description: 'Answered' },
+    errors: [404, 409],
+    idempotent: true,
+  }),
+  listOffers: defineRoute({
+    operationId: 'listOffers',
+    method: 'get',
+    path: '/v1/offers',
+    summary: 'Offers your municipality made, with their state in the acceptance saga',
+    tag: TAG,
+    roles: READERS,
+    success: { status: 200, schema: s.OwnOffers, description: 'Your offers' },
+    errors: [],
+  }),
+  withdrawOffer: defineRoute({
+    operationId: 'withdrawOffer',
+    method: 'post',
+    path: '/v1/offers/{offerId}/withdrawal',
+    summary: 'Withdraw an offer that is not confirmed yet',
+    tag: TAG,
+    roles: RECORDERS,
+    params: s.OfferIdParams,
+    body: s.WithdrawOfferBody,
+    success: { status: 200, schema: s.OwnOffer, description: 'The withdrawn offer' },
+    errors: [404, 409],
+    idempotent: true,
+  }),
+} as const;

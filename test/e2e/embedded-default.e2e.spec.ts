@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { createFamilybankClient, unwrap } from '@familybank/api-client';
 import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
 import { buildApiForProcessTests, startApiProcess, waitForExit, type ApiProcess } from '../support/api-process';
+import { eventually } from '../support/journeys';
 
 jest.setTimeout(120_000);
 const run = promisify(execFile);
@@ -55,8 +56,29 @@ describe('embedded default with demo data', () => {
     const pipeline = await unwrap(createFamilybankClient({ baseUrl: api.baseUrl, token }).GET('/v1/pipeline', {}));
     const stagesWithFamilies = pipeline.stages.filter((stage) => stage.count > 0).map((stage) => stage.stage);
     expect(stagesWithFamilies).toEqual(['lead', 'contacted', 'screened', 'interviewed', 'background-checks', 'approved', 'available', 'suspended', 'rejected']);
+    expect(api.output()).toContain('Seeded demo data for Vejle 0630, Roskilde 0265, København 0101');
     const views = (await snapshot(api.baseUrl)) as Record<string, { families: unknown[] }>;
     expect(Object.values(views).map((view) => view.families.length)).toEqual([10, 10, 10]);
+  });
+
+  it('demo partnerships share the pools, and Vejle’s request reaches Roskilde with Roskilde’s families ranked', async () => {
+    const keys = await loadOrCreateDevKeys(dataDir);
+    const as = async (municipality: string) =>
+      createFamilybankClient({ baseUrl: api!.baseUrl, token: await signDevToken(keys, { municipality, roles: ['caseworker'], issuer: 'familybank-dev', audience: 'familybank-api' }) });
+    const [vejle, roskilde] = [await as('0630'), await as('0265')];
+    const partnerships = await unwrap(vejle.GET('/v1/partnerships', {}));
+    expect(partnerships.items.map((p) => [p.partner, p.status])).toEqual([['0101', 'active'], ['0265', 'active']]);
+    await eventually(async () => {
+      const pool = await unwrap(vejle.GET('/v1/pool', {}));
+      expect(new Set(pool.items.map((profile) => profile.municipality))).toEqual(new Set(['0265', '0101']));
+    });
+    const inbox = await eventually(async () => {
+      const { items } = await unwrap(roskilde.GET('/v1/inbox', {}));
+      expect(items).toHaveLength(1);
+      return items[0]!;
+    });
+    expect(inbox).toMatchObject({ requester: '0630', requesterName: 'Vejle', status: 'open' });
+    expect(inbox.candidates.length).toBeGreaterThan(0);
   });
 
   it('a second start keeps the data and does not seed twice', async () => {

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { signDevToken } from './auth/dev-keys';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp, logger } from './create-app';
+import { seedDemoFederation } from './demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
 import { ApprovalExpirySweeper } from './families/approval-expiry';
 
@@ -10,7 +11,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const { app, runtime } = await createApp(config);
   if (config.SEED_DEMO_DATA && (await seedDemoData(app.get(CommandBus), runtime.eventStore, runtime.clock()))) {
-    logger.log(`Seeded demo data for ${DEMO_MUNICIPALITIES.map((m) => `${m.name} ${m.code}`).join(', ')}`);
+    await seedDemoFederation(runtime);
+    await runtime.federation.reconcile();
+    process.stdout.write(`Seeded demo data for ${DEMO_MUNICIPALITIES.map((m) => `${m.name} ${m.code}`).join(', ')}\n`);
   }
   // Events appended by another process (a second node on the same store) reach the read models too.
   const poll = setInterval(() => runtime.projections.catchUp().catch((error) => logger.error(error)), config.PROJECTION_POLL_MS);

@@ -18,7 +18,10 @@ import { FederationConsumer } from './federation/federation-consumer';
 import { MunicipalityIdentities } from './federation/municipality-identities';
 import { OutboxRelay } from './federation/outbox-relay';
 import { PartnershipsController } from './federation/partnerships.controller';
+import { ProfileViewRecorder } from './federation/profile-views';
+import { ProfileViewsController } from './federation/profile-views.controller';
 import { InboxController } from './inbox/inbox.controller';
+import { LocalCandidates } from './matching/local-candidates';
 import { OpsController } from './ops/ops.controller';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
@@ -29,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: CLOCK, useValue: runtime.clock },
@@ -43,8 +46,10 @@ export class AppModule {
         { provide: MunicipalityIdentities, useValue: runtime.identities },
         { provide: DocumentStore, useValue: runtime.documents },
         { provide: DisclosureReader, useValue: new DisclosureReader(runtime.identities) },
+        { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.eventStore, runtime.clock, () => runtime.relay.nudge()) },
         ExecuteFamilyCommandHandler,
         ApprovalExpirySweeper,
+        LocalCandidates,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -8,12 +8,15 @@ export const RequestPublished = z.strictObject({ requestId: Id, audience: z.arra
 export const RequestClosed = z.strictObject({ requestId: Id, audience: z.array(MunicipalityCode), reason: z.enum(['filled', 'withdrawn', 'expired']) });
 export const AcceptanceRequested = z.strictObject({ requestId: Id, offerId: Id, to: MunicipalityCode, acceptanceId: Id });
 export const OfferDeclined = z.strictObject({ requestId: Id, offerId: Id, to: MunicipalityCode, reason: z.string().max(200) });
+/** Key: owner. The publisher's caseworkers read these shared profiles of `owner`; only the owner acts on it. */
+export const ProfilesViewed = z.strictObject({ owner: MunicipalityCode, pseudonyms: z.array(Pseudonym).min(1).max(200), viewedAt: z.iso.datetime() });
 
 export const REQUEST_PAYLOADS = {
   RequestPublished: { 1: RequestPublished },
   RequestClosed: { 1: RequestClosed },
   AcceptanceRequested: { 1: AcceptanceRequested },
   OfferDeclined: { 1: OfferDeclined },
+  ProfilesViewed: { 1: ProfilesViewed },
 } as const;
 
 /** Key: requestId, so every answer to one request stays in order. Free text never leaves: offers carry no note. */

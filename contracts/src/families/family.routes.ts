@@ -6,7 +6,14 @@ const path = (suffix: string) => `/v1/families/{familyId}${suffix}`;
 const STEP_ERRORS = [404, 409, 412, 413, 422] as const;
 
 /** A recorded step in a family's life: POST with If-Match and Idempotency-Key, answers with the family. */
-const step = <Body extends ZodType>(operationId: string, suffix: string, summary: string, body: Body, roles = RECORDERS) =>
+const step = <Body extends ZodType>(
+  operationId: string,
+  suffix: string,
+  summary: string,
+  body: Body,
+  roles = RECORDERS,
+  params: typeof s.FamilyIdParams | typeof s.AssignmentParams = s.FamilyIdParams,
+) =>
   defineRoute({
     operationId,
     method: 'post',
@@ -14,7 +21,7 @@ const step = <Body extends ZodType>(operationId: string, suffix: string, summary
     summary,
     tag: 'Family lifecycle',
     roles,
-    params: s.FamilyIdParams,
+    params,
     body,
     success: { status: 200, schema: s.FamilyDetail, description: 'The family after the step' },
     errors: STEP_ERRORS,
@@ -45,6 +52,7 @@ export const familyRoutes = {
   approveFamily: step('approveFamily', '/approval', 'Approve the family (care types, capacity, age range, valid until, conditions)', s.ApprovalTerms, APPROVERS),
   rejectFamily: step('rejectFamily', '/rejection', 'Reject the family during recruitment', s.RejectFamilyBody, APPROVERS),
   declareAvailability: step('declareAvailability', '/availability', 'Declare (or confirm) when and for what the family is available', s.DeclareAvailabilityBody),
+  confirmAvailability: step('confirmAvailability', '/availability/confirmation', 'Confirm that the family’s availability still holds (it was last confirmed too long ago, or soon will be)', s.EmptyBody),
   withdrawAvailability: step('withdrawAvailability', '/availability/withdrawal', 'Withdraw the family’s availability', s.OptionalReasonBody),
   suspendFamily: step('suspendFamily', '/suspension', 'Suspend an approved family', s.ReasonBody, APPROVERS),
   reinstateFamily: step('reinstateFamily', '/reinstatement', 'Lift a suspension', s.NoteBody, APPROVERS),
@@ -53,6 +61,14 @@ export const familyRoutes = {
   retireFamily: step('retireFamily', '/retirement', 'Retire the family: it takes no more children', s.ReasonBody),
   giveConsentToShare: step('giveConsentToShare', '/consent', 'Record the family’s consent to share its anonymized profile with partners', s.ConsentBody),
   withdrawConsentToShare: step('withdrawConsentToShare', '/consent/withdrawal', 'Record that the family withdrew its consent to share', s.ConsentBody),
+  endAssignment: step(
+    'endAssignment',
+    '/assignments/{assignmentId}/end',
+    'End an assignment: frees the family’s place and records the reason and whether the family wants a new assignment',
+    s.EndAssignmentBody,
+    RECORDERS,
+    s.AssignmentParams,
+  ),
   recordSupport: step('recordSupport', '/support', 'Record support given to the family (supervision, course, emergency-line call)', s.RecordSupportBody),
   updateProfile: defineRoute({
     ...step('updateProfile', '/profile', 'Update contact details, region, languages, competences or care types of interest', s.UpdateProfileBody),
@@ -102,6 +118,18 @@ export const familyRoutes = {
     roles: READERS,
     query: s.AvailableFamiliesQuery,
     success: { status: 200, schema: s.AvailableFamilyPage, description: 'A page of available families' },
+    errors: [],
+  }),
+  listAvailabilityReminders: defineRoute({
+    operationId: 'listAvailabilityReminders',
+    method: 'get',
+    path: '/v1/availability-reminders',
+    summary: 'Available families whose availability is stale or goes stale soon: ask them to confirm it',
+    description:
+      'Availability last confirmed more than AVAILABILITY_STALE_AFTER_DAYS days ago is stale, and the family leaves partners’ pools until it is confirmed again (POST …/availability/confirmation). Lists families from AVAILABILITY_REMINDER_DAYS days before that.',
+    tag: 'Families',
+    roles: READERS,
+    success: { status: 200, schema: s.AvailabilityReminders, description: 'Families to remind, the most overdue first' },
     errors: [],
   }),
   getPipeline: defineRoute({

@@ -65,6 +65,9 @@ export const RegisterFamilyBody = z
     sourceChannel: SourceChannel,
     sourceDetail: ShortText.optional().openapi({ description: 'e.g. the campaign or event, to learn which channels bring families' }),
     referredByFamilyId: Id.optional().openapi({ description: 'The existing family that recommended this one (sourceChannel family-referral)' }),
+    recruitedForRequestId: Id.optional().openapi({
+      description: 'Your request whose targeted recruitment brought this lead; required with sourceChannel child-request, refused with any other channel',
+    }),
     adults: z.array(Adult).min(1).max(6),
     ...profileFields,
     languages: profileFields.languages.default([]),
@@ -144,6 +147,13 @@ export const Assignment = z
   .openapi('Assignment');
 
 export const FamilyIdParams = z.object({ familyId: Id.openapi({ param: { name: 'familyId', in: 'path' } }) });
+export const AssignmentParams = FamilyIdParams.extend({ assignmentId: Id.openapi({ param: { name: 'assignmentId', in: 'path' } }) });
+export const EndAssignmentBody = z
+  .strictObject({
+    reason: ShortText,
+    wantsNewAssignment: z.boolean().openapi({ description: 'Retention: does the family want a new assignment?' }),
+  })
+  .openapi('EndAssignment');
 
 export const BackgroundCheckView = z
   .object({
@@ -168,6 +178,7 @@ export const FamilyDetail = z
     sourceChannel: SourceChannel,
     sourceDetail: z.string().optional(),
     referredByFamilyId: Id.optional(),
+    recruitedForRequestId: Id.optional(),
     adults: z.array(Adult),
     contact: ContactDetails,
     region: Region,
@@ -210,6 +221,26 @@ export const AvailableFamily = z
 export type AvailableFamily = z.infer<typeof AvailableFamily>;
 export const AvailableFamiliesQuery = PageQuery.extend({ careType: CareType.optional(), region: Region.optional() });
 export const AvailableFamilyPage = pageOf(AvailableFamily, 'AvailableFamilyPage');
+
+export const AvailabilityReminder = z
+  .object({
+    familyId: Id,
+    householdName: z.string(),
+    confirmedOn: IsoDate.openapi({ description: 'When the availability was last declared or confirmed' }),
+    staleOn: IsoDate.openapi({ description: 'The first day the availability counts as stale: from then on the family is withdrawn from partners’ pools' }),
+    daysLeft: z.number().int().openapi({ description: 'Days from today until staleOn; zero or negative once stale' }),
+    stale: z.boolean(),
+  })
+  .openapi('AvailabilityReminder');
+export const AvailabilityReminders = z
+  .object({
+    staleAfterDays: z.number().int().openapi({ description: 'Availability confirmed more than this many days ago is stale' }),
+    reminderDays: z.number().int().openapi({ description: 'Families are listed from this many days before their availability goes stale' }),
+    items: z.array(AvailabilityReminder).openapi({ description: 'Sorted by staleOn, the most overdue first' }),
+  })
+  .openapi('AvailabilityReminders');
+export type AvailabilityReminders = z.infer<typeof AvailabilityReminders>;
+export type AvailabilityReminder = z.infer<typeof AvailabilityReminder>;
 
 export const StoredEventView = z
   .object({

@@ -212,6 +212,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/{familyId}/availability/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that the family’s availability still holds (it was last confirmed too long ago, or soon will be) */
+        post: operations["confirmAvailability"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/families/{familyId}/availability/withdrawal": {
         parameters: {
             query?: never;
@@ -348,6 +365,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/{familyId}/assignments/{assignmentId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an assignment: frees the family’s place and records the reason and whether the family wants a new assignment */
+        post: operations["endAssignment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/families/{familyId}/support": {
         parameters: {
             query?: never;
@@ -425,6 +459,26 @@ export interface paths {
         };
         /** Approved families of your municipality that are available now */
         get: operations["listAvailableFamilies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/availability-reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Available families whose availability is stale or goes stale soon: ask them to confirm it
+         * @description Availability last confirmed more than AVAILABILITY_STALE_AFTER_DAYS days ago is stale, and the family leaves partners’ pools until it is confirmed again (POST …/availability/confirmation). Lists families from AVAILABILITY_REMINDER_DAYS days before that.
+         */
+        get: operations["listAvailabilityReminders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -639,6 +693,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{requestId}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own families and your partners’ pool, each ranked for the request’s needs and explained */
+        get: operations["getRequestCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{requestId}/introduction-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Plan an introduction visit between the child’s family and the new family, or record that it was held or cancelled (filled requests) */
+        post: operations["recordIntroductionVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requests/{requestId}/offers/{offerId}/shortlist": {
         parameters: {
             query?: never;
@@ -792,6 +880,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/{familyId}/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which partner municipalities viewed the family’s shared profile, and when
+         * @description Each time a partner’s caseworker reads the shared pool or a request with offer profiles, the partner reports which profiles it read; the owner keeps them per family, newest first.
+         */
+        get: operations["listFamilyViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -849,6 +957,7 @@ export interface components {
             sourceChannel: components["schemas"]["SourceChannel"];
             sourceDetail?: string;
             referredByFamilyId?: components["schemas"]["Id"];
+            recruitedForRequestId?: components["schemas"]["Id"];
             adults: components["schemas"]["Adult"][];
             contact: components["schemas"]["ContactDetails"];
             region: components["schemas"]["Region"];
@@ -893,7 +1002,7 @@ export interface components {
          */
         Timestamp: string;
         /** @enum {string} */
-        SourceChannel: "campaign" | "social-media" | "family-referral" | "municipality-website" | "event" | "other";
+        SourceChannel: "campaign" | "social-media" | "family-referral" | "municipality-website" | "event" | "child-request" | "other";
         Adult: {
             adultId: components["schemas"]["Id"];
             fullName: string;
@@ -974,6 +1083,7 @@ export interface components {
             /** @description e.g. the campaign or event, to learn which channels bring families */
             sourceDetail?: string;
             referredByFamilyId?: components["schemas"]["Id"] & unknown;
+            recruitedForRequestId?: components["schemas"]["Id"] & unknown;
             adults: components["schemas"]["Adult"][];
             contact: components["schemas"]["ContactDetails"];
             region: components["schemas"]["Region"];
@@ -1034,6 +1144,7 @@ export interface components {
             /** @default [] */
             patterns?: components["schemas"]["AvailabilityPattern"][];
         };
+        Empty: Record<string, never>;
         OptionalReason: {
             reason?: string;
         };
@@ -1043,9 +1154,13 @@ export interface components {
         Note: {
             note?: string;
         };
-        Empty: Record<string, never>;
         Consent: {
             on: components["schemas"]["IsoDate"];
+        };
+        EndAssignment: {
+            reason: string;
+            /** @description Retention: does the family want a new assignment? */
+            wantsNewAssignment: boolean;
         };
         RecordSupport: {
             kind: components["schemas"]["SupportKind"];
@@ -1104,6 +1219,23 @@ export interface components {
             approvalValidUntil: components["schemas"]["IsoDate"];
             availabilityConfirmedOn: components["schemas"]["IsoDate"];
             consentToShare: boolean;
+        };
+        AvailabilityReminders: {
+            /** @description Availability confirmed more than this many days ago is stale */
+            staleAfterDays: number;
+            /** @description Families are listed from this many days before their availability goes stale */
+            reminderDays: number;
+            /** @description Sorted by staleOn, the most overdue first */
+            items: components["schemas"]["AvailabilityReminder"][];
+        };
+        AvailabilityReminder: {
+            familyId: components["schemas"]["Id"];
+            householdName: string;
+            confirmedOn: components["schemas"]["IsoDate"] & unknown;
+            staleOn: components["schemas"]["IsoDate"] & unknown;
+            /** @description Days from today until staleOn; zero or negative once stale */
+            daysLeft: number;
+            stale: boolean;
         };
         Pipeline: {
             municipality: components["schemas"]["MunicipalityCode"];
@@ -1228,6 +1360,9 @@ export interface components {
                 householdName?: string;
             };
             recruitmentStarted: boolean;
+            /** @description Leads registered for this request by targeted recruitment */
+            recruitedFamilies: components["schemas"]["RecruitedFamily"][];
+            introductionVisits: components["schemas"]["IntroductionVisit"][];
             revision: number;
         };
         ChildNeeds: {
@@ -1275,6 +1410,21 @@ export interface components {
         };
         /** @enum {string} */
         OfferStatus: "received" | "shortlisted" | "declined" | "acceptance-requested" | "withdrawn" | "confirmed";
+        /** @description A lead registered with sourceChannel child-request for this request */
+        RecruitedFamily: {
+            familyId: components["schemas"]["Id"];
+            householdName: string;
+            stage: components["schemas"]["FamilyStage"];
+        };
+        /** @description A visit between the child’s family and the new family before the assignment starts */
+        IntroductionVisit: {
+            visitId: components["schemas"]["Id"];
+            on: components["schemas"]["IsoDate"];
+            status: components["schemas"]["IntroductionVisitStatus"];
+            note?: string;
+        };
+        /** @enum {string} */
+        IntroductionVisitStatus: "planned" | "held" | "cancelled";
         /** @description A request for one specific child. There is no field for the child’s name or national id, and unknown fields are refused. */
         OpenRequest: {
             caseReference: components["schemas"]["CaseReference"];
@@ -1299,6 +1449,43 @@ export interface components {
             reason: string;
         };
         EmptyRequestBody: Record<string, never>;
+        /** @description Families ranked for the request’s needs; network candidates first, then by score */
+        RequestCandidates: {
+            /** @description Your own available, consenting families, best first */
+            local: components["schemas"]["LocalCandidate"][];
+            /** @description Your active partners’ shared families, best first */
+            pool: components["schemas"]["PoolCandidate"][];
+        };
+        /** @description One of your own families that passes the hard filters, with the score explained */
+        LocalCandidate: {
+            familyId: components["schemas"]["Id"];
+            householdName: string;
+            pseudonym: components["schemas"]["Pseudonym"];
+            score: number;
+            network: boolean;
+            criteria: components["schemas"]["CandidateCriterion"][];
+        };
+        CandidateCriterion: {
+            criterion: string;
+            points: number;
+            max: number;
+            explanation: string;
+        };
+        /** @description A partner’s family from your pool view that passes the hard filters, with the score explained */
+        PoolCandidate: {
+            pseudonym: components["schemas"]["Pseudonym"];
+            municipality: components["schemas"]["MunicipalityCode"];
+            score: number;
+            network: boolean;
+            criteria: components["schemas"]["CandidateCriterion"][];
+            profile: components["schemas"]["SharedProfile"];
+        };
+        RecordIntroductionVisit: {
+            visitId?: components["schemas"]["Id"] & unknown;
+            on: components["schemas"]["IsoDate"] & unknown;
+            status: components["schemas"]["IntroductionVisitStatus"];
+            note?: string;
+        };
         /** @description Partners’ requests, open ones first, by response deadline */
         Inbox: {
             items: components["schemas"]["InboxItem"][];
@@ -1322,21 +1509,6 @@ export interface components {
                 status: string;
             }[];
             candidates: components["schemas"]["LocalCandidate"][];
-        };
-        /** @description One of your own families that passes the hard filters, with the score explained */
-        LocalCandidate: {
-            familyId: components["schemas"]["Id"];
-            householdName: string;
-            pseudonym: components["schemas"]["Pseudonym"];
-            score: number;
-            network: boolean;
-            criteria: components["schemas"]["CandidateCriterion"][];
-        };
-        CandidateCriterion: {
-            criterion: string;
-            points: number;
-            max: number;
-            explanation: string;
         };
         OwnOffer: {
             offerId: components["schemas"]["Id"];
@@ -1372,6 +1544,17 @@ export interface components {
         };
         WithdrawOffer: {
             reason: string;
+        };
+        FamilyViews: {
+            familyId: components["schemas"]["Id"];
+            pseudonym: components["schemas"]["Pseudonym"] & unknown;
+            /** @description Newest first; at most the 1,000 newest views are kept */
+            items: components["schemas"]["ProfileView"][];
+        };
+        ProfileView: {
+            municipality: components["schemas"]["MunicipalityCode"] & unknown;
+            municipalityName?: string;
+            viewedAt: components["schemas"]["Timestamp"];
         };
     };
     responses: never;
@@ -2703,6 +2886,129 @@ export interface operations {
             };
         };
     };
+    confirmAvailability: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Empty"];
+            };
+        };
+        responses: {
+            /** @description The family after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     withdrawAvailability: {
         parameters: {
             query?: never;
@@ -3687,6 +3993,130 @@ export interface operations {
             };
         };
     };
+    endAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+                assignmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndAssignment"];
+            };
+        };
+        responses: {
+            /** @description The family after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordSupport: {
         parameters: {
             query?: never;
@@ -4090,6 +4520,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AvailableFamilyPage"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAvailabilityReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Families to remind, the most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityReminders"];
                 };
             };
             /** @description Invalid request: every invalid field is listed in invalidParams */
@@ -5375,6 +5861,196 @@ export interface operations {
             };
         };
     };
+    getRequestCandidates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ranked candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestCandidates"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordIntroductionVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordIntroductionVisit"];
+            };
+        };
+        responses: {
+            /** @description The request after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetail"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     shortlistOffer: {
         parameters: {
             query?: never;
@@ -6285,6 +6961,73 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFamilyViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The views of the family’s shared profile */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyViews"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,6 +60,23 @@ export const requestRoutes = {
   shareRequest: step('shareRequest', '/sharing', 'Share the request with all active partners, or the ones named', s.ShareRequestBody),
   withdrawRequest: step('withdrawRequest', '/withdrawal', 'Withdraw the request', s.ReasonRequiredBody),
   startTargetedRecruitment: step('startTargetedRecruitment', '/targeted-recruitment', 'No family fits: start recruiting for this child', s.EmptyRequestBody),
+  getRequestCandidates: defineRoute({
+    operationId: 'getRequestCandidates',
+    method: 'get',
+    path: '/v1/requests/{requestId}/candidates',
+    summary: 'Your own families and your partners’ pool, each ranked for the request’s needs and explained',
+    tag: TAG,
+    roles: READERS,
+    params: s.RequestIdParams,
+    success: { status: 200, schema: s.RequestCandidates, description: 'Ranked candidates' },
+    errors: [404],
+  }),
+  recordIntroductionVisit: step(
+    'recordIntroductionVisit',
+    '/introduction-visits',
+    'Plan an introduction visit between the child’s family and the new family, or record that it was held or cancelled (filled requests)',
+    s.RecordIntroductionVisitBody,
+  ),
   shortlistOffer: step('shortlistOffer', '/offers/{offerId}/shortlist', 'Shortlist an offer', s.EmptyRequestBody, s.OfferParams),
   declineOffer: step('declineOffer', '/offers/{offerId}/decline', 'Decline an offer', s.ReasonRequiredBody, s.OfferParams),
   acceptOffer: step(

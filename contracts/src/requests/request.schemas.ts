@@ -1,6 +1,8 @@
-import { Id, IsoDate, MunicipalityCode, PageQuery, Timestamp, pageOf } from '../common.schemas';
+import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
+import { Id, IsoDate, LongText, MunicipalityCode, PageQuery, Timestamp, pageOf } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
-import { ContactDetails } from '../families/family.schemas';
+import { ContactDetails, FamilyStage } from '../families/family.schemas';
+import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';
 import { z } from '../zod';
 import { ChildNeeds } from './needs.schemas';
 
@@ -27,6 +29,40 @@ export const EmptyRequestBody = z.strictObject({}).openapi('EmptyRequestBody');
 
 export const RequestIdParams = z.object({ requestId: Id.openapi({ param: { name: 'requestId', in: 'path' } }) });
 export const OfferParams = RequestIdParams.extend({ offerId: Id.openapi({ param: { name: 'offerId', in: 'path' } }) });
+
+export const IntroductionVisitStatus = z.enum(INTRODUCTION_VISIT_STATUSES).openapi('IntroductionVisitStatus');
+export const IntroductionVisit = z
+  .object({ visitId: Id, on: IsoDate, status: IntroductionVisitStatus, note: z.string().optional() })
+  .openapi('IntroductionVisit', { description: 'A visit between the child’s family and the new family before the assignment starts' });
+export const RecordIntroductionVisitBody = z
+  .strictObject({
+    visitId: Id.optional().openapi({ description: 'Omit to plan a new visit (an id is generated); name a visit to record that it was held or cancelled' }),
+    on: IsoDate.openapi({ description: 'Not after the end of the assignment’s period' }),
+    status: IntroductionVisitStatus,
+    note: LongText.optional(),
+  })
+  .openapi('RecordIntroductionVisit');
+
+export const RecruitedFamily = z
+  .object({ familyId: Id, householdName: z.string(), stage: FamilyStage })
+  .openapi('RecruitedFamily', { description: 'A lead registered with sourceChannel child-request for this request' });
+
+export const PoolCandidate = z
+  .object({
+    pseudonym: Pseudonym,
+    municipality: MunicipalityCode,
+    score: z.number(),
+    network: z.boolean(),
+    criteria: z.array(CandidateCriterion),
+    profile: SharedProfile,
+  })
+  .openapi('PoolCandidate', { description: 'A partner’s family from your pool view that passes the hard filters, with the score explained' });
+export const RequestCandidates = z
+  .object({
+    local: z.array(LocalCandidate).openapi({ description: 'Your own available, consenting families, best first' }),
+    pool: z.array(PoolCandidate).openapi({ description: 'Your active partners’ shared families, best first' }),
+  })
+  .openapi('RequestCandidates', { description: 'Families ranked for the request’s needs; network candidates first, then by score' });
 
 export const RequestStatus = z.enum(['open', 'filled', 'withdrawn', 'expired']).openapi('RequestStatus');
 export const OfferStatus = z.enum(['received', 'shortlisted', 'declined', 'acceptance-requested', 'withdrawn', 'confirmed']).openapi('OfferStatus');
@@ -70,6 +106,8 @@ export const RequestDetail = z
       })
       .optional(),
     recruitmentStarted: z.boolean(),
+    recruitedFamilies: z.array(RecruitedFamily).openapi({ description: 'Leads registered for this request by targeted recruitment' }),
+    introductionVisits: z.array(IntroductionVisit),
     revision: z.number().int(),
   })
   .openapi('RequestDetail');

@@ -24,9 +24,14 @@ export interface SharedProfileContext {
   committedCapacity?: number;
   /** Increases with every change of the family, so consumers keep the newest profile. */
   version: number;
+  /**
+   * A family whose availability was last confirmed more than this many days ago is not shared
+   * (see isStale) until it is confirmed again. Without it, staleness is not checked.
+   */
+  staleAfterDays?: number;
 }
 
-export type NotSharedReason = 'not-available' | 'no-consent' | 'no-valid-approval' | 'no-availability';
+export type NotSharedReason = 'not-available' | 'no-consent' | 'no-valid-approval' | 'no-availability' | 'stale-availability';
 
 const MIN_KEY_BYTES = 16;
 const LANGUAGE = /^[a-z]{2}$/;
@@ -44,18 +49,22 @@ export function pseudonymOf(key: Buffer | string, municipality: string, familyId
   return createHmac('sha256', key).update(`${municipality}:${familyId}`).digest('base64url');
 }
 
-/** Why a family may not be shared now, or null when it may (DESIGN §4: consenting, approved, available). */
-export function whyNotShared(family: LocalFamily, now: Date): NotSharedReason | null {
+/**
+ * Why a family may not be shared now, or null when it may (DESIGN §4: consenting, approved,
+ * available; with `staleAfterDays`, also confirmed recently enough).
+ */
+export function whyNotShared(family: LocalFamily, now: Date, staleAfterDays?: number): NotSharedReason | null {
   if (family.stage !== 'available') return 'not-available';
   if (!family.consentToShare) return 'no-consent';
   if (!family.approval || family.approval.validUntil < isoDate(now)) return 'no-valid-approval';
   if (!family.availability) return 'no-availability';
+  if (staleAfterDays !== undefined && isStale(family, now, staleAfterDays)) return 'stale-availability';
   return null;
 }
 
 /** The shared profile of the family, or null when it must not be shared (then publish a tombstone). */
 export function toSharedProfile(family: LocalFamily, context: SharedProfileContext): SharedProfile | null {
-  if (whyNotShared(family, context.now) !== null) return null;
+  if (whyNotShared(family, context.now, context.staleAfterDays) !== null) return null;
   const approval = family.approval!;
   const availability = family.availability!;
   const today = isoDate(context.now);

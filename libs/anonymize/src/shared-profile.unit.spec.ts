@@ -51,7 +51,7 @@ const hansen: LocalFamily = {
   revision: 14,
 };
 const context = { pseudonymKey: KEY, now: NOW, version: 14 };
-const share = (family: LocalFamily, extra: Partial<typeof context & { committedCapacity: number }> = {}) => toSharedProfile(family, { ...context, ...extra });
+const share = (family: LocalFamily, extra: Partial<typeof context & { committedCapacity: number; staleAfterDays: number }> = {}) => toSharedProfile(family, { ...context, ...extra });
 
 describe('shared profile by allowlist', () => {
   it('shares exactly the allowlisted fields, coarsened', () => {
@@ -180,5 +180,25 @@ describe('staleness', () => {
 
   it('a family without availability is not shared, so never stale', () => {
     expect(isStale({ ...hansen, availability: undefined }, NOW, 0)).toBe(false);
+  });
+
+  it('a family whose availability went stale is not shared until it is confirmed again', () => {
+    const confirmedOn = (date: string) => ({ ...hansen, availability: { ...hansen.availability!, confirmedOn: date } });
+    // NOW is 2026-06-15: confirmed 60 days before is still fresh, 61 days before is stale.
+    expect(share(confirmedOn('2026-04-16'), { staleAfterDays: 60 })).toMatchObject({ availabilityConfirmed: '2026-04' });
+    expect(share(confirmedOn('2026-04-15'), { staleAfterDays: 60 })).toBeNull();
+    expect(whyNotShared(confirmedOn('2026-04-15'), NOW, 60)).toBe('stale-availability');
+    expect(share(confirmedOn('2026-06-15'), { staleAfterDays: 60 })).toMatchObject({ availabilityConfirmed: '2026-06' });
+  });
+
+  it('without staleAfterDays, staleness is not checked', () => {
+    const longAgo = { ...hansen, availability: { ...hansen.availability!, confirmedOn: '2025-01-02' } };
+    expect(share(longAgo)).not.toBeNull();
+    expect(whyNotShared(longAgo, NOW)).toBeNull();
+  });
+
+  it('other reasons come before staleness', () => {
+    const staleWithoutConsent = { ...hansen, consentToShare: false, availability: { ...hansen.availability!, confirmedOn: '2025-01-02' } };
+    expect(whyNotShared(staleWithoutConsent, NOW, 60)).toBe('no-consent');
   });
 });

@@ -1,5 +1,6 @@
 export * from './document-store';
 export * from './families/available-families.projection';
+export * from './families/availability-reminders';
 export * from './families/family-detail.projection';
 export { householdName } from './families/family-events';
 export * from './families/family-queries';

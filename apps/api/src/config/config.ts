@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('familybank-dev'),
   JWT_AUDIENCE: z.string().min(1).default('familybank-api'),
   APPROVAL_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
+  AVAILABILITY_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(365).default(60),
+  AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
   EXCHANGE: z.enum(['inprocess']).default('inprocess'),
   EXCHANGE_FILE: z.string().min(1).optional(),

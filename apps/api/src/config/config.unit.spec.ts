@@ -22,3 +22,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ SEED_DEMO_DATA: 'yes' })).toThrow(/SEED_DEMO_DATA/);
   });
 });
+
+describe('availability staleness settings', () => {
+  it('default to 60 days, with a reminder 7 days before', () => {
+    expect(loadConfig({})).toMatchObject({ AVAILABILITY_STALE_AFTER_DAYS: 60, AVAILABILITY_REMINDER_DAYS: 7 });
+  });
+
+  it('accept 7–365 days before stale, and refuse anything else by name', () => {
+    expect(loadConfig({ AVAILABILITY_STALE_AFTER_DAYS: '7' }).AVAILABILITY_STALE_AFTER_DAYS).toBe(7);
+    expect(loadConfig({ AVAILABILITY_STALE_AFTER_DAYS: '365' }).AVAILABILITY_STALE_AFTER_DAYS).toBe(365);
+    expect(() => loadConfig({ AVAILABILITY_STALE_AFTER_DAYS: '6' })).toThrow(/AVAILABILITY_STALE_AFTER_DAYS="6"/);
+    expect(() => loadConfig({ AVAILABILITY_STALE_AFTER_DAYS: '366' })).toThrow(/AVAILABILITY_STALE_AFTER_DAYS/);
+    expect(() => loadConfig({ AVAILABILITY_REMINDER_DAYS: '-1' })).toThrow(/AVAILABILITY_REMINDER_DAYS/);
+  });
+});

@@ -1,14 +1,19 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { familyRoutes as routes, type FamilyDetail, type z } from '@familybank/contracts';
-import type { FamilyCommand } from '@familybank/domain-family';
-import { FamilyQueries } from '@familybank/read-models';
+import type { AssignmentEnding, FamilyCommand } from '@familybank/domain-family';
+import { RequestErrors } from '@familybank/domain-request';
+import type { EventStore } from '@familybank/event-store';
+import { DocumentStore, FamilyQueries, ProjectionRunner, offersProjection, requestsProjection, type OfferDocument, type RequestDocument } from '@familybank/read-models';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
+import { executeOfferCommand } from '../inbox/offer-commands';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { ExecuteFamilyCommand, type FamilyCommandResult } from './execute-family-command';
 
 type BodyOf<Route extends { body?: z.ZodType }> = Route['body'] extends z.ZodType ? z.output<Route['body']> : never;
 type FamilyIdParam = { familyId: string };
+type AssignmentParam = { familyId: string; assignmentId: string };
 
 /** Translates HTTP into family commands; the decider decides, the handler stores. */
 @Controller()
@@ -16,11 +21,16 @@ export class FamilyLifecycleController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(FamilyQueries) private readonly queries: FamilyQueries,
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
   ) {}
 
   @ContractRoute(routes.registerFamily)
   async register(@Body() body: BodyOf<typeof routes.registerFamily>, @Ctx() ctx: RequestContext) {
     const familyId = ctx.commandId;
+    if (body.sourceChannel === 'child-request' && body.recruitedForRequestId) this.ensureRecruitingFor(ctx.principal.municipality, body.recruitedForRequestId);
     const family = await this.run(familyId, { type: 'RegisterFamily', data: { ...body, familyId } }, ctx);
     return new WithHeaders(family, { Location: `/v1/families/${familyId}`, ETag: `"${family.revision}"` });
   }
@@ -70,6 +80,11 @@ export class FamilyLifecycleController {
     return this.run(p.familyId, { type: 'DeclareAvailability', data: body }, ctx);
   }
 
+  @ContractRoute(routes.confirmAvailability)
+  confirmAvailability(@Param() p: FamilyIdParam, @Ctx() ctx: RequestContext) {
+    return this.run(p.familyId, { type: 'ConfirmAvailability', data: {} }, ctx);
+  }
+
   @ContractRoute(routes.withdrawAvailability)
   withdrawAvailability(@Param() p: FamilyIdParam, @Body() body: BodyOf<typeof routes.withdrawAvailability>, @Ctx() ctx: RequestContext) {
     return this.run(p.familyId, { type: 'WithdrawAvailability', data: body }, ctx);
@@ -115,9 +130,41 @@ export class FamilyLifecycleController {
     return this.run(p.familyId, { type: 'RecordSupport', data: body }, ctx);
   }
 
+  @ContractRoute(routes.endAssignment)
+  async endAssignment(@Param() p: AssignmentParam, @Body() body: BodyOf<typeof routes.endAssignment>, @Ctx() ctx: RequestContext) {
+    const ending: AssignmentEnding = { assignmentId: p.assignmentId, reason: body.reason, wantsNewAssignment: body.wantsNewAssignment };
+    const family = await this.run(p.familyId, { type: 'EndAssignment', data: ending }, ctx);
+    await this.endOnOffer(p.familyId, ending, ctx);
+    return family;
+  }
+
   @ContractRoute(routes.updateProfile)
   updateProfile(@Param() p: FamilyIdParam, @Body() body: BodyOf<typeof routes.updateProfile>, @Ctx() ctx: RequestContext) {
     return this.run(p.familyId, { type: 'UpdateProfile', data: body }, ctx);
+  }
+
+  /** A lead recruited for a request names one of the caller's own requests whose targeted recruitment started. */
+  private ensureRecruitingFor(own: string, requestId: string): void {
+    const request = this.documents.get<RequestDocument>(requestsProjection.collection, requestId);
+    if (!request || request.municipality !== own) throw RequestErrors.notFound(requestId);
+    if (!request.body.recruitmentStarted) throw RequestErrors.recruitmentNotStarted(requestId);
+  }
+
+  /**
+   * An assignment made through one of this municipality's offers also ends on the offer's stream.
+   * Runs after the family's command, and again on a retry until the offer has recorded it.
+   */
+  private async endOnOffer(familyId: string, ending: AssignmentEnding, ctx: RequestContext): Promise<void> {
+    const own = ctx.principal.municipality;
+    const where = { sql: "json_extract(body, '$.assignmentId') = ?", params: [ending.assignmentId] };
+    const offer = this.documents.list<OfferDocument>(offersProjection.collection, own, { where, limit: 1 })[0]?.body;
+    if (!offer || offer.familyId !== familyId || offer.assignmentEnded) return;
+    await executeOfferCommand(this.store, this.clock, own, offer.offerId, { type: 'EndAssignment', data: ending }, {
+      actor: ctx.principal.subject,
+      commandId: `${ctx.commandId}:offer`,
+      correlationId: ctx.correlationId,
+    });
+    await this.projections.catchUp();
   }
 
   private async run(familyId: string, command: FamilyCommand, ctx: RequestContext): Promise<FamilyDetail> {

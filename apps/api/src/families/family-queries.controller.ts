@@ -36,6 +36,14 @@ export class FamilyQueriesController {
     return this.queries.listAvailableFamilies(ctx.principal.municipality, { ...query, before: cursor(query.cursor) });
   }
 
+  @ContractRoute(routes.listAvailabilityReminders)
+  availabilityReminders(@Ctx() ctx: RequestContext) {
+    return this.queries.availabilityReminders(ctx.principal.municipality, {
+      staleAfterDays: this.config.AVAILABILITY_STALE_AFTER_DAYS,
+      reminderDays: this.config.AVAILABILITY_REMINDER_DAYS,
+    });
+  }
+
   @ContractRoute(routes.getPipeline)
   pipeline(@Ctx() ctx: RequestContext) {
     return this.queries.pipeline(ctx.principal.municipality, this.config.FIRST_CONTACT_DUE_WORKING_DAYS);

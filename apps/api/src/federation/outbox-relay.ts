@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { toSharedProfile } from '@familybank/anonymize';
+import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { DIRECTORY_TOPIC, encodeEnvelope, signEnvelope, topics, type Exchange, type Message } from '@familybank/exchange';
@@ -12,6 +12,19 @@ import type { RequestMessages } from './request-messages';
 const CHECKPOINT = 'outbox-relay';
 const PUBLISHED = 'outbox-published-pool';
 const BATCH = 500;
+/** How often published families are checked for what time alone changes (stale availability, approval run out). */
+export const STALE_SWEEP_MS = 60_000;
+
+/** A family whose profile is on the pool topic; familyId is missing in entries written before it was stored. */
+interface PublishedEntry {
+  pseudonym: string;
+  familyId?: string;
+}
+
+export interface SharingPolicy {
+  /** Availability confirmed more than this many days ago is not shared (AVAILABILITY_STALE_AFTER_DAYS). */
+  staleAfterDays?: number;
+}
 
 const DIRECTORY_MESSAGE: Partial<Record<PartnershipEvent['type'], string>> = {
   PartnershipProposed: 'PartnershipProposed',
@@ -40,6 +53,7 @@ export class OutboxRelay {
     private readonly clock: Clock,
     private readonly municipalityName: (code: string) => string,
     private readonly requestMessages: RequestMessages,
+    private readonly sharing: SharingPolicy = {},
   ) {}
 
   /** Runs until the log is published; concurrent callers share one run. */
@@ -58,6 +72,26 @@ export class OutboxRelay {
 
   position(): number {
     return this.documents.checkpoint(CHECKPOINT);
+  }
+
+  /**
+   * Time passes without events: re-evaluates every published family and publishes a tombstone for
+   * each that may no longer be shared (availability gone stale, approval run out). Queued with the
+   * runs, so it never races one; confirming the availability again republishes through the log.
+   * Resolves to the number of families withdrawn.
+   */
+  sweepStale(): Promise<number> {
+    let withdrawn = 0;
+    const sweep = async () => {
+      withdrawn = await this.withdrawUnshareable();
+    };
+    this.running = this.running.then(sweep, sweep);
+    return this.running.then(() => withdrawn);
+  }
+
+  /** Starts a sweep in the background (on an interval); errors are logged, the next sweep retries. */
+  nudgeSweep(): void {
+    this.sweepStale().catch((error) => this.logger.warn(`Withdrawing unshareable families paused: ${(error as Error).message}`));
   }
 
   /** Queued with the runs, so an announcement is on the directory before any step it signs. */
@@ -108,6 +142,38 @@ export class OutboxRelay {
     return messages;
   }
 
+  private async withdrawUnshareable(): Promise<number> {
+    await this.projections.catchUp();
+    const now = this.clock();
+    const withdrawals: Array<{ publishedKey: string; message: Message }> = [];
+    const legacy = new Map<string, Map<string, string>>();
+    for (const { municipality, body } of this.documents.findAcrossMunicipalities<PublishedEntry>(PUBLISHED, { sql: '1 = 1', params: [] })) {
+      const identity = this.identities.identity(municipality);
+      const familyId = body.familyId ?? this.legacyFamilyIds(legacy, identity).get(body.pseudonym);
+      if (familyId === undefined) continue;
+      const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
+      const shareable = found && toSharedProfile(found.body, { pseudonymKey: identity.pseudonymSecret, now, version: found.body.revision, staleAfterDays: this.sharing.staleAfterDays });
+      if (shareable) continue;
+      withdrawals.push({ publishedKey: `${municipality}:${familyId}`, message: { topic: topics.pool(identity.code), key: body.pseudonym, value: null } });
+    }
+    if (withdrawals.length === 0) return 0;
+    await this.publish(withdrawals.map((withdrawal) => withdrawal.message));
+    this.documents.transaction(() => withdrawals.forEach((withdrawal) => this.documents.delete(PUBLISHED, withdrawal.publishedKey)));
+    this.logger.log(`Withdrew ${withdrawals.length} famil${withdrawals.length === 1 ? 'y' : 'ies'} from the pool that may no longer be shared (stale availability or approval run out)`);
+    return withdrawals.length;
+  }
+
+  /** Pseudonym → family id of a municipality's families, for published entries stored without their family id. */
+  private legacyFamilyIds(cache: Map<string, Map<string, string>>, identity: MunicipalityIdentity): Map<string, string> {
+    let byPseudonym = cache.get(identity.code);
+    if (!byPseudonym) {
+      const families = this.documents.all<FamilyDetailDocument>(familyDetailProjection.collection, identity.code);
+      byPseudonym = new Map(families.map((family) => [pseudonymOf(identity.pseudonymSecret, identity.code, family.familyId), family.familyId]));
+      cache.set(identity.code, byPseudonym);
+    }
+    return byPseudonym;
+  }
+
   private directoryMessage(event: RecordedEvent, type: string): Message {
     const identity = this.identities.identity(event.metadata.municipality);
     const partner = (event.data as { partner: string }).partner;
@@ -119,11 +185,11 @@ export class OutboxRelay {
     if (!found) return undefined;
     const identity = this.identities.identity(found.municipality);
     const family = found.body;
-    const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision });
+    const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays: this.sharing.staleAfterDays });
     const publishedKey = `${found.municipality}:${familyId}`;
-    const published = this.documents.get<{ pseudonym: string }>(PUBLISHED, publishedKey);
+    const published = this.documents.get<PublishedEntry>(PUBLISHED, publishedKey);
     if (profile) {
-      this.documents.put(PUBLISHED, publishedKey, found.municipality, { pseudonym: profile.pseudonym });
+      this.documents.put(PUBLISHED, publishedKey, found.municipality, { pseudonym: profile.pseudonym, familyId } satisfies PublishedEntry);
       return this.message(identity, topics.pool(identity.code), profile.pseudonym, 'SharedProfilePublished', profile, `family-${family.revision}`, `${familyId}:${family.revision}`);
     }
     if (!published) return undefined;

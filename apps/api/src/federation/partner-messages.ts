@@ -11,6 +11,7 @@ import { executeOfferCommand } from '../inbox/offer-commands';
 import type { Clock } from '../infrastructure/tokens';
 import { executeRequestCommand } from '../requests/request-commands';
 import type { DirectoryEntry, PartnerMessageHandler } from './federation-consumer';
+import { recordProfileViews, type ProfilesViewedData } from './profile-views';
 
 export const INBOX = 'inbox';
 const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
@@ -67,6 +68,10 @@ export class PartnerMessages implements PartnerMessageHandler {
       }
       case 'AcceptanceRequested':
         if (payload['to'] === own) await this.reserveForAcceptance(own, requester, payload, envelope.messageId);
+        return;
+      case 'ProfilesViewed':
+        // Signed by the viewer and read only from an active partner's topic: the source is the viewer.
+        if (payload['owner'] === own) recordProfileViews(this.documents, own, requester, envelope.messageId, payload as unknown as ProfilesViewedData);
         return;
       case 'OfferDeclined':
         if (payload['to'] === own) {

@@ -12,6 +12,7 @@ import { FederationConsumer, PARTNER_POOL, type PoolEntry } from './federation-c
 import { MunicipalityIdentities } from './municipality-identities';
 import { OutboxRelay } from './outbox-relay';
 import { executePartnershipCommand } from './partnership-commands';
+import { ProfileViewRecorder } from './profile-views';
 
 type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
 
@@ -26,6 +27,7 @@ export class PartnershipsController {
     @Inject(FederationConsumer) private readonly federation: FederationConsumer,
     @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(ProfileViewRecorder) private readonly profileViews: ProfileViewRecorder,
   ) {}
 
   @ContractRoute(routes.getDirectory)
@@ -66,7 +68,7 @@ export class PartnershipsController {
   }
 
   @ContractRoute(routes.listPool)
-  pool(@Query() query: QueryOf<typeof routes.listPool>, @Ctx() ctx: RequestContext) {
+  async pool(@Query() query: QueryOf<typeof routes.listPool>, @Ctx() ctx: RequestContext) {
     const conditions: string[] = [];
     const params: unknown[] = [];
     if (query.careType) {
@@ -82,6 +84,8 @@ export class PartnershipsController {
     const where = conditions.length ? { sql: conditions.join(' AND '), params } : undefined;
     const rows = this.documents.list<PoolEntry>(PARTNER_POOL, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
+    // Every profile shown is a view its owner can list (GET /v1/families/{familyId}/views).
+    await this.profileViews.record(ctx, items.map((row) => row.body));
     return {
       items: items.map(({ body: { receivedAt: _receivedAt, ...profile } }) => profile),
       nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null,

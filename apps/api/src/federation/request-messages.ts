@@ -12,6 +12,7 @@ import { encryptionKeyFingerprint, seal, topics } from '@familybank/exchange';
 import type { RecordedEvent } from '@familybank/event-store';
 import { disclosureAad } from '../requests/disclosure-reader';
 import type { DirectoryEntry } from './federation-consumer';
+import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from './profile-views';
 
 /** A message before the relay signs it: topic, key, type and payload. */
 export interface DraftMessage {
@@ -40,6 +41,11 @@ export class RequestMessages {
     if (event.streamId.startsWith('answer-') && event.type === 'NoMatchAnswered') {
       const data = event.data as { requester: string; requestId: string };
       return [{ topic: topics.offers(event.metadata.municipality), key: data.requestId, type: 'NoMatch', payload: data }];
+    }
+    if (event.streamId.startsWith(PROFILE_VIEWS_STREAM_PREFIX) && event.type === 'ProfilesViewed') {
+      // Only what the owner needs to tell its family who looked: never the viewing caseworker.
+      const { owner, pseudonyms, viewedAt } = event.data as ProfilesViewedData;
+      return [{ topic: topics.requests(event.metadata.municipality), key: owner, type: 'ProfilesViewed', payload: { owner, pseudonyms, viewedAt } }];
     }
     return [];
   }

@@ -1,30 +1,19 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
-import { toSharedProfile } from '@familybank/anonymize';
-import { inboxRoutes as routes, type ChildNeeds, type SharedProfile, type z } from '@familybank/contracts';
+import { inboxRoutes as routes, type ChildNeeds, type z } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
-import { matchCandidates } from '@familybank/matching';
-import {
-  DocumentStore,
-  ProjectionRunner,
-  familyDetailProjection,
-  householdName,
-  offersProjection,
-  type FamilyDetailDocument,
-  type OfferDocument,
-} from '@familybank/read-models';
+import { DocumentStore, ProjectionRunner, familyDetailProjection, offersProjection, type FamilyDetailDocument, type OfferDocument } from '@familybank/read-models';
 import { FederationConsumer } from '../federation/federation-consumer';
-import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { OutboxRelay } from '../federation/outbox-relay';
 import { INBOX, type InboxEntry } from '../federation/partner-messages';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { LocalCandidates } from '../matching/local-candidates';
 import { answerNoMatch, executeOfferCommand, noMatchStreamId } from './offer-commands';
 
 type InboxParams = { requester: string; requestId: string };
-const CANDIDATES = 10;
 
 /** The receiving side: partners' requests with ranked local candidates, and the offers made for them. */
 @Controller()
@@ -36,20 +25,20 @@ export class InboxController {
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(FederationConsumer) private readonly federation: FederationConsumer,
-    @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
+    @Inject(LocalCandidates) private readonly candidates: LocalCandidates,
   ) {}
 
   @ContractRoute(routes.getInbox)
   async inbox(@Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
     const today = isoDate(this.clock());
-    const local = this.shareableFamilies(own);
+    const local = this.candidates.shareableFamilies(own);
     const offers = this.documents.all<OfferDocument>(offersProjection.collection, own);
     const entries = this.documents.all<InboxEntry>(INBOX, own);
     const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(entry.requester, entry.requestId))).length > 0));
     const items = entries.map((entry, index) => {
       const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
-      const candidates = entry.status === 'open' ? this.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
+      const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
       return {
         requester: entry.requester,
         requesterName: this.federation.directoryEntry(entry.requester)?.name,
@@ -75,7 +64,7 @@ export class InboxController {
     const entry = this.openEntry(own, params);
     const family = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, body.familyId);
     if (!family || family.municipality !== own) throw FamilyErrors.notFound(body.familyId);
-    const profile = this.profileOf(own, family.body);
+    const profile = this.candidates.profileOf(own, family.body);
     if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
     const offerId = ctx.commandId;
     const needs = entry.needs as unknown as ChildNeeds;
@@ -132,27 +121,6 @@ export class InboxController {
     return entry.body;
   }
 
-  private shareableFamilies(own: string): Array<{ family: FamilyDetailDocument; profile: SharedProfile }> {
-    const where = { sql: "json_extract(body, '$.stage') = 'available'", params: [] };
-    return this.documents
-      .list<FamilyDetailDocument>(familyDetailProjection.collection, own, { where, limit: -1 })
-      .flatMap(({ body: family }) => {
-        const profile = this.profileOf(own, family);
-        return profile ? [{ family, profile }] : [];
-      });
-  }
-
-  private profileOf(own: string, family: FamilyDetailDocument): SharedProfile | null {
-    return toSharedProfile(family, { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision });
-  }
-
-  private rank(needs: ChildNeeds, local: Array<{ family: FamilyDetailDocument; profile: SharedProfile }>, today: string) {
-    const byPseudonym = new Map(local.map((entry) => [entry.profile.pseudonym, entry.family]));
-    return matchCandidates(needs, local.map((entry) => entry.profile), { limit: CANDIDATES, today }).map((match) => {
-      const family = byPseudonym.get(match.pseudonym)!;
-      return { familyId: family.familyId, householdName: householdName(family.adults), pseudonym: match.pseudonym, score: match.score, network: match.network, criteria: match.criteria };
-    });
-  }
 }
 
 function view(offer: OfferDocument) {

@@ -9,7 +9,7 @@ import type { AppConfig } from '../config/config';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { OutboxRelay } from '../federation/outbox-relay';
+import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
 import { PartnerMessages } from '../federation/partner-messages';
 import { RequestMessages } from '../federation/request-messages';
 import { IdempotencyStore } from '../http/idempotency.store';
@@ -48,7 +48,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
-  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages);
+  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
+    staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
+  });
   identities.onCreated = (identity) => void relay.announce(identity.code);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
   federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge());
@@ -73,6 +75,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       await federation.start();
       await relay.run();
       timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
+      // Availability goes stale without any event: published families are re-checked now and then.
+      relay.nudgeSweep();
+      timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
     },
     async close() {

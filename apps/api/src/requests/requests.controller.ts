@@ -1,24 +1,30 @@
 import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
 import { requestRoutes as routes, type RequestDetail, type z } from '@familybank/contracts';
-import { DomainError } from '@familybank/domain-core';
+import { DomainError, isoDate } from '@familybank/domain-core';
 import { RequestErrors, type RequestCommand } from '@familybank/domain-request';
 import type { EventStore } from '@familybank/event-store';
+import { matchCandidates } from '@familybank/matching';
 import {
   DocumentStore,
   ProjectionRunner,
   decodeCursor,
   encodeCursor,
+  familyDetailProjection,
+  householdName,
   partnershipsProjection,
   requestsProjection,
+  type FamilyDetailDocument,
   type PartnershipDocument,
   type RequestDocument,
 } from '@familybank/read-models';
 import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
 import { OutboxRelay } from '../federation/outbox-relay';
+import { ProfileViewRecorder } from '../federation/profile-views';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
 import { DisclosureReader } from './disclosure-reader';
 import { executeRequestCommand } from './request-commands';
 
@@ -37,6 +43,8 @@ export class RequestsController {
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(DisclosureReader) private readonly disclosures: DisclosureReader,
+    @Inject(ProfileViewRecorder) private readonly profileViews: ProfileViewRecorder,
+    @Inject(LocalCandidates) private readonly localCandidates: LocalCandidates,
   ) {}
 
   @ContractRoute(routes.openRequest)
@@ -47,18 +55,21 @@ export class RequestsController {
   }
 
   @ContractRoute(routes.listRequests)
-  list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
+  async list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
     const before = decodeCursor(query.cursor);
     if (Number.isNaN(before)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued');
     const where = query.status ? { sql: "json_extract(body, '$.status') = ?", params: [query.status] } : undefined;
     const rows = this.documents.list<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
-    const items = rows.slice(0, query.limit);
-    return { items: items.map((row) => this.view(row.body)), nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null };
+    const items = rows.slice(0, query.limit).map((row) => ({ seq: row.seq, detail: this.view(row.body) }));
+    await this.recordProfileViews(ctx, items.map((item) => item.detail));
+    return { items: items.map((item) => item.detail), nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null };
   }
 
   @ContractRoute(routes.getRequest)
-  get(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
-    return this.load(ctx.principal.municipality, params.requestId);
+  async get(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
+    const detail = this.load(ctx.principal.municipality, params.requestId);
+    await this.recordProfileViews(ctx, [detail]);
+    return detail;
   }
 
   @ContractRoute(routes.shareRequest)
@@ -80,6 +91,29 @@ export class RequestsController {
   @ContractRoute(routes.startTargetedRecruitment)
   recruit(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
     return this.run(ctx, params.requestId, { type: 'StartTargetedRecruitment', data: {} });
+  }
+
+  /** The same engine ranks the requester's own families and its partners' pool (DESIGN §6). */
+  @ContractRoute(routes.getRequestCandidates)
+  async candidates(@Param() params: RequestParam, @Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    const { needs } = this.load(own, params.requestId);
+    const today = isoDate(this.clock());
+    const local = this.localCandidates.rank(needs, this.localCandidates.shareableFamilies(own), today);
+    const profiles = this.documents.all<PoolEntry>(PARTNER_POOL, own).map(({ receivedAt: _receivedAt, ...profile }) => profile);
+    const byPseudonym = new Map(profiles.map((profile) => [`${profile.municipality}:${profile.pseudonym}`, profile]));
+    const pool = matchCandidates(needs, profiles, { limit: CANDIDATES, today }).map((match) => ({
+      ...match,
+      profile: byPseudonym.get(`${match.municipality}:${match.pseudonym}`)!,
+    }));
+    await this.profileViews.record(ctx, pool.map((candidate) => candidate.profile));
+    return { local, pool };
+  }
+
+  @ContractRoute(routes.recordIntroductionVisit)
+  introductionVisit(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.recordIntroductionVisit>, @Ctx() ctx: RequestContext) {
+    const { visitId = ctx.commandId, on, status, note } = body;
+    return this.run(ctx, params.requestId, { type: 'RecordIntroductionVisit', data: { visitId, on, status, ...(note !== undefined && { note }) } });
   }
 
   @ContractRoute(routes.shortlistOffer)
@@ -112,7 +146,14 @@ export class RequestsController {
     });
     await this.projections.catchUp();
     this.relay.nudge();
-    return this.load(own, requestId);
+    const detail = this.load(own, requestId);
+    await this.recordProfileViews(ctx, [detail]);
+    return detail;
+  }
+
+  /** The partners' profiles joined to offers are views their owners can list. */
+  private recordProfileViews(ctx: RequestContext, details: RequestDetail[]): Promise<void> {
+    return this.profileViews.record(ctx, details.flatMap((detail) => detail.offers.flatMap((offer) => (offer.profile ? [offer.profile] : []))));
   }
 
   private load(own: string, requestId: string): RequestDetail {
@@ -143,6 +184,17 @@ export class RequestsController {
       offers: doc.offers.map((offer) => ({ ...offer, profile: profileOf(offer.pseudonym) })),
       pendingAcceptance: pendingAcceptance && { ...pendingAcceptance, ageMinutes: Math.floor((now - Date.parse(pendingAcceptance.since)) / 60_000) },
       assignment: assignment && { ...assignment, ...this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContact) },
+      recruitedFamilies: this.recruitedFamilies(doc),
     };
+  }
+
+  /** Leads registered for this request by targeted recruitment (only possible once it started). */
+  private recruitedFamilies(doc: RequestDocument): RequestDetail['recruitedFamilies'] {
+    if (!doc.recruitmentStarted) return [];
+    const where = { sql: "json_extract(body, '$.recruitedForRequestId') = ?", params: [doc.requestId] };
+    return this.documents
+      .list<FamilyDetailDocument>(familyDetailProjection.collection, doc.municipality, { where, limit: -1 })
+      .reverse()
+      .map(({ body: family }) => ({ familyId: family.familyId, householdName: householdName(family.adults), stage: family.stage }));
   }
 }

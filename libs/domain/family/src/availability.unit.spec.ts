@@ -113,7 +113,7 @@ describe('availability state', () => {
 
   it('a re-declared availability replaces the previous terms', () => {
     const terms = { careTypes: ['contact' as const], capacity: 2, periods: [], patterns: ['holidays' as const] };
-    expect(stateAfter([...available, { type: 'AvailabilityDeclared', data: { ...terms, confirmedOn: '2026-03-10' } }]).availability).toEqual(terms);
+    expect(stateAfter([...available, { type: 'AvailabilityDeclared', data: { ...terms, confirmedOn: '2026-03-10' } }]).availability).toEqual({ ...terms, confirmedOn: '2026-03-10' });
   });
 
   it('a withdrawn availability returns the family to approved without availability', () => {

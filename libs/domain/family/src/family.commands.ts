@@ -27,6 +27,8 @@ export type ApproveFamily = Message<'ApproveFamily', ApprovalTerms>;
 export type RejectFamily = Message<'RejectFamily', Rejection>;
 /** Without careTypes, the family is available for every care type it is approved for. */
 export type DeclareAvailability = Message<'DeclareAvailability', Omit<AvailabilityTerms, 'careTypes'> & { careTypes?: AvailabilityTerms['careTypes'] }>;
+/** The family still stands by its availability as declared: only the date it was last confirmed moves. */
+export type ConfirmAvailability = Message<'ConfirmAvailability', Record<string, never>>;
 export type WithdrawAvailability = Message<'WithdrawAvailability', { reason?: string }>;
 export type SuspendFamily = Message<'SuspendFamily', { reason: string }>;
 export type ReinstateFamily = Message<'ReinstateFamily', { note?: string }>;
@@ -52,6 +54,7 @@ export type FamilyCommand =
   | ApproveFamily
   | RejectFamily
   | DeclareAvailability
+  | ConfirmAvailability
   | WithdrawAvailability
   | SuspendFamily
   | ReinstateFamily

@@ -62,6 +62,10 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       const terms = { ...command.data, careTypes: command.data.careTypes ?? approval.careTypes };
       return [{ type: 'AvailabilityDeclared', data: { ...validAvailability(terms, approval), confirmedOn: today } }];
     }
+    case 'ConfirmAvailability':
+      inStage(family, 'confirm the availability of', ['available']);
+      validApprovalOf(family, today);
+      return [{ type: 'AvailabilityConfirmed', data: { confirmedOn: today } }];
     case 'WithdrawAvailability':
       inStage(family, 'withdraw availability of', ['available']);
       return [{ type: 'AvailabilityWithdrawn', data: command.data }];
@@ -135,6 +139,8 @@ function validRegistration(details: RegistrationDetails): RegistrationDetails {
     seen.add(adultId);
   }
   ensure(details.sourceChannel !== 'family-referral' || !!details.referredByFamilyId, FamilyErrors.referralWithoutReferrer);
+  ensure(details.sourceChannel !== 'child-request' || !!details.recruitedForRequestId, FamilyErrors.requestSourceMissing);
+  ensure(details.sourceChannel === 'child-request' || details.recruitedForRequestId === undefined, FamilyErrors.requestSourceUnexpected);
   return details;
 }
 

@@ -17,6 +17,10 @@ export const FamilyErrors = {
   duplicateAdult: (adultId: string) => new DomainError('FAMILY.DUPLICATE_ADULT', 'rule', `Adult id ${adultId} is used twice`, { adultId }),
   referralWithoutReferrer: () =>
     new DomainError('FAMILY.REFERRAL_NEEDS_REFERRER', 'rule', 'A lead from a family referral names the referring family (referredByFamilyId)'),
+  requestSourceMissing: () =>
+    new DomainError('FAMILY.REQUEST_SOURCE_MISSING', 'rule', 'A lead from targeted recruitment names the request it was recruited for (recruitedForRequestId)'),
+  requestSourceUnexpected: () =>
+    new DomainError('FAMILY.REQUEST_SOURCE_UNEXPECTED', 'rule', 'recruitedForRequestId is given only with sourceChannel child-request'),
   checkNotRequested: (adultId: string, kind: string) =>
     new DomainError('FAMILY.CHECK_NOT_REQUESTED', 'rule', `No ${kind} check was requested for adult ${adultId}`, { adultId, kind }),
   checkAlreadyReceived: (adultId: string, kind: string) =>

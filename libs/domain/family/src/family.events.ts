@@ -24,6 +24,7 @@ export type BackgroundCheckRemarksAssessed = Message<'BackgroundCheckRemarksAsse
 export type FamilyApproved = Message<'FamilyApproved', ApprovalTerms & { approvedOn: IsoDate }>;
 export type FamilyRejected = Message<'FamilyRejected', Rejection & { atStage: FamilyStage }>;
 export type AvailabilityDeclared = Message<'AvailabilityDeclared', AvailabilityTerms & { confirmedOn: IsoDate }>;
+export type AvailabilityConfirmed = Message<'AvailabilityConfirmed', { confirmedOn: IsoDate }>;
 export type AvailabilityWithdrawn = Message<'AvailabilityWithdrawn', { reason?: string }>;
 export type FamilySuspended = Message<'FamilySuspended', { reason: string }>;
 export type FamilyReinstated = Message<'FamilyReinstated', { note?: string }>;
@@ -48,6 +49,7 @@ export type FamilyEvent =
   | FamilyApproved
   | FamilyRejected
   | AvailabilityDeclared
+  | AvailabilityConfirmed
   | AvailabilityWithdrawn
   | FamilySuspended
   | FamilyReinstated

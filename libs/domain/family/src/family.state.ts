@@ -17,10 +17,13 @@ export interface RegisteredFamily extends ProfileFields {
   adults: Adult[];
   checks: CheckState[];
   approval: ApprovalTerms | null;
-  availability: AvailabilityTerms | null;
+  /** The declared availability and the day the family last declared or confirmed it. */
+  availability: ConfirmedAvailability | null;
   consentToShare: boolean;
   reservations: Reservation[];
 }
+
+export type ConfirmedAvailability = AvailabilityTerms & { confirmedOn: IsoDate };
 
 export type FamilyState = { status: 'unregistered' } | RegisteredFamily;
 
@@ -76,10 +79,10 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
     }
     case 'FamilyRejected':
       return { ...state, status: 'rejected' };
-    case 'AvailabilityDeclared': {
-      const { confirmedOn: _confirmedOn, ...terms } = event.data;
-      return { ...state, status: 'available', availability: terms };
-    }
+    case 'AvailabilityDeclared':
+      return { ...state, status: 'available', availability: event.data };
+    case 'AvailabilityConfirmed':
+      return state.availability ? { ...state, availability: { ...state.availability, confirmedOn: event.data.confirmedOn } } : state;
     case 'AvailabilityWithdrawn':
       return { ...state, status: 'approved', availability: null };
     case 'FamilySuspended':

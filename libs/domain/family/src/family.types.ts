@@ -67,6 +67,8 @@ export interface RegistrationDetails extends ProfileFields {
   sourceChannel: SourceChannel;
   sourceDetail?: string;
   referredByFamilyId?: string;
+  /** The own municipality's request whose targeted recruitment brought the lead (sourceChannel child-request). */
+  recruitedForRequestId?: string;
   adults: Adult[];
 }
 

@@ -6,8 +6,11 @@
 export const CARE_TYPES = ['respite', 'foster', 'emergency', 'contact'] as const;
 export type CareType = (typeof CARE_TYPES)[number];
 
-/** How a lead found us; tracked because channels differ wildly in what they bring. */
-export const SOURCE_CHANNELS = ['campaign', 'social-media', 'family-referral', 'municipality-website', 'event', 'other'] as const;
+/**
+ * How a lead found us; tracked because channels differ wildly in what they bring. `child-request`:
+ * targeted recruitment for one child's request (the lead names the request).
+ */
+export const SOURCE_CHANNELS = ['campaign', 'social-media', 'family-referral', 'municipality-website', 'event', 'child-request', 'other'] as const;
 export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
 
 export const CONTACT_CHANNELS = ['phone', 'meeting', 'video', 'email'] as const;

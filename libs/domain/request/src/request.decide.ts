@@ -1,6 +1,6 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
 import { RequestErrors } from './request.errors';
-import type { OfferState, RequestCommand, RequestEvent, RequestState } from './request.types';
+import type { IntroductionVisit, OfferState, RequestCommand, RequestEvent, RequestState } from './request.types';
 
 /** A municipality's request for one child: shared with partners, answered with offers, filled once. */
 export function decideRequest(command: RequestCommand, state: RequestState, { now }: DecisionContext): RequestEvent[] {
@@ -15,6 +15,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
   }
   if (state.status === 'none') throw RequestErrors.notFound('(unopened)');
   if (command.type === 'RecordDisclosure') return disclosure(command, state);
+  if (command.type === 'RecordIntroductionVisit') return introductionVisit(command, state);
   // Facts from partners may arrive after the request closed; they are recorded nowhere, not refused.
   if (state.status !== 'open') return lateFact(command, state);
   switch (command.type) {
@@ -77,6 +78,18 @@ function disclosure(command: Extract<RequestCommand, { type: 'RecordDisclosure' 
   if (state.disclosed || state.assignmentId !== command.data.assignmentId) return [];
   return [{ type: 'ContactDetailsReceived', data: command.data }];
 }
+
+/** Before the assignment starts, the families meet; a visit is planned, then held or cancelled (same visitId). */
+function introductionVisit(command: Extract<RequestCommand, { type: 'RecordIntroductionVisit' }>, state: RequestState): RequestEvent[] {
+  ensure(state.status === 'filled', () => RequestErrors.notFilled(state.status));
+  const { on } = command.data;
+  ensure(state.periodEnd === undefined || on <= state.periodEnd, () => RequestErrors.visitAfterPeriod(on, state.periodEnd!));
+  const known = state.introductionVisits.find((visit) => visit.visitId === command.data.visitId);
+  if (known && sameVisit(known, command.data)) return [];
+  return [{ type: 'IntroductionVisitRecorded', data: command.data }];
+}
+
+const sameVisit = (a: IntroductionVisit, b: IntroductionVisit) => a.on === b.on && a.status === b.status && a.note === b.note;
 
 function lateFact(command: RequestCommand, state: RequestState): RequestEvent[] {
   if (command.type === 'RecordOffer' || command.type === 'RecordNoMatch' || command.type === 'RecordOfferWithdrawn') return [];

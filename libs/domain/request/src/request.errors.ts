@@ -17,5 +17,11 @@ export const RequestErrors = {
     new DomainError('REQUEST.ACCEPTANCE_PENDING', 'conflict', `An acceptance of offer ${offerId} is waiting for the owner’s confirmation; cancel it first`, { offerId }),
   notShared: (partner: string) => new DomainError('REQUEST.NOT_SHARED_WITH', 'rule', `The request was not shared with ${partner}`, { partner }),
   notYetExpired: (startDate: string) => new DomainError('REQUEST.NOT_YET_EXPIRED', 'rule', `The request starts ${startDate}; it can expire only after that`, { startDate }),
+  recruitmentNotStarted: (requestId: string) =>
+    new DomainError('REQUEST.RECRUITMENT_NOT_STARTED', 'rule', `Targeted recruitment has not started for request ${requestId}`, { requestId }),
+  notFilled: (status: RequestStatus) =>
+    new DomainError('REQUEST.NOT_FILLED', 'conflict', `Introduction visits are recorded once the request is filled; it is ${status}`, { status }),
+  visitAfterPeriod: (on: string, periodEnd: string) =>
+    new DomainError('REQUEST.VISIT_AFTER_PERIOD', 'rule', `A visit on ${on} is after the assignment ends (${periodEnd})`, { on, periodEnd }),
   recruitmentAlreadyStarted: () => new DomainError('REQUEST.RECRUITMENT_ALREADY_STARTED', 'conflict', 'Targeted recruitment for this request has already started'),
 } as const;

@@ -1,12 +1,19 @@
 import { assertNever } from '@familybank/domain-core';
-import type { OfferState, RequestEvent, RequestState } from './request.types';
+import type { IntroductionVisit, OfferState, RequestEvent, RequestState } from './request.types';
 
-export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosed: false });
+export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosed: false, introductionVisits: [] });
 
 export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
   switch (event.type) {
     case 'RequestOpened':
-      return { ...state, status: 'open', requestId: event.data.requestId, responseDeadline: event.data.responseDeadline, startDate: event.data.needs.startDate };
+      return {
+        ...state,
+        status: 'open',
+        requestId: event.data.requestId,
+        responseDeadline: event.data.responseDeadline,
+        startDate: event.data.needs.startDate,
+        periodEnd: event.data.needs.schedule.period.to,
+      };
     case 'RequestShared':
       return { ...state, sharedWith: [...state.sharedWith, ...event.data.partners] };
     case 'OfferReceived':
@@ -37,12 +44,19 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...state, recruitmentStarted: true };
     case 'ContactDetailsReceived':
       return { ...state, disclosed: true };
+    case 'IntroductionVisitRecorded':
+      return { ...state, introductionVisits: withVisit(state.introductionVisits, event.data) };
     default:
       return assertNever(event);
   }
 }
 
 const answered = (state: RequestState, partner: string) => (state.answeredBy.includes(partner) ? state.answeredBy : [...state.answeredBy, partner]);
+
+/** Replaces the visit with the same id in place, or appends a new one. */
+export function withVisit(visits: IntroductionVisit[], visit: IntroductionVisit): IntroductionVisit[] {
+  return visits.some((known) => known.visitId === visit.visitId) ? visits.map((known) => (known.visitId === visit.visitId ? visit : known)) : [...visits, visit];
+}
 
 function withOffer(state: RequestState, offerId: string, status: OfferState['status']): RequestState {
   return { ...state, offers: state.offers.map((offer) => (offer.offerId === offerId ? { ...offer, status } : offer)) };

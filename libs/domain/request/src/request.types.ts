@@ -26,6 +26,17 @@ export interface OfferState {
   status: OfferStatus;
 }
 
+export const INTRODUCTION_VISIT_STATUSES = ['planned', 'held', 'cancelled'] as const;
+export type IntroductionVisitStatus = (typeof INTRODUCTION_VISIT_STATUSES)[number];
+
+/** A visit between the child's family and the new family before the assignment starts. */
+export interface IntroductionVisit {
+  visitId: string;
+  on: IsoDate;
+  status: IntroductionVisitStatus;
+  note?: string;
+}
+
 export interface RequestState {
   status: RequestStatus;
   requestId?: string;
@@ -38,6 +49,9 @@ export interface RequestState {
   assignmentId?: string;
   disclosed: boolean;
   recruitmentStarted: boolean;
+  /** The last day of the requested period, which is the assignment's period once filled. */
+  periodEnd?: IsoDate;
+  introductionVisits: IntroductionVisit[];
 }
 
 export type RequestCommand =
@@ -54,7 +68,9 @@ export type RequestCommand =
   | Message<'WithdrawRequest', { reason: string }>
   | Message<'ExpireRequest', Record<string, never>>
   | Message<'StartTargetedRecruitment', Record<string, never>>
-  | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown> }>;
+  | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown> }>
+  /** Plans a visit, or (same visitId) records that it was held or cancelled. */
+  | Message<'RecordIntroductionVisit', IntroductionVisit>;
 
 export type RequestEvent =
   | Message<'RequestOpened', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
@@ -72,6 +88,7 @@ export type RequestEvent =
   | Message<'RequestExpired', { responseDeadline: IsoDate }>
   | Message<'TargetedRecruitmentStarted', Record<string, never>>
   /** The owner's sealed disclosure of the family's contact details; only this municipality's key opens it. */
-  | Message<'ContactDetailsReceived', { assignmentId: string; sealed: Record<string, unknown> }>;
+  | Message<'ContactDetailsReceived', { assignmentId: string; sealed: Record<string, unknown> }>
+  | Message<'IntroductionVisitRecorded', IntroductionVisit>;
 
 export const requestStreamId = (requestId: string) => `request-${requestId}`;

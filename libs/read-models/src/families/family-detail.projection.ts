@@ -9,7 +9,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 3,
+  version: 4,
   collection: 'family-detail',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -82,6 +82,8 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     }
     case 'AvailabilityDeclared':
       return { ...document, availability: event.data };
+    case 'AvailabilityConfirmed':
+      return document.availability ? { ...document, availability: { ...document.availability, confirmedOn: event.data.confirmedOn } } : document;
     case 'AvailabilityWithdrawn':
     case 'FamilySuspended':
     case 'ApprovalExpired':

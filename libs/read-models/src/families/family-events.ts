@@ -14,6 +14,7 @@ export const FAMILY_EVENT_TYPES: ReadonlySet<string> = new Set<FamilyEvent['type
   'FamilyApproved',
   'FamilyRejected',
   'AvailabilityDeclared',
+  'AvailabilityConfirmed',
   'AvailabilityWithdrawn',
   'FamilySuspended',
   'FamilyReinstated',

@@ -1,8 +1,9 @@
-import type { AvailableFamily, FamilyDetail, Pipeline } from '@familybank/contracts';
+import type { AvailabilityReminders, AvailableFamily, FamilyDetail, Pipeline } from '@familybank/contracts';
 import { daysBetween } from '@familybank/domain-core';
 import type { DocumentStore } from '../document-store';
 import type { AvailabilityTracking } from './available-families.projection';
 import { availableFamiliesProjection } from './available-families.projection';
+import { availabilityReminders, remindConfirmedOnOrBefore, type StalenessPolicy } from './availability-reminders';
 import { familyDetailProjection, type FamilyDetailDocument } from './family-detail.projection';
 import { pipelineReport } from './pipeline-report';
 import { recruitmentPipelineProjection, type PipelineEntry } from './recruitment-pipeline.projection';
@@ -59,6 +60,14 @@ export class FamilyQueries {
   pipeline(municipality: string, firstContactDueWithinWorkingDays: number): Pipeline {
     const entries = this.documents.all<PipelineEntry>(recruitmentPipelineProjection.collection, municipality);
     return pipelineReport(municipality, entries, this.clock(), firstContactDueWithinWorkingDays);
+  }
+
+  /** Available families whose availability is stale or goes stale within `policy.reminderDays`, the most overdue first. */
+  availabilityReminders(municipality: string, policy: StalenessPolicy): AvailabilityReminders {
+    const now = this.clock();
+    const where = { sql: "json_extract(body, '$.available.availabilityConfirmedOn') <= ?", params: [remindConfirmedOnOrBefore(now, policy)] };
+    const rows = this.documents.list<AvailabilityTracking>(availableFamiliesProjection.collection, municipality, { where, limit: -1 });
+    return availabilityReminders(rows.map((row) => row.body.available!), now, policy);
   }
 
   /** Families whose approval ran out before `today` but are still in an approved stage (system use). */

@@ -43,6 +43,13 @@ describe('family detail projection', () => {
     expect(detail.availability).toBeUndefined();
   });
 
+  it('a confirmation of availability moves only its confirmation date, not the stage or its start', () => {
+    const before = foldDetail(available)!;
+    const after = foldDetail([...available, { type: 'AvailabilityConfirmed', data: { confirmedOn: '2026-05-01' } }])!;
+    expect(after.availability).toEqual({ ...before.availability, confirmedOn: '2026-05-01' });
+    expect(after).toMatchObject({ stage: 'available', stageSince: before.stageSince, revision: available.length });
+  });
+
   it('ignores events of a family it never saw registered', () => {
     expect(foldDetail(contacted.slice(1))).toBeNull();
   });
@@ -54,6 +61,11 @@ describe('available families projection', () => {
     expect(foldAvailability(available)!.available).toMatchObject({ familyId: 'fam-1', capacity: 1, ageRange: { min: 4, max: 12 }, householdName: 'Mette Hansen & Jens Hansen' });
     expect(foldAvailability([...available, { type: 'AvailabilityWithdrawn', data: {} }])!.available).toBeNull();
     expect(foldAvailability([...available, { type: 'FamilyRetired', data: { reason: 'moved' } }])!.available).toBeNull();
+  });
+
+  it('shows when the availability was last confirmed', () => {
+    expect(foldAvailability(available)!.available).toMatchObject({ availabilityConfirmedOn: '2026-03-09' });
+    expect(foldAvailability([...available, { type: 'AvailabilityConfirmed', data: { confirmedOn: '2026-05-01' } }])!.available).toMatchObject({ availabilityConfirmedOn: '2026-05-01' });
   });
 });
 

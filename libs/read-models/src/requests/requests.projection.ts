@@ -1,5 +1,5 @@
 import { assertNever } from '@familybank/domain-core';
-import type { ChildNeeds, OfferStatus, RequestEvent } from '@familybank/domain-request';
+import { withVisit, type ChildNeeds, type IntroductionVisit, type OfferStatus, type RequestEvent } from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
 import type { Projection } from '../projection';
 
@@ -19,6 +19,7 @@ export interface RequestDocument {
   assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } };
   sealedContact?: Record<string, unknown>;
   recruitmentStarted: boolean;
+  introductionVisits: IntroductionVisit[];
   revision: number;
 }
 
@@ -38,11 +39,12 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
   'RequestExpired',
   'TargetedRecruitmentStarted',
   'ContactDetailsReceived',
+  'IntroductionVisitRecorded',
 ]);
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 1,
+  version: 2,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -65,6 +67,7 @@ export function evolveRequestDocument(document: RequestDocument | null, event: R
       answeredBy: [],
       offers: [],
       recruitmentStarted: false,
+      introductionVisits: [],
       revision: event.revision,
     };
   }
@@ -114,6 +117,8 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
       return { ...doc, recruitmentStarted: true };
     case 'ContactDetailsReceived':
       return { ...doc, sealedContact: event.data.sealed };
+    case 'IntroductionVisitRecorded':
+      return { ...doc, introductionVisits: withVisit(doc.introductionVisits, event.data) };
     default:
       return assertNever(event);
   }

@@ -135,6 +135,7 @@ export const oneOfEachCommand: FamilyCommand[] = [
   { type: 'ApproveFamily', data: approvalTerms },
   { type: 'RejectFamily', data: { reason: 'not-suitable' } },
   { type: 'DeclareAvailability', data: { capacity: 1, periods: [], patterns: ['weekends'] } },
+  { type: 'ConfirmAvailability', data: {} },
   { type: 'WithdrawAvailability', data: {} },
   { type: 'SuspendFamily', data: { reason: 'Illness' } },
   { type: 'ReinstateFamily', data: {} },

@@ -73,4 +73,5 @@ export const everyCommandButOpen: RequestCommand[] = [
   ...caseworkerCommands,
   ...lateFacts,
   { type: 'RecordAssignmentConfirmed', data: { offerId: 'offer-1', assignmentId: 'asg-1' } },
+  { type: 'RecordIntroductionVisit', data: { visitId: 'visit-1', on: '2026-03-20', status: 'planned' } },
 ];

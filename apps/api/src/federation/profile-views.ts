@@ -1,0 +1,102 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { EventStore, NewEvent } from '@familybank/event-store';
+import type { DocumentStore } from '@familybank/read-models';
+import type { RequestContext } from '../http/request-context';
+import type { Clock } from '../infrastructure/tokens';
+
+/** The viewer's own stream of what its caseworkers read of partners' pools: `profile-views-<viewer>`. */
+export const PROFILE_VIEWS_STREAM_PREFIX = 'profile-views-';
+/** On the owner's node: who viewed each of its shared profiles, one document per (owner, pseudonym). */
+export const PROFILE_VIEWS = 'profile-views';
+/** Newest views kept per family. */
+export const MAX_VIEWS_PER_FAMILY = 1_000;
+/** Pseudonyms per event (and message): the contract's limit. */
+const MAX_PSEUDONYMS = 200;
+const SCHEMA_VERSION = 1;
+const EVENT_ID_NAMESPACE = 'c6f0a3d2-5b1e-4c7a-8e29-3d4f5a6b7c81';
+
+export interface ProfilesViewedData {
+  owner: string;
+  pseudonyms: string[];
+  viewedAt: string;
+}
+
+export interface ProfileViewDocument {
+  owner: string;
+  pseudonym: string;
+  /** Newest first; `messageId` makes a redelivered message add nothing. */
+  views: Array<{ municipality: string; viewedAt: string; messageId: string }>;
+}
+
+export const profileViewsStreamId = (viewer: string) => `${PROFILE_VIEWS_STREAM_PREFIX}${viewer}`;
+export const profileViewDocumentId = (owner: string, pseudonym: string) => `${owner}:${pseudonym}`;
+
+/**
+ * Records, on the viewer's own stream, which partners' shared profiles a caseworker was shown:
+ * one `ProfilesViewed` per owner municipality. The outbox relay tells each owner (DESIGN §3:
+ * nothing is published from an HTTP handler); the response waits only for the append.
+ */
+export class ProfileViewRecorder {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly afterAppend: () => void,
+  ) {}
+
+  async record(ctx: RequestContext, profiles: ReadonlyArray<{ municipality: string; pseudonym: string }>): Promise<void> {
+    const viewer = ctx.principal.municipality;
+    const byOwner = new Map<string, Set<string>>();
+    for (const { municipality, pseudonym } of profiles) {
+      if (municipality === viewer) continue;
+      const seen = byOwner.get(municipality) ?? new Set<string>();
+      byOwner.set(municipality, seen.add(pseudonym));
+    }
+    if (byOwner.size === 0) return;
+    const now = this.clock().toISOString();
+    const events: NewEvent<'ProfilesViewed', ProfilesViewedData>[] = [];
+    for (const [owner, pseudonyms] of [...byOwner].sort(([a], [b]) => a.localeCompare(b))) {
+      const all = [...pseudonyms];
+      for (let start = 0; start < all.length; start += MAX_PSEUDONYMS) {
+        events.push({
+          // From the command id: a retried POST (same Idempotency-Key) appends nothing twice.
+          eventId: uuidv5(`${ctx.commandId}:profiles-viewed:${owner}:${start}`, EVENT_ID_NAMESPACE),
+          type: 'ProfilesViewed',
+          data: { owner, pseudonyms: all.slice(start, start + MAX_PSEUDONYMS), viewedAt: now },
+          metadata: {
+            actor: ctx.principal.subject,
+            municipality: viewer,
+            correlationId: ctx.correlationId,
+            causationId: ctx.commandId,
+            occurredAt: now,
+            schemaVersion: SCHEMA_VERSION,
+          },
+        });
+      }
+    }
+    await this.store.appendToStream(profileViewsStreamId(viewer), events, { expectedRevision: 'any' });
+    this.afterAppend();
+  }
+}
+
+/**
+ * The owner's side: adds one view by `viewer` to each named family's document, newest first,
+ * keeping the newest MAX_VIEWS_PER_FAMILY. Idempotent by message id.
+ * @returns how many documents changed
+ */
+export function recordProfileViews(documents: DocumentStore, own: string, viewer: string, messageId: string, data: ProfilesViewedData): number {
+  if (data.owner !== own || viewer === own) return 0;
+  return documents.transaction(() => {
+    let changed = 0;
+    for (const pseudonym of new Set(data.pseudonyms)) {
+      const id = profileViewDocumentId(own, pseudonym);
+      const current = documents.get<ProfileViewDocument>(PROFILE_VIEWS, id)?.body ?? { owner: own, pseudonym, views: [] };
+      if (current.views.some((view) => view.messageId === messageId)) continue;
+      const views = [...current.views, { municipality: viewer, viewedAt: data.viewedAt, messageId }]
+        .sort((a, b) => b.viewedAt.localeCompare(a.viewedAt))
+        .slice(0, MAX_VIEWS_PER_FAMILY);
+      documents.put(PROFILE_VIEWS, id, own, { ...current, views });
+      changed += 1;
+    }
+    return changed;
+  });
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfigToken, type AppConfig } from '../config/config.provider';
+import { toSharedProfile } from '@familybank/anonymize';
+import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import { matchCandidates } from '@familybank/matching';
+import { DocumentStore, familyDetailProjection, householdName, type FamilyDetailDocument } from '@familybank/read-models';
+import { MunicipalityIdentities } from '../federation/municipality-identities';
+import { CLOCK, type Clock } from '../infrastructure/tokens';
+
+export interface ShareableFamily {
+  family: FamilyDetailDocument;
+  profile: SharedProfile;
+}
+
+export interface LocalCandidate {
+  familyId: string;
+  householdName: string;
+  pseudonym: string;
+  score: number;
+  network: boolean;
+  criteria: Array<{ criterion: string; points: number; max: number; explanation: string }>;
+}
+
+export const CANDIDATES = 10;
+
+/**
+ * A municipality's own families as the matching engine sees them: each available family's shared
+ * profile (so local and pool families are ranked on the same facts), ranked for a child's needs.
+ * Used by the inbox (partners' requests) and by the requester's own candidates.
+ */
+@Injectable()
+export class LocalCandidates {
+  constructor(
+    @Inject(DocumentStore) private readonly documents: DocumentStore,
+    @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
+  ) {}
+
+  /** Available families of `own` that may be shared now (consenting, valid approval), with their profiles. */
+  shareableFamilies(own: string): ShareableFamily[] {
+    const where = { sql: "json_extract(body, '$.stage') = 'available'", params: [] };
+    return this.documents
+      .list<FamilyDetailDocument>(familyDetailProjection.collection, own, { where, limit: -1 })
+      .flatMap(({ body: family }) => {
+        const profile = this.profileOf(own, family);
+        return profile ? [{ family, profile }] : [];
+      });
+  }
+
+  /** The family's shared profile, or null when it must not be shared. */
+  profileOf(own: string, family: FamilyDetailDocument): SharedProfile | null {
+    // A family whose availability went stale is out of the pool, so it is not offered either.
+    const staleAfterDays = this.config.AVAILABILITY_STALE_AFTER_DAYS;
+    return toSharedProfile(family, { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays });
+  }
+
+  /** The best `limit` of `local` for the needs, network candidates first, each with its score explained. */
+  rank(needs: ChildNeeds, local: ShareableFamily[], today: string, limit = CANDIDATES): LocalCandidate[] {
+    const byPseudonym = new Map(local.map((entry) => [entry.profile.pseudonym, entry.family]));
+    return matchCandidates(needs, local.map((entry) => entry.profile), { limit, today }).map((match) => {
+      const family = byPseudonym.get(match.pseudonym)!;
+      return { familyId: family.familyId, householdName: householdName(family.adults), pseudonym: match.pseudonym, score: match.score, network: match.network, criteria: match.criteria };
+    });
+  }
+}

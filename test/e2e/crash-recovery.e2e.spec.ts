@@ -74,7 +74,7 @@ describe('crash recovery of a separate API process', () => {
     const counted = pipeline.stages.reduce((sum, stage) => sum + stage.count, 0);
     expect(counted).toBe(acknowledged.size);
     const ready = await (await fetch(`${api.baseUrl}/ready`)).json();
-    expect(ready).toEqual({ status: 'ready', checks: { eventStore: { status: 'up' }, projections: { status: 'up' } } });
+    expect(ready).toMatchObject({ status: 'ready', checks: { eventStore: { status: 'up' }, projections: { status: 'up' }, exchange: { status: 'up' } } });
 
     api.child.kill('SIGTERM');
     await waitForExit(api.child);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { ApiRoute } from '@familybank/contracts';
+import { AppConfigToken, type AppConfig } from '../config/config.provider';
 import { CONTRACT_ROUTE } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import type { ContextualRequest } from '../http/request-context';
@@ -14,6 +15,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(AppConfigToken) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -23,6 +25,11 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request.headers.authorization);
     if (!principal.roles.some((role) => route.roles!.includes(role))) {
       throw new ProblemError('forbidden', 'AUTH.ROLE_MISSING', `This operation needs one of the roles: ${route.roles.join(', ')}`);
+    }
+    // A node configured for some municipalities serves no others (their data lives on their own node).
+    const served = this.config.MUNICIPALITIES;
+    if (served.length > 0 && !served.includes(principal.municipality)) {
+      throw new ProblemError('forbidden', 'AUTH.MUNICIPALITY_NOT_SERVED', `This node serves ${served.join(', ')}, not ${principal.municipality}`);
     }
     request.familybank = { ...request.familybank, principal };
     return true;

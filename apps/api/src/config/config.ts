@@ -19,7 +19,12 @@ const ConfigSchema = z.object({
   AVAILABILITY_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(365).default(60),
   AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
-  EXCHANGE: z.enum(['inprocess']).default('inprocess'),
+  EXCHANGE: z.enum(['inprocess', 'kafka']).default('inprocess'),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[\w.-]+:\d+(,[\w.-]+:\d+)*$/, 'A comma-separated list of host:port')
+    .optional()
+    .transform((value) => (value ? value.split(',') : [])),
   EXCHANGE_FILE: z.string().min(1).optional(),
   MUNICIPALITIES: z
     .string()
@@ -45,6 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = result.data;
+  if (config.EXCHANGE === 'kafka' && config.KAFKA_BROKERS.length === 0) {
+    throw new ConfigError('Invalid configuration:\n  KAFKA_BROKERS: required when EXCHANGE=kafka');
+  }
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
   }

@@ -36,3 +36,16 @@ describe('availability staleness settings', () => {
     expect(() => loadConfig({ AVAILABILITY_REMINDER_DAYS: '-1' })).toThrow(/AVAILABILITY_REMINDER_DAYS/);
   });
 });
+
+describe('exchange configuration', () => {
+  it('Kafka needs its brokers, as a list of host:port', () => {
+    expect(() => loadConfig({ EXCHANGE: 'kafka' })).toThrow(/KAFKA_BROKERS/);
+    expect(() => loadConfig({ EXCHANGE: 'kafka', KAFKA_BROKERS: 'localhost' })).toThrow(/KAFKA_BROKERS="localhost"/);
+    expect(loadConfig({ EXCHANGE: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092,kafka-2:9092' }).KAFKA_BROKERS).toEqual(['127.0.0.1:9092', 'kafka-2:9092']);
+  });
+
+  it('MUNICIPALITIES is a list of four-digit codes', () => {
+    expect(loadConfig({ MUNICIPALITIES: '0630,0265' }).MUNICIPALITIES).toEqual(['0630', '0265']);
+    expect(() => loadConfig({ MUNICIPALITIES: '630' })).toThrow(/MUNICIPALITIES/);
+  });
+});

@@ -65,9 +65,24 @@ export class OutboxRelay {
     return this.running;
   }
 
+  private lastFailure?: { at: string; message: string };
+
   /** Starts a run in the background (after a command); errors are logged, the next run retries. */
   nudge(): void {
-    this.run().catch((error) => this.logger.warn(`Publishing paused: ${(error as Error).message}`));
+    this.run().then(
+      () => (this.lastFailure = undefined),
+      (error) => {
+        if (!this.lastFailure) this.logger.warn(`Publishing paused: ${(error as Error).message}`);
+        this.lastFailure = { at: this.clock().toISOString(), message: (error as Error).message };
+      },
+    );
+  }
+
+  /** For /ready: the exchange is degraded while the last run failed; commands are still accepted. */
+  async status(): Promise<{ status: 'up' | 'degraded'; detail?: string }> {
+    const backlog = (await this.events.lastPosition()) - this.position();
+    if (this.lastFailure) return { status: 'degraded', detail: `Publishing paused since ${this.lastFailure.at} (${this.lastFailure.message}); ${backlog} events waiting` };
+    return backlog > 0 ? { status: 'up', detail: `${backlog} events waiting to be published` } : { status: 'up' };
   }
 
   position(): number {

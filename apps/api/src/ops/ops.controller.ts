@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { opsRoutes } from '@familybank/contracts';
 import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
+import { OutboxRelay } from '../federation/outbox-relay';
 import { ContractRoute } from '../http/contract-route';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
@@ -11,6 +12,7 @@ export class OpsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
   @ContractRoute(opsRoutes.health)
@@ -30,6 +32,8 @@ export class OpsController {
     }
     const lag = head - this.projections.position();
     const projections = lag === 0 ? { status: 'up' as const } : { status: 'degraded' as const, detail: `${lag} events behind` };
-    return { status: lag === 0 ? ('ready' as const) : ('degraded' as const), checks: { eventStore: { status: 'up' as const }, projections } };
+    const exchange = await this.relay.status();
+    const ready = lag === 0 && exchange.status === 'up';
+    return { status: ready ? ('ready' as const) : ('degraded' as const), checks: { eventStore: { status: 'up' as const }, projections, exchange } };
   }
 }

@@ -14,3 +14,4 @@ export {
   type VerifiedSubscribeOptions,
 } from './envelope/dead-letters';
 export { generateEncryptionKeys, encryptionKeyFingerprint, seal, open as openSealedBox, SealedBoxError, type EncryptionKeys, type SealedBox } from './sealed/sealed-box';
+export { NamespacedExchange } from './namespaced-exchange';

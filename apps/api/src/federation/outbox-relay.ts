@@ -66,10 +66,22 @@ export class OutboxRelay {
   }
 
   private lastFailure?: { at: string; message: string };
+  private queued = false;
 
-  /** Starts a run in the background (after a command); errors are logged, the next run retries. */
+  /**
+   * Starts a run in the background (after a command); errors are logged, the next run retries.
+   * Nudges coalesce: while a run is queued and not yet started, another nudge adds nothing (a
+   * thousand commands during a broker outage queue one run, not a thousand).
+   */
   nudge(): void {
-    this.run().then(
+    if (this.queued) return;
+    this.queued = true;
+    const start = () => {
+      this.queued = false;
+      return this.runToEnd();
+    };
+    this.running = this.running.then(start, start);
+    this.running.then(
       () => (this.lastFailure = undefined),
       (error) => {
         if (!this.lastFailure) this.logger.warn(`Publishing paused: ${(error as Error).message}`);

@@ -32,6 +32,18 @@ if (!brokers) {
   const env = () => ({ EXCHANGE: 'kafka', KAFKA_BROKERS: brokers!, EXCHANGE_NAMESPACE: namespace });
   const pool = async (code: string) => (await unwrap(clients[code]!.GET('/v1/pool', { params: { query: { limit: 200 } } }))).items;
 
+  /** All values of a topic, read with a plain Kafka client until one carries `untilVersion`. */
+  async function readTopic(topic: string, untilVersion: number): Promise<string[]> {
+    const consumer = new Kafka({ clientId: 'topic-reader', brokers: brokers!.split(','), logLevel: logLevel.NOTHING }).consumer({ groupId: `${namespace}-reader-${Date.now()}` });
+    const values: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => void (message.value && values.push(message.value.toString())) });
+    await eventually(async () => expect(values.some((value) => value.includes(`"version":${untilVersion}`))).toBe(true), 30_000);
+    await consumer.disconnect();
+    return values;
+  }
+
   beforeAll(async () => {
     mainJs = buildApiForProcessTests();
     for (const code of [A, B, D]) {
@@ -109,6 +121,10 @@ if (!brokers) {
       kafka('start');
       await eventually(async () => expect((await pool(A))[0]).toMatchObject({ version: revision, freeCapacity: 1 }), 90_000);
       expect(await pool(A)).toHaveLength(1);
+      // On the topic itself: every published version of the family once, in increasing order.
+      const versions = (await readTopic(`${namespace}.familybank.0265.pool.v1`, revision)).map((value) => (JSON.parse(value) as { payload: { version: number } }).payload.version);
+      expect(versions.at(-1)).toBe(revision);
+      expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
     } finally {
       kafka('start');
     }

@@ -15,3 +15,4 @@ export {
 } from './envelope/dead-letters';
 export { generateEncryptionKeys, encryptionKeyFingerprint, seal, open as openSealedBox, SealedBoxError, type EncryptionKeys, type SealedBox } from './sealed/sealed-box';
 export { NamespacedExchange } from './namespaced-exchange';
+export { KafkaExchange, type KafkaExchangeOptions, type KafkaLogEntry, type ProducerSettings } from './kafka/kafka-exchange';

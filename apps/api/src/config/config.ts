@@ -26,6 +26,7 @@ const ConfigSchema = z.object({
     .optional()
     .transform((value) => (value ? value.split(',') : [])),
   EXCHANGE_FILE: z.string().min(1).optional(),
+  EXCHANGE_NAMESPACE: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Use 1–40 letters, digits, "-" or "_"').optional(),
   MUNICIPALITIES: z
     .string()
     .regex(/^(\d{4})(,\d{4})*$/, 'A comma-separated list of four-digit codes')

@@ -12,6 +12,7 @@ import type { RequestMessages } from './request-messages';
 const CHECKPOINT = 'outbox-relay';
 const PUBLISHED = 'outbox-published-pool';
 const BATCH = 500;
+const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
 export const STALE_SWEEP_MS = 60_000;
 
@@ -19,6 +20,8 @@ export const STALE_SWEEP_MS = 60_000;
 interface PublishedEntry {
   pseudonym: string;
   familyId?: string;
+  /** The profile version last accepted by the exchange: the same version is never published twice. */
+  version?: number;
 }
 
 export interface SharingPolicy {
@@ -67,6 +70,8 @@ export class OutboxRelay {
 
   private lastFailure?: { at: string; message: string };
   private queued = false;
+  /** Set while a publish is under way: a broker that is down makes it wait (the producer retries). */
+  private publishingSince?: number;
 
   /**
    * Starts a run in the background (after a command); errors are logged, the next run retries.
@@ -94,6 +99,9 @@ export class OutboxRelay {
   async status(): Promise<{ status: 'up' | 'degraded'; detail?: string }> {
     const backlog = (await this.events.lastPosition()) - this.position();
     if (this.lastFailure) return { status: 'degraded', detail: `Publishing paused since ${this.lastFailure.at} (${this.lastFailure.message}); ${backlog} events waiting` };
+    if (this.publishingSince !== undefined && this.clock().getTime() - this.publishingSince > STALLED_AFTER_MS) {
+      return { status: 'degraded', detail: `The exchange has not accepted messages for ${Math.round((this.clock().getTime() - this.publishingSince) / 1000)} s; ${backlog} events waiting` };
+    }
     return backlog > 0 ? { status: 'up', detail: `${backlog} events waiting to be published` } : { status: 'up' };
   }
 
@@ -144,13 +152,21 @@ export class OutboxRelay {
       if (batch.length === 0) return;
       // Messages are built from read models: they must have seen at least this batch.
       await this.projections.catchUp();
-      await this.publish(this.messagesFor(batch));
-      this.documents.saveCheckpoint(CHECKPOINT, batch[batch.length - 1]!.position);
+      this.publishingSince ??= this.clock().getTime();
+      const outgoing = this.messagesFor(batch);
+      await this.publish(outgoing.messages);
+      this.publishingSince = undefined;
+      // What was published is recorded only once the exchange accepted it, with the checkpoint.
+      this.documents.transaction(() => {
+        outgoing.afterPublish.forEach((record) => record());
+        this.documents.saveCheckpoint(CHECKPOINT, batch[batch.length - 1]!.position);
+      });
     }
   }
 
-  private messagesFor(batch: RecordedEvent[]): Message[] {
+  private messagesFor(batch: RecordedEvent[]): { messages: Message[]; afterPublish: Array<() => void> } {
     const messages: Message[] = [];
+    const afterPublish: Array<() => void> = [];
     const families = new Set<string>();
     for (const event of batch) {
       if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
@@ -163,10 +179,12 @@ export class OutboxRelay {
     }
     // The latest state of each family is what is shared: one message per family per batch.
     for (const familyId of families) {
-      const message = this.poolMessage(familyId);
-      if (message) messages.push(message);
+      const outgoing = this.poolMessage(familyId);
+      if (!outgoing) continue;
+      messages.push(outgoing.message);
+      afterPublish.push(outgoing.record);
     }
-    return messages;
+    return { messages, afterPublish };
   }
 
   private async withdrawUnshareable(): Promise<number> {
@@ -207,7 +225,8 @@ export class OutboxRelay {
     return this.message(identity, DIRECTORY_TOPIC, `${identity.code}-${partner}`, type, { from: identity.code, to: partner }, event.metadata.correlationId, event.eventId);
   }
 
-  private poolMessage(familyId: string): Message | undefined {
+  /** The family's profile (unless this very version was published already) or its tombstone. */
+  private poolMessage(familyId: string): { message: Message; record: () => void } | undefined {
     const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
     if (!found) return undefined;
     const identity = this.identities.identity(found.municipality);
@@ -216,12 +235,15 @@ export class OutboxRelay {
     const publishedKey = `${found.municipality}:${familyId}`;
     const published = this.documents.get<PublishedEntry>(PUBLISHED, publishedKey);
     if (profile) {
-      this.documents.put(PUBLISHED, publishedKey, found.municipality, { pseudonym: profile.pseudonym, familyId } satisfies PublishedEntry);
-      return this.message(identity, topics.pool(identity.code), profile.pseudonym, 'SharedProfilePublished', profile, `family-${family.revision}`, `${familyId}:${family.revision}`);
+      if (published?.body.version === profile.version) return undefined;
+      const entry: PublishedEntry = { pseudonym: profile.pseudonym, familyId, version: profile.version };
+      return {
+        message: this.message(identity, topics.pool(identity.code), profile.pseudonym, 'SharedProfilePublished', profile, `family-${family.revision}`, `${familyId}:${family.revision}`),
+        record: () => this.documents.put(PUBLISHED, publishedKey, found.municipality, entry),
+      };
     }
     if (!published) return undefined;
-    this.documents.delete(PUBLISHED, publishedKey);
-    return { topic: topics.pool(identity.code), key: published.body.pseudonym, value: null };
+    return { message: { topic: topics.pool(identity.code), key: published.body.pseudonym, value: null }, record: () => this.documents.delete(PUBLISHED, publishedKey) };
   }
 
   private message(identity: MunicipalityIdentity, topic: string, key: string, type: string, payload: object, correlationId: string, dedupeKey?: string): Message {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
-import { DeadLetterStore, InProcessExchange, type Exchange } from '@familybank/exchange';
+import { DeadLetterStore, InProcessExchange, KafkaExchange, NamespacedExchange, type Exchange } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { loadOrCreateDevKeys, type DevKeys } from '../auth/dev-keys';
 import { devTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
@@ -44,7 +44,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-  const exchange = InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+  const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
@@ -96,6 +96,15 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
 
 function municipalityName(code: string): string {
   return DEMO_MUNICIPALITIES.find((municipality) => municipality.code === code)?.name ?? `Municipality ${code}`;
+}
+
+/** The embedded in-process exchange, or Kafka; optionally in a namespace of a shared broker. */
+async function openExchange(config: AppConfig): Promise<Exchange> {
+  const exchange =
+    config.EXCHANGE === 'kafka'
+      ? await KafkaExchange.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}` })
+      : InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+  return config.EXCHANGE_NAMESPACE ? new NamespacedExchange(exchange, config.EXCHANGE_NAMESPACE) : exchange;
 }
 
 function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchEventStore, type BenchResult } from './bench/event-store.bench';
+import { benchKafka } from './bench/kafka.bench';
 import { benchMatching } from './bench/matching.bench';
 import { benchProjections } from './bench/projections.bench';
 
@@ -25,6 +26,8 @@ async function main() {
   print(await benchProjections({ events: Math.round(1_000_000 * scale) }));
   process.stdout.write('\nMatching (top 20 with explanations)\n');
   print(await benchMatching({ profiles: 100_000, requests: Math.round(200 * Math.max(scale, 0.5)) }));
+  process.stdout.write('\nFederation over the real Kafka broker (two API processes)\n');
+  print(await benchKafka({ changes: Math.round(1_000 * scale) }));
 }
 
 main().catch((error) => {

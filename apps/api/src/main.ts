@@ -24,8 +24,9 @@ async function main(): Promise<void> {
   setInterval(sweep, config.APPROVAL_EXPIRY_SWEEP_MS).unref();
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
+  const tokenMunicipality = config.MUNICIPALITIES[0] ?? DEMO_MUNICIPALITIES[0].code;
   const token = await signDevToken(runtime.devKeys, {
-    municipality: DEMO_MUNICIPALITIES[0].code,
+    municipality: tokenMunicipality,
     roles: ['caseworker', 'approver'],
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
       `  API docs (Swagger UI): ${base}/docs`,
       `  OpenAPI document:      ${base}/openapi.json`,
       `  Data directory:        ${config.DATA_DIR}`,
-      `  Dev token (Vejle 0630, caseworker+approver, 8 h):`,
+      `  Dev token (municipality ${tokenMunicipality}, caseworker+approver, 8 h):`,
       `    ${token}`,
       `  More tokens: npm run token -- --municipality 0265 --role caseworker`,
       '',

@@ -6,27 +6,7 @@ import type { EXPERIENCE_BANDS } from '@familybank/contracts';
 
 export type ExperienceBand = (typeof EXPERIENCE_BANDS)[number];
 
-const DAY_MS = 86_400_000;
-
-/**
- * ISO 8601 week of a date, e.g. 2026-W53. The week belongs to the year of its Thursday, so the
- * first days of January can fall in the last week of the previous year and vice versa
- * (2027-01-01 → 2026-W53, 2024-12-30 → 2025-W01).
- */
-export function isoWeekOf(date: string): string {
-  const day = Date.parse(`${date}T00:00:00Z`);
-  if (Number.isNaN(day)) throw new RangeError(`Not an ISO date: ${date}`);
-  const mondayBased = (new Date(day).getUTCDay() + 6) % 7;
-  const thursday = new Date(day + (3 - mondayBased) * DAY_MS);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
-  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
-}
-
-/** YYYY-MM of an ISO date. */
-export function monthOf(date: string): string {
-  return date.slice(0, 7);
-}
+export { isoWeekOf, monthOf } from '@familybank/domain-core';
 
 /**
  * How long the family has been approved, by calendar anniversaries of `approvedOn`: before the

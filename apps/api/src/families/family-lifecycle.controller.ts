@@ -1,17 +1,16 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { familyRoutes as routes, type FamilyDetail, type z } from '@familybank/contracts';
+import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
 import type { AssignmentEnding, FamilyCommand } from '@familybank/domain-family';
 import { RequestErrors } from '@familybank/domain-request';
 import type { EventStore } from '@familybank/event-store';
 import { DocumentStore, FamilyQueries, ProjectionRunner, offersProjection, requestsProjection, type OfferDocument, type RequestDocument } from '@familybank/read-models';
-import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { ContractRoute, WithHeaders, type BodyOf } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { executeOfferCommand } from '../inbox/offer-commands';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { ExecuteFamilyCommand, type FamilyCommandResult } from './execute-family-command';
 
-type BodyOf<Route extends { body?: z.ZodType }> = Route['body'] extends z.ZodType ? z.output<Route['body']> : never;
 type FamilyIdParam = { familyId: string };
 type AssignmentParam = { familyId: string; assignmentId: string };
 

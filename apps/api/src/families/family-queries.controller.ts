@@ -1,15 +1,14 @@
 import { Controller, Inject, Param, Query } from '@nestjs/common';
-import { familyRoutes as routes, type z } from '@familybank/contracts';
+import { familyRoutes as routes } from '@familybank/contracts';
 import { familyStreamId, FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
 import { decodeCursor, FamilyQueries } from '@familybank/read-models';
-import { ContractRoute } from '../http/contract-route';
+import { ContractRoute, type QueryOf } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { AppConfigToken, type AppConfig } from '../config/config.provider';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
-type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
 
 @Controller()
 export class FamilyQueriesController {

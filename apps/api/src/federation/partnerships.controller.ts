@@ -4,7 +4,7 @@ import { DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { EventStore } from '@familybank/event-store';
 import { DocumentStore, ProjectionRunner, decodeCursor, encodeCursor, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
-import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { ContractRoute, WithHeaders, type QueryOf } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
@@ -14,7 +14,6 @@ import { OutboxRelay } from './outbox-relay';
 import { executePartnershipCommand } from './partnership-commands';
 import { ProfileViewRecorder } from './profile-views';
 
-type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
 
 /** Partnerships are decided by people (an approver on each side); the exchange carries the steps. */
 @Controller()

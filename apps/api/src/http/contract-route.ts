@@ -1,5 +1,5 @@
 import { Get, HttpCode, Patch, Post, SetMetadata, applyDecorators } from '@nestjs/common';
-import { expressPath, type ApiRoute } from '@familybank/contracts';
+import { expressPath, type ApiRoute, type z } from '@familybank/contracts';
 
 export const CONTRACT_ROUTE = Symbol('contract-route');
 
@@ -16,3 +16,7 @@ export class WithHeaders<Body> {
     readonly headers: Record<string, string>,
   ) {}
 }
+
+/** The parsed body / query of a contract route, as the contract interceptor hands it to a handler. */
+export type BodyOf<Route extends { body?: z.ZodType }> = Route['body'] extends z.ZodType ? z.output<Route['body']> : never;
+export type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
-import { requestRoutes as routes, type RequestDetail, type z } from '@familybank/contracts';
+import { requestRoutes as routes, type RequestDetail } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { RequestErrors, type RequestCommand } from '@familybank/domain-request';
 import type { EventStore } from '@familybank/event-store';
@@ -20,7 +20,7 @@ import {
 import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
 import { OutboxRelay } from '../federation/outbox-relay';
 import { ProfileViewRecorder } from '../federation/profile-views';
-import { ContractRoute, WithHeaders } from '../http/contract-route';
+import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
@@ -28,8 +28,6 @@ import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
 import { DisclosureReader } from './disclosure-reader';
 import { executeRequestCommand } from './request-commands';
 
-type BodyOf<Route extends { body?: z.ZodType }> = Route['body'] extends z.ZodType ? z.output<Route['body']> : never;
-type QueryOf<Route extends { query?: z.ZodType }> = Route['query'] extends z.ZodType ? z.output<Route['query']> : never;
 type RequestParam = { requestId: string };
 type OfferParam = { requestId: string; offerId: string };
 

@@ -21,3 +21,22 @@ export function workingDaysBetween(from: Date, to: Date): number {
   }
   return count;
 }
+
+/**
+ * ISO 8601 week of a date, e.g. 2026-W53; zero-padded, so weeks compare correctly as strings. The
+ * week belongs to the year of its Thursday (2027-01-01 → 2026-W53, 2024-12-30 → 2025-W01).
+ */
+export function isoWeekOf(date: IsoDate): string {
+  const day = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(day)) throw new RangeError(`Not an ISO date: ${date}`);
+  const mondayBased = (new Date(day).getUTCDay() + 6) % 7;
+  const thursday = new Date(day + (3 - mondayBased) * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
+  return `${String(year).padStart(4, '0')}-W${String(week).padStart(2, '0')}`;
+}
+
+/** YYYY-MM of an ISO date. */
+export function monthOf(date: IsoDate): string {
+  return date.slice(0, 7);
+}

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -133,6 +134,46 @@ describe('a request for one child, across municipalities on one node', () => {
     expect(loser.offers[0]!.withdrawnReason).toMatch(/free place/);
     const family = await unwrap(client[B]!.GET('/v1/families/{familyId}', { params: { path: { familyId: contested } } }));
     expect(family.assignments).toHaveLength(1);
+  });
+
+  it('an acceptance cancelled while the owner reserves the family: both sides end consistent, the place freed', async () => {
+    const familyId = await registerAvailableFamily(client[B]!, { registration: { sourceDetail: 'cancelled' } });
+    const opened = await unwrap(client[A]!.POST('/v1/requests', { body: { caseReference: 'CANCEL-1', needs: needs(), responseDeadline: '2026-12-20' } }));
+    await unwrap(client[A]!.POST('/v1/requests/{requestId}/sharing', { params: { path: { requestId: opened.requestId } }, body: { partners: [B] } }));
+    await eventually(async () => expect((await inbox(B)).items.some((item) => item.requestId === opened.requestId)).toBe(true));
+    const { offerId: cancelled } = await unwrap(
+      client[B]!.POST('/v1/inbox/{requester}/{requestId}/offers', { params: { path: { requester: A, requestId: opened.requestId } }, body: { familyId } }),
+    );
+    await eventually(async () => expect((await request(opened.requestId)).offers).toHaveLength(1));
+    const path = { path: { requestId: opened.requestId, offerId: cancelled } };
+    await unwrap(client[A]!.POST('/v1/requests/{requestId}/offers/{offerId}/acceptance', { params: path, body: {} }));
+    // The cancellation races the owner's reservation and confirmation.
+    const cancel = await client[A]!.POST('/v1/requests/{requestId}/offers/{offerId}/acceptance/cancellation', { params: path, body: {} });
+    const assignmentsOfFamily = async () => (await unwrap(client[B]!.GET('/v1/families/{familyId}', { params: { path: { familyId } } }))).assignments;
+    if (cancel.response.status === 200) {
+      expect(cancel.data).toMatchObject({ status: 'open', offers: [expect.objectContaining({ status: 'declined' })] });
+      await eventually(async () => {
+        const offers = await unwrap(client[B]!.GET('/v1/offers', {}));
+        expect(offers.items.find((offer) => offer.offerId === cancelled)?.status).toMatch(/declined|confirmed/);
+        expect(await assignmentsOfFamily()).toEqual([]);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await request(opened.requestId)).status).toBe('open');
+      expect(await assignmentsOfFamily()).toEqual([]);
+    } else {
+      expect(cancel.error).toMatchObject({ status: 409, code: 'REQUEST.NOT_OPEN' });
+      expect((await request(opened.requestId)).status).toBe('filled');
+      expect(await assignmentsOfFamily()).toHaveLength(1);
+      // The crossing case, delivered as the owner would receive it: a decline of a confirmed offer.
+      const declined = { requestId: opened.requestId, offerId: cancelled, to: B, reason: 'The requester cancelled the acceptance' };
+      const envelope = { messageId: randomUUID(), type: 'OfferDeclined', schemaVersion: 1, occurredAt: new Date().toISOString(), source: A, correlationId: 'crossing', payload: declined, signature: 'x' };
+      await server.app.runtime.federation.partnerMessages!.onRequestMessage(B, envelope, declined);
+      expect(await assignmentsOfFamily()).toEqual([]);
+      const offers = await unwrap(client[B]!.GET('/v1/offers', {}));
+      expect(offers.items.find((offer) => offer.offerId === cancelled)).toMatchObject({ status: 'confirmed' });
+      const { events } = await unwrap(client[B]!.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
+      expect(events.at(-1)).toMatchObject({ type: 'AssignmentEnded', actor: `partner:${A}`, data: { wantsNewAssignment: true } });
+    }
   });
 
   it('50 concurrent accepts on offers of one request: exactly one goes through, the rest are refused with 409', async () => {

@@ -74,9 +74,7 @@ export class PartnerMessages implements PartnerMessageHandler {
         if (payload['owner'] === own) recordProfileViews(this.documents, own, requester, envelope.messageId, payload as unknown as ProfilesViewedData);
         return;
       case 'OfferDeclined':
-        if (payload['to'] === own) {
-          await this.step(() => executeOfferCommand(this.events, this.clock, own, payload['offerId'] as string, { type: 'RecordOfferDeclined', data: { reason: payload['reason'] as string } }, this.context(requester, envelope.messageId, 'declined')));
-        }
+        if (payload['to'] === own) await this.onDeclined(own, requester, payload['offerId'] as string, payload['reason'] as string, envelope.messageId);
         return;
     }
   }
@@ -133,6 +131,24 @@ export class PartnerMessages implements PartnerMessageHandler {
       const recipientKeyFingerprint = encryptionKeyFingerprint(recipient.encryptionKey);
       await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'RecordDisclosure', data: { assignmentId, recipientKeyFingerprint } }, context('disclose')));
     }
+  }
+
+  /**
+   * The requester declined the offer, or cancelled its acceptance. If the family was already
+   * reserved and confirmed for it (the cancellation crossed the confirmation), the place is freed:
+   * the assignment ends on the family's stream and on the offer.
+   */
+  private async onDeclined(own: string, requester: string, offerId: string, reason: string, messageId: string): Promise<void> {
+    const offer = this.offer(offerId);
+    if (!offer || offer.requester !== requester) return;
+    const context = (step: string) => this.context(requester, messageId, step);
+    if (offer.status !== 'confirmed' || !offer.assignmentId || offer.assignmentEnded) {
+      await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'RecordOfferDeclined', data: { reason } }, context('declined')));
+      return;
+    }
+    const ending = { assignmentId: offer.assignmentId, reason: `Released: ${reason}`.slice(0, 200), wantsNewAssignment: true };
+    await this.step(() => executeFamilyCommand(this.events, this.clock, own, offer.familyId, { type: 'EndAssignment', data: ending }, context('release-family')));
+    await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'EndAssignment', data: ending }, context('release-offer')));
   }
 
   private offer(offerId: string): OfferDocument | undefined {

@@ -65,9 +65,11 @@ export class RequestMessages {
         return request.sharedWith.length ? draft('RequestClosed', { requestId, audience: request.sharedWith, reason: CLOSED[event.type] }) : [];
       case 'AcceptanceRequested':
         return draft('AcceptanceRequested', { requestId, offerId: data.offerId, to: data.partner, acceptanceId: event.eventId });
-      case 'OfferDeclined': {
+      case 'OfferDeclined':
+      case 'AcceptanceCancelled': {
         const to = request.offers.find((offer) => offer.offerId === data.offerId)?.partner;
-        return to ? draft('OfferDeclined', { requestId, offerId: data.offerId, to, reason: (data.reason ?? 'Declined').slice(0, 200) }) : [];
+        const reason = event.type === 'AcceptanceCancelled' ? 'The requester cancelled the acceptance' : (data.reason ?? 'Declined');
+        return to ? draft('OfferDeclined', { requestId, offerId: data.offerId, to, reason: reason.slice(0, 200) }) : [];
       }
       default:
         return [];

@@ -108,11 +108,11 @@ describe('cancel acceptance', () => {
     ]);
   });
 
-  it('cancel returns the offer to received, so it can be accepted again', () => {
+  it('cancel declines the offer: the owner may already have reserved the family and will release it', () => {
     spec
       .given([...acceptancePending, { type: 'AcceptanceCancelled', data: { offerId: 'offer-1' } }])
       .when({ type: 'AcceptOffer', data: { offerId: 'offer-1' } })
-      .then([acceptanceRequested(offer1)]);
+      .thenThrows('REQUEST.OFFER_NOT_AVAILABLE', { offerId: 'offer-1', status: 'declined' });
   });
 
   it('cancel, of an offer that is not pending, is refused', () => {

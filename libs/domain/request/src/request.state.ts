@@ -27,7 +27,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'AcceptanceRequested':
       return { ...withOffer(state, event.data.offerId, 'acceptance-requested'), pendingAcceptance: event.data.offerId };
     case 'AcceptanceCancelled':
-      return { ...withOffer(state, event.data.offerId, 'received'), pendingAcceptance: undefined };
+      // The owner may already have reserved the family: a cancelled acceptance declines that offer.
+      return { ...withOffer(state, event.data.offerId, 'declined'), pendingAcceptance: undefined };
     case 'AssignmentConfirmed':
       return { ...withOffer(state, event.data.offerId, 'confirmed'), pendingAcceptance: undefined, assignmentId: event.data.assignmentId };
     case 'RequestFilled':

@@ -44,7 +44,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 2,
+  version: 3,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -97,7 +97,7 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
     case 'AcceptanceRequested':
       return { ...offer(event.data.offerId, 'acceptance-requested'), pendingAcceptance: { offerId: event.data.offerId, since: event.metadata.occurredAt } };
     case 'AcceptanceCancelled':
-      return { ...offer(event.data.offerId, 'received'), pendingAcceptance: undefined };
+      return { ...offer(event.data.offerId, 'declined'), pendingAcceptance: undefined };
     case 'AssignmentConfirmed': {
       const { assignmentId, partner, pseudonym } = event.data;
       const period = doc.needs.schedule.period;

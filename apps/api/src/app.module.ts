@@ -24,6 +24,7 @@ import { InboxController } from './inbox/inbox.controller';
 import { LocalCandidates } from './matching/local-candidates';
 import { OpsController } from './ops/ops.controller';
 import { DisclosureReader } from './requests/disclosure-reader';
+import { RequestExpirySweeper } from './requests/request-expiry';
 import { RequestsController } from './requests/requests.controller';
 
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.eventStore, runtime.clock, () => runtime.relay.nudge()) },
         ExecuteFamilyCommandHandler,
         ApprovalExpirySweeper,
+        RequestExpirySweeper,
         LocalCandidates,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.

@@ -6,6 +6,7 @@ import { createApp, logger } from './create-app';
 import { seedDemoFederation } from './demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
 import { ApprovalExpirySweeper } from './families/approval-expiry';
+import { RequestExpirySweeper } from './requests/request-expiry';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
   // Events appended by another process (a second node on the same store) reach the read models too.
   const poll = setInterval(() => runtime.projections.catchUp().catch((error) => logger.error(error)), config.PROJECTION_POLL_MS);
   poll.unref();
-  const sweeper = app.get(ApprovalExpirySweeper);
-  const sweep = () => sweeper.sweep().catch((error) => logger.error(error));
+  const sweepers = [app.get(ApprovalExpirySweeper), app.get(RequestExpirySweeper)];
+  const sweep = async () => {
+    for (const sweeper of sweepers) await sweeper.sweep().catch((error) => logger.error(error));
+  };
   await sweep();
   setInterval(sweep, config.APPROVAL_EXPIRY_SWEEP_MS).unref();
   await app.listen(config.PORT, config.HOST);

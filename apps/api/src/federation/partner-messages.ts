@@ -64,6 +64,13 @@ export class PartnerMessages implements PartnerMessageHandler {
       case 'RequestClosed': {
         const entry = this.documents.get<InboxEntry>(INBOX, inboxId)?.body;
         if (entry) this.documents.put(INBOX, inboxId, own, { ...entry, status: 'closed', closedReason: payload['reason'] });
+        // A request withdrawn or expired wants none of our offers: decline them, and free a place
+        // reserved for an acceptance that the requester will never record.
+        if (payload['reason'] !== 'filled') {
+          for (const offer of this.offersFor(own, requester, requestId)) {
+            await this.onDeclined(own, requester, offer.offerId, `The request was ${payload['reason']}`, `${envelope.messageId}:${offer.offerId}`);
+          }
+        }
         return;
       }
       case 'AcceptanceRequested':
@@ -149,6 +156,10 @@ export class PartnerMessages implements PartnerMessageHandler {
     const ending = { assignmentId: offer.assignmentId, reason: `Released: ${reason}`.slice(0, 200), wantsNewAssignment: true };
     await this.step(() => executeFamilyCommand(this.events, this.clock, own, offer.familyId, { type: 'EndAssignment', data: ending }, context('release-family')));
     await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'EndAssignment', data: ending }, context('release-offer')));
+  }
+
+  private offersFor(own: string, requester: string, requestId: string): OfferDocument[] {
+    return this.documents.all<OfferDocument>(offersProjection.collection, own).filter((offer) => offer.requester === requester && offer.requestId === requestId);
   }
 
   private offer(offerId: string): OfferDocument | undefined {

@@ -191,6 +191,8 @@ describe('request extras: recruitment, candidates, introduction visits, ending a
       await eventually(async () =>
         expect((await unwrap(client[A]!.GET('/v1/pool', {}))).items.find((profile) => profile.pseudonym === pseudonymOfB)).toMatchObject({ freeCapacity: 1 }),
       );
+      // The requester learns it too.
+      await eventually(async () => expect((await request(filledRequest)).assignment).toMatchObject({ assignmentId, endReason: 'The child moved back home', endedOn: expect.any(String) }));
 
       const again = await client[B]!.POST('/v1/families/{familyId}/assignments/{assignmentId}/end', {
         params: { path: { familyId: familyOfB, assignmentId } },

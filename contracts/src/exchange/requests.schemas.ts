@@ -31,11 +31,14 @@ export const AssignmentConfirmedMessage = z.strictObject({
   period: z.strictObject({ from: IsoDate, to: IsoDate }),
 });
 
+export const AssignmentEndedMessage = z.strictObject({ offerId: Id, requester: MunicipalityCode, requestId: Id, assignmentId: Id, reason: z.string().max(200) });
+
 export const OFFER_PAYLOADS = {
   OfferMade: { 1: OfferMade },
   NoMatch: { 1: NoMatch },
   OfferWithdrawn: { 1: OfferWithdrawn },
   AssignmentConfirmed: { 1: AssignmentConfirmedMessage },
+  AssignmentEnded: { 1: AssignmentEndedMessage },
 } as const;
 
 /** A box only the recipient's X25519 private key opens (see @familybank/exchange sealed-box). */

@@ -1356,6 +1356,8 @@ export interface components {
                     from: components["schemas"]["IsoDate"];
                     to: components["schemas"]["IsoDate"];
                 };
+                endedOn?: components["schemas"]["IsoDate"] & unknown;
+                endReason?: string;
                 contact?: components["schemas"]["ContactDetails"] & unknown;
                 householdName?: string;
             };

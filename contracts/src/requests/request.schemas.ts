@@ -101,6 +101,8 @@ export const RequestDetail = z
         partner: MunicipalityCode,
         pseudonym: Pseudonym,
         period: z.object({ from: IsoDate, to: IsoDate }),
+        endedOn: IsoDate.optional().openapi({ description: 'Set when the owner ended the assignment' }),
+        endReason: z.string().optional(),
         contact: ContactDetails.optional().openapi({ description: 'The family’s contact details, decrypted from the owner’s disclosure once it arrived' }),
         householdName: z.string().optional(),
       })

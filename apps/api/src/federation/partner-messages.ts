@@ -95,6 +95,7 @@ export class PartnerMessages implements PartnerMessageHandler {
       NoMatch: { type: 'RecordNoMatch', data: { partner } },
       OfferWithdrawn: { type: 'RecordOfferWithdrawn', data: { offerId, reason: payload['reason'] as string } },
       AssignmentConfirmed: { type: 'RecordAssignmentConfirmed', data: { offerId, assignmentId: payload['assignmentId'] as string } },
+      AssignmentEnded: { type: 'RecordAssignmentEnded', data: { assignmentId: payload['assignmentId'] as string, reason: payload['reason'] as string } },
     };
     const command = commands[envelope.type];
     if (command) await this.step(() => executeRequestCommand(this.events, this.clock, own, payload['requestId'] as string, command, this.context(partner, envelope.messageId, 'request')));

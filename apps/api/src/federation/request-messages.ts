@@ -89,6 +89,10 @@ export class RequestMessages {
         return draft('OfferWithdrawn', { ...base, reason: ((event.data as { reason: string }).reason ?? 'Withdrawn').slice(0, 200) });
       case 'AssignmentConfirmed':
         return draft('AssignmentConfirmed', { ...base, assignmentId: (event.data as { assignmentId: string }).assignmentId, period: offer.period });
+      case 'AssignmentEnded': {
+        const { assignmentId, reason } = event.data as { assignmentId: string; reason: string };
+        return draft('AssignmentEnded', { ...base, assignmentId, reason: reason.slice(0, 200) });
+      }
       case 'ContactDetailsDisclosed':
         return this.disclosure(own, offer, (event.data as { assignmentId: string }).assignmentId);
       default:

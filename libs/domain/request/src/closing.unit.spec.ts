@@ -121,3 +121,18 @@ describe('disclosure of the family’s contact details', () => {
     spec.given(confirmedEvents).when({ type: 'RecordDisclosure', data: { assignmentId: 'someone-else', sealed } }).then([]);
   });
 });
+
+describe('the owner ends the assignment', () => {
+  const assignmentId = (filled.find((event) => event.type === 'AssignmentConfirmed')!.data as { assignmentId: string }).assignmentId;
+
+  it('record assignment ended, for the request’s own assignment, records the end once', () => {
+    spec.given(filled).when({ type: 'RecordAssignmentEnded', data: { assignmentId, reason: 'Placement ended as planned' } }).then([
+      { type: 'AssignmentEnded', data: { assignmentId, reason: 'Placement ended as planned', endedOn: '2026-03-10' } },
+    ]);
+    spec.given([...filled, { type: 'AssignmentEnded', data: { assignmentId, reason: 'x', endedOn: '2026-11-27' } }]).when({ type: 'RecordAssignmentEnded', data: { assignmentId, reason: 'again' } }).then([]);
+  });
+
+  it('record assignment ended, for another assignment, is ignored', () => {
+    spec.given(filled).when({ type: 'RecordAssignmentEnded', data: { assignmentId: 'someone-else', reason: 'x' } }).then([]);
+  });
+});

@@ -16,6 +16,11 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
   if (state.status === 'none') throw RequestErrors.notFound('(unopened)');
   if (command.type === 'RecordDisclosure') return disclosure(command, state);
   if (command.type === 'RecordIntroductionVisit') return introductionVisit(command, state);
+  if (command.type === 'RecordAssignmentEnded') {
+    // Only the end of this request's own assignment counts, once; anything else is a stray fact.
+    if (state.assignmentId !== command.data.assignmentId || state.assignmentEnded) return [];
+    return [{ type: 'AssignmentEnded', data: { ...command.data, endedOn: isoDate(now) } }];
+  }
   // Facts from partners may arrive after the request closed; they are recorded nowhere, not refused.
   if (state.status !== 'open') return lateFact(command, state);
   switch (command.type) {

@@ -43,6 +43,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...state, status: 'expired' };
     case 'TargetedRecruitmentStarted':
       return { ...state, recruitmentStarted: true };
+    case 'AssignmentEnded':
+      return { ...state, assignmentEnded: true };
     case 'ContactDetailsReceived':
       return { ...state, disclosed: true };
     case 'IntroductionVisitRecorded':

@@ -47,6 +47,7 @@ export interface RequestState {
   offers: OfferState[];
   pendingAcceptance?: string;
   assignmentId?: string;
+  assignmentEnded?: boolean;
   disclosed: boolean;
   recruitmentStarted: boolean;
   /** The last day of the requested period, which is the assignment's period once filled. */
@@ -70,7 +71,9 @@ export type RequestCommand =
   | Message<'StartTargetedRecruitment', Record<string, never>>
   | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown> }>
   /** Plans a visit, or (same visitId) records that it was held or cancelled. */
-  | Message<'RecordIntroductionVisit', IntroductionVisit>;
+  | Message<'RecordIntroductionVisit', IntroductionVisit>
+  /** The owner ended the assignment (the child left the family, or the placement ended as planned). */
+  | Message<'RecordAssignmentEnded', { assignmentId: string; reason: string }>;
 
 export type RequestEvent =
   | Message<'RequestOpened', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
@@ -89,6 +92,7 @@ export type RequestEvent =
   | Message<'TargetedRecruitmentStarted', Record<string, never>>
   /** The owner's sealed disclosure of the family's contact details; only this municipality's key opens it. */
   | Message<'ContactDetailsReceived', { assignmentId: string; sealed: Record<string, unknown> }>
-  | Message<'IntroductionVisitRecorded', IntroductionVisit>;
+  | Message<'IntroductionVisitRecorded', IntroductionVisit>
+  | Message<'AssignmentEnded', { assignmentId: string; reason: string; endedOn: IsoDate }>;
 
 export const requestStreamId = (requestId: string) => `request-${requestId}`;

@@ -16,7 +16,7 @@ export interface RequestDocument {
   answeredBy: string[];
   offers: Array<{ offerId: string; partner: string; pseudonym: string; status: OfferStatus; withdrawnReason?: string }>;
   pendingAcceptance?: { offerId: string; since: string };
-  assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } };
+  assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } ; endedOn?: string; endReason?: string };
   sealedContact?: Record<string, unknown>;
   recruitmentStarted: boolean;
   introductionVisits: IntroductionVisit[];
@@ -40,11 +40,12 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
   'TargetedRecruitmentStarted',
   'ContactDetailsReceived',
   'IntroductionVisitRecorded',
+  'AssignmentEnded',
 ]);
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 3,
+  version: 4,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -115,6 +116,8 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
       return { ...doc, status: 'expired' };
     case 'TargetedRecruitmentStarted':
       return { ...doc, recruitmentStarted: true };
+    case 'AssignmentEnded':
+      return doc.assignment ? { ...doc, assignment: { ...doc.assignment, endedOn: event.data.endedOn, endReason: event.data.reason } } : doc;
     case 'ContactDetailsReceived':
       return { ...doc, sealedContact: event.data.sealed };
     case 'IntroductionVisitRecorded':

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
-import { encodeEnvelope, signEnvelope, topics } from '@familybank/exchange';
+import { encodeEnvelope, encryptionKeyFingerprint, seal, signEnvelope, topics } from '@familybank/exchange';
 import { PARTNER_POOL } from '../../apps/api/src/federation/federation-consumer';
 import { makePartners } from '../support/federation';
 import { eventually, registerAvailableFamily } from '../support/journeys';
@@ -81,7 +81,9 @@ describe('views of a family’s shared profile', () => {
     expect(published).toHaveLength(2);
     for (const value of published) {
       expect(value).not.toContain('dev-caseworker');
-      expect(JSON.parse(value)).toMatchObject({ type: 'ProfilesViewed', source: A, payload: { owner: B, pseudonyms: [pseudonym] } });
+      // Sealed to the owner: A's other partners, who read this topic too, cannot learn whom A looked at.
+      expect(JSON.parse(value)).toMatchObject({ type: 'ProfilesViewed', source: A, payload: { owner: B, sealed: { alg: 'X25519-HKDF-SHA256-A256GCM' } } });
+      expect(value).not.toContain(pseudonym);
     }
   });
 
@@ -109,8 +111,10 @@ describe('views of a family’s shared profile', () => {
     const genuine = profilesViewedOn(topic)[0]!;
     // ...and one signed by A with a fixed id, delivered twice.
     const signing = server.app.runtime.identities.identity(A).signing.privateKey;
+    const ownerKey = server.app.runtime.identities.identity(B).encryption.publicKey;
+    const sealedFor = (viewedAt: string) => ({ ...seal(JSON.stringify({ pseudonyms: [pseudonym], viewedAt }), ownerKey, `${A}|${B}|profile-views`), recipientKeyFingerprint: encryptionKeyFingerprint(ownerKey) });
     const message = (messageId: string, viewedAt: string) =>
-      encodeEnvelope(signEnvelope({ messageId, type: 'ProfilesViewed', schemaVersion: 1, occurredAt: viewedAt, source: A, correlationId: 'redelivery', payload: { owner: B, pseudonyms: [pseudonym], viewedAt } }, signing));
+      encodeEnvelope(signEnvelope({ messageId, type: 'ProfilesViewed', schemaVersion: 1, occurredAt: viewedAt, source: A, correlationId: 'redelivery', payload: { owner: B, sealed: sealedFor(viewedAt) } }, signing));
     const once = message(randomUUID(), '2020-01-01T00:00:00.000Z');
     const marker = message(randomUUID(), '2020-01-02T00:00:00.000Z');
     await exchange.publish([

@@ -9,7 +9,20 @@ export const RequestClosed = z.strictObject({ requestId: Id, audience: z.array(M
 export const AcceptanceRequested = z.strictObject({ requestId: Id, offerId: Id, to: MunicipalityCode, acceptanceId: Id });
 export const OfferDeclined = z.strictObject({ requestId: Id, offerId: Id, to: MunicipalityCode, reason: z.string().max(200) });
 /** Key: owner. The publisher's caseworkers read these shared profiles of `owner`; only the owner acts on it. */
-export const ProfilesViewed = z.strictObject({ owner: MunicipalityCode, pseudonyms: z.array(Pseudonym).min(1).max(200), viewedAt: z.iso.datetime() });
+/** A box only the recipient's X25519 private key opens (see @familybank/exchange sealed-box). */
+export const SealedBoxSchema = z.strictObject({
+  alg: z.literal('X25519-HKDF-SHA256-A256GCM'),
+  ephemeralPublicKey: z.string().max(100),
+  nonce: z.string().max(40),
+  ciphertext: z.string().max(20_000),
+  tag: z.string().max(40),
+  recipientKeyFingerprint: z.string().max(100),
+});
+
+/** Which of the owner's pseudonyms the viewer read, and when: sealed to the owner, since the viewer's other partners read this topic too. */
+export const ProfilesViewed = z.strictObject({ owner: MunicipalityCode, sealed: SealedBoxSchema });
+/** What the sealed box of a ProfilesViewed message holds. */
+export const ProfilesViewedContent = z.strictObject({ pseudonyms: z.array(Pseudonym).min(1).max(200), viewedAt: z.iso.datetime() });
 
 export const REQUEST_PAYLOADS = {
   RequestPublished: { 1: RequestPublished },
@@ -41,15 +54,7 @@ export const OFFER_PAYLOADS = {
   AssignmentEnded: { 1: AssignmentEndedMessage },
 } as const;
 
-/** A box only the recipient's X25519 private key opens (see @familybank/exchange sealed-box). */
-export const SealedBoxSchema = z.strictObject({
-  alg: z.literal('X25519-HKDF-SHA256-A256GCM'),
-  ephemeralPublicKey: z.string().max(100),
-  nonce: z.string().max(40),
-  ciphertext: z.string().max(20_000),
-  tag: z.string().max(40),
-  recipientKeyFingerprint: z.string().max(100),
-});
+
 
 /** Key: assignmentId. The family's contact details, sealed to the requester. */
 export const ContactDetailsDisclosed = z.strictObject({ assignmentId: Id, requester: MunicipalityCode, requestId: Id, offerId: Id, sealed: SealedBoxSchema });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import type { Envelope } from '@familybank/contracts';
+import { ProfilesViewedContent, type Envelope } from '@familybank/contracts';
 import { DomainError } from '@familybank/domain-core';
 import type { RequestCommand } from '@familybank/domain-request';
 import type { EventStore } from '@familybank/event-store';
@@ -11,7 +11,7 @@ import { executeOfferCommand } from '../inbox/offer-commands';
 import type { Clock } from '../infrastructure/tokens';
 import { executeRequestCommand } from '../requests/request-commands';
 import type { DirectoryEntry, PartnerMessageHandler } from './federation-consumer';
-import { recordProfileViews, type ProfilesViewedData } from './profile-views';
+import { profileViewsAad, recordProfileViews, type ProfilesViewedData } from './profile-views';
 
 export const INBOX = 'inbox';
 const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
@@ -41,6 +41,8 @@ export class PartnerMessages implements PartnerMessageHandler {
     private readonly clock: Clock,
     private readonly directoryEntry: (code: string) => DirectoryEntry | undefined,
     private readonly afterChange: () => void,
+    /** Opens a box sealed to one of this node's municipalities. */
+    private readonly openSealed: (own: string, box: unknown, associatedData: string) => Buffer,
   ) {}
 
   async onRequestMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
@@ -78,7 +80,10 @@ export class PartnerMessages implements PartnerMessageHandler {
         return;
       case 'ProfilesViewed':
         // Signed by the viewer and read only from an active partner's topic: the source is the viewer.
-        if (payload['owner'] === own) recordProfileViews(this.documents, own, requester, envelope.messageId, payload as unknown as ProfilesViewedData);
+        if (payload['owner'] === own) {
+          const content = ProfilesViewedContent.parse(JSON.parse(this.openSealed(own, payload['sealed'], profileViewsAad(requester, own)).toString('utf8')));
+          recordProfileViews(this.documents, own, requester, envelope.messageId, { owner: own, ...content } as ProfilesViewedData);
+        }
         return;
       case 'OfferDeclined':
         if (payload['to'] === own) await this.onDeclined(own, requester, payload['offerId'] as string, payload['reason'] as string, envelope.messageId);

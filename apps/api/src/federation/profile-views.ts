@@ -4,6 +4,9 @@ import type { DocumentStore } from '@familybank/read-models';
 import type { RequestContext } from '../http/request-context';
 import type { Clock } from '../infrastructure/tokens';
 
+/** Binds a sealed views message to its viewer and owner. */
+export const profileViewsAad = (viewer: string, owner: string) => `${viewer}|${owner}|profile-views`;
+
 /** The viewer's own stream of what its caseworkers read of partners' pools: `profile-views-<viewer>`. */
 export const PROFILE_VIEWS_STREAM_PREFIX = 'profile-views-';
 /** On the owner's node: who viewed each of its shared profiles, one document per (owner, pseudonym). */

@@ -12,7 +12,7 @@ import { encryptionKeyFingerprint, seal, topics } from '@familybank/exchange';
 import type { RecordedEvent } from '@familybank/event-store';
 import { disclosureAad } from '../requests/disclosure-reader';
 import type { DirectoryEntry } from './federation-consumer';
-import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from './profile-views';
+import { PROFILE_VIEWS_STREAM_PREFIX, profileViewsAad, type ProfilesViewedData } from './profile-views';
 
 /** A message before the relay signs it: topic, key, type and payload. */
 export interface DraftMessage {
@@ -44,8 +44,13 @@ export class RequestMessages {
     }
     if (event.streamId.startsWith(PROFILE_VIEWS_STREAM_PREFIX) && event.type === 'ProfilesViewed') {
       // Only what the owner needs to tell its family who looked: never the viewing caseworker.
+      // Sealed to the owner: the viewer's other partners read this topic too, and must not learn whom it looked at.
       const { owner, pseudonyms, viewedAt } = event.data as ProfilesViewedData;
-      return [{ topic: topics.requests(event.metadata.municipality), key: owner, type: 'ProfilesViewed', payload: { owner, pseudonyms, viewedAt } }];
+      const recipient = this.directoryEntry(owner);
+      if (!recipient) return [];
+      const viewer = event.metadata.municipality;
+      const sealed = seal(JSON.stringify({ pseudonyms, viewedAt }), recipient.encryptionKey, profileViewsAad(viewer, owner));
+      return [{ topic: topics.requests(viewer), key: owner, type: 'ProfilesViewed', payload: { owner, sealed: { ...sealed, recipientKeyFingerprint: encryptionKeyFingerprint(recipient.encryptionKey) } } }];
     }
     return [];
   }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
-import { DeadLetterStore, InProcessExchange, KafkaExchange, NamespacedExchange, type Exchange } from '@familybank/exchange';
+import { DeadLetterStore, InProcessExchange, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { loadOrCreateDevKeys, type DevKeys } from '../auth/dev-keys';
 import { devTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
@@ -53,7 +53,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   });
   identities.onCreated = (identity) => void relay.announce(identity.code);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
-  federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge());
+  const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
+  federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge(), openSealed);
   const timers: NodeJS.Timeout[] = [];
   return {
     config,

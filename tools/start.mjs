@@ -14,7 +14,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,
   stdio: 'inherit',
-  env: { SEED_DEMO_DATA: 'true', ...process.env },
+  // Quiet start-up: the banner with the docs URL and a token is what a newcomer needs to see.
+  env: { SEED_DEMO_DATA: 'true', LOG_LEVEL: 'warn', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -13,6 +13,25 @@ export interface StoredDocument<Doc> {
   body: Doc;
 }
 
+export interface Page<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+/** Cursors are opaque to clients: the sequence number of the last item, base64url-encoded. */
+export const encodeCursor = (seq: number): string => Buffer.from(JSON.stringify({ seq })).toString('base64url');
+
+/** The sequence a cursor stands for; NaN for a cursor this API did not issue. */
+export function decodeCursor(cursor: string | undefined): number | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const seq = (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { seq?: unknown }).seq;
+    return typeof seq === 'number' && Number.isInteger(seq) ? seq : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /**
  * Read models as JSON documents in SQLite, one row per (collection, id), with the owning
  * municipality as a column so that no query can forget to scope by it.
@@ -81,6 +100,13 @@ export class DocumentStore {
       .prepare(`SELECT seq, body FROM documents WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`)
       .all(...params, options.limit) as Array<{ seq: number; body: string }>;
     return rows.map((row) => ({ seq: row.seq, body: JSON.parse(row.body) as Doc }));
+  }
+
+  /** One page, newest first, continuing before `before` (a decoded cursor). */
+  page<Doc>(collection: string, municipality: string, options: { where?: ListOptions['where']; before?: number; limit: number }): Page<Doc> {
+    const rows = this.list<Doc>(collection, municipality, { ...options, limit: options.limit + 1 });
+    const items = rows.slice(0, options.limit);
+    return { items: items.map((row) => row.body), nextCursor: rows.length > options.limit ? encodeCursor(items[items.length - 1]!.seq) : null };
   }
 
   all<Doc>(collection: string, municipality: string): Doc[] {

@@ -2,9 +2,9 @@ import { Controller, Inject, Param, Query } from '@nestjs/common';
 import { familyRoutes as routes } from '@familybank/contracts';
 import { familyStreamId, FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
-import { decodeCursor, FamilyQueries } from '@familybank/read-models';
+import { FamilyQueries } from '@familybank/read-models';
 import { ContractRoute, type QueryOf } from '../http/contract-route';
-import { ProblemError } from '../http/problem';
+import { cursorParam } from '../http/cursor';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { AppConfigToken, type AppConfig } from '../config/config.provider';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -27,12 +27,12 @@ export class FamilyQueriesController {
 
   @ContractRoute(routes.listFamilies)
   listFamilies(@Query() query: QueryOf<typeof routes.listFamilies>, @Ctx() ctx: RequestContext) {
-    return this.queries.listFamilies(ctx.principal.municipality, { ...query, before: cursor(query.cursor) });
+    return this.queries.listFamilies(ctx.principal.municipality, { ...query, before: cursorParam(query.cursor) });
   }
 
   @ContractRoute(routes.listAvailableFamilies)
   listAvailable(@Query() query: QueryOf<typeof routes.listAvailableFamilies>, @Ctx() ctx: RequestContext) {
-    return this.queries.listAvailableFamilies(ctx.principal.municipality, { ...query, before: cursor(query.cursor) });
+    return this.queries.listAvailableFamilies(ctx.principal.municipality, { ...query, before: cursorParam(query.cursor) });
   }
 
   @ContractRoute(routes.listAvailabilityReminders)
@@ -71,10 +71,4 @@ export class FamilyQueriesController {
       })),
     };
   }
-}
-
-function cursor(value: string | undefined): number | undefined {
-  const decoded = decodeCursor(value);
-  if (Number.isNaN(decoded)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued', { invalidParams: [{ name: 'query.cursor', reason: 'Unknown cursor', code: 'invalid_cursor' }] });
-  return decoded;
 }

@@ -3,8 +3,9 @@ import { partnershipRoutes as routes, type Partnership, type z } from '@familyba
 import { DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { EventStore } from '@familybank/event-store';
-import { DocumentStore, ProjectionRunner, decodeCursor, encodeCursor, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
+import { DocumentStore, ProjectionRunner, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
 import { ContractRoute, WithHeaders, type QueryOf } from '../http/contract-route';
+import { cursorParam } from '../http/cursor';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
@@ -78,17 +79,11 @@ export class PartnershipsController {
       conditions.push("json_extract(body, '$.region') = ?");
       params.push(query.region);
     }
-    const before = decodeCursor(query.cursor);
-    if (Number.isNaN(before)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued');
     const where = conditions.length ? { sql: conditions.join(' AND '), params } : undefined;
-    const rows = this.documents.list<PoolEntry>(PARTNER_POOL, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
-    const items = rows.slice(0, query.limit);
+    const page = this.documents.page<PoolEntry>(PARTNER_POOL, ctx.principal.municipality, { where, before: cursorParam(query.cursor), limit: query.limit });
     // Every profile shown is a view its owner can list (GET /v1/families/{familyId}/views).
-    await this.profileViews.record(ctx, items.map((row) => row.body));
-    return {
-      items: items.map(({ body: { receivedAt: _receivedAt, ...profile } }) => profile),
-      nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null,
-    };
+    await this.profileViews.record(ctx, page.items);
+    return { ...page, items: page.items.map(({ receivedAt: _receivedAt, ...profile }) => profile) };
   }
 
   private async run(ctx: RequestContext, partner: string, command: PartnershipCommand): Promise<Partnership> {

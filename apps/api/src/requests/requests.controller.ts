@@ -7,8 +7,6 @@ import { matchCandidates } from '@familybank/matching';
 import {
   DocumentStore,
   ProjectionRunner,
-  decodeCursor,
-  encodeCursor,
   familyDetailProjection,
   householdName,
   partnershipsProjection,
@@ -21,7 +19,7 @@ import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer'
 import { OutboxRelay } from '../federation/outbox-relay';
 import { ProfileViewRecorder } from '../federation/profile-views';
 import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../http/contract-route';
-import { ProblemError } from '../http/problem';
+import { cursorParam } from '../http/cursor';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
@@ -54,13 +52,11 @@ export class RequestsController {
 
   @ContractRoute(routes.listRequests)
   async list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
-    const before = decodeCursor(query.cursor);
-    if (Number.isNaN(before)) throw new ProblemError('validation', 'REQUEST.INVALID_CURSOR', 'The cursor is not one this API issued');
     const where = query.status ? { sql: "json_extract(body, '$.status') = ?", params: [query.status] } : undefined;
-    const rows = this.documents.list<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before, limit: query.limit + 1 });
-    const items = rows.slice(0, query.limit).map((row) => ({ seq: row.seq, detail: this.view(row.body) }));
-    await this.recordProfileViews(ctx, items.map((item) => item.detail));
-    return { items: items.map((item) => item.detail), nextCursor: rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null };
+    const page = this.documents.page<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before: cursorParam(query.cursor), limit: query.limit });
+    const items = page.items.map((doc) => this.view(doc));
+    await this.recordProfileViews(ctx, items);
+    return { items, nextCursor: page.nextCursor };
   }
 
   @ContractRoute(routes.getRequest)

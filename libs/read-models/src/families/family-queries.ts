@@ -1,29 +1,12 @@
 import type { AvailabilityReminders, AvailableFamily, FamilyDetail, Pipeline } from '@familybank/contracts';
 import { daysBetween } from '@familybank/domain-core';
-import type { DocumentStore } from '../document-store';
+import type { DocumentStore, Page } from '../document-store';
 import type { AvailabilityTracking } from './available-families.projection';
 import { availableFamiliesProjection } from './available-families.projection';
 import { availabilityReminders, remindConfirmedOnOrBefore, type StalenessPolicy } from './availability-reminders';
 import { familyDetailProjection, type FamilyDetailDocument } from './family-detail.projection';
 import { pipelineReport } from './pipeline-report';
 import { recruitmentPipelineProjection, type PipelineEntry } from './recruitment-pipeline.projection';
-
-export interface Page<Item> {
-  items: Item[];
-  nextCursor: string | null;
-}
-
-/** Cursors are opaque to clients: the sequence number of the last item, base64url-encoded. */
-export const encodeCursor = (seq: number): string => Buffer.from(JSON.stringify({ seq })).toString('base64url');
-export function decodeCursor(cursor: string | undefined): number | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const seq = (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { seq?: unknown }).seq;
-    return typeof seq === 'number' && Number.isInteger(seq) ? seq : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /** Every query takes the caller's municipality: there is no way to read another's families. */
 export class FamilyQueries {
@@ -39,7 +22,8 @@ export class FamilyQueries {
 
   listFamilies(municipality: string, query: { stage?: string; limit: number; before?: number }): Page<FamilyDetail> {
     const where = query.stage ? { sql: "json_extract(body, '$.stage') = ?", params: [query.stage] } : undefined;
-    return this.page(familyDetailProjection.collection, municipality, query, where, (doc: FamilyDetailDocument) => this.withDaysInStage(doc));
+    const page = this.documents.page<FamilyDetailDocument>(familyDetailProjection.collection, municipality, { ...query, where });
+    return { ...page, items: page.items.map((doc) => this.withDaysInStage(doc)) };
   }
 
   listAvailableFamilies(municipality: string, query: { careType?: string; region?: string; limit: number; before?: number }): Page<AvailableFamily> {
@@ -54,7 +38,8 @@ export class FamilyQueries {
       params.push(query.region);
     }
     const where = { sql: conditions.join(' AND '), params };
-    return this.page(availableFamiliesProjection.collection, municipality, query, where, (doc: AvailabilityTracking) => doc.available!);
+    const page = this.documents.page<AvailabilityTracking>(availableFamiliesProjection.collection, municipality, { ...query, where });
+    return { ...page, items: page.items.map((doc) => doc.available!) };
   }
 
   pipeline(municipality: string, firstContactDueWithinWorkingDays: number): Pipeline {
@@ -79,19 +64,6 @@ export class FamilyQueries {
     return this.documents
       .findAcrossMunicipalities<FamilyDetailDocument>(familyDetailProjection.collection, where)
       .map(({ municipality, body }) => ({ municipality, familyId: body.familyId }));
-  }
-
-  private page<Doc, Item>(
-    collection: string,
-    municipality: string,
-    query: { limit: number; before?: number },
-    where: { sql: string; params: unknown[] } | undefined,
-    toItem: (doc: Doc) => Item,
-  ): Page<Item> {
-    const rows = this.documents.list<Doc>(collection, municipality, { where, before: query.before, limit: query.limit + 1 });
-    const items = rows.slice(0, query.limit);
-    const nextCursor = rows.length > query.limit ? encodeCursor(items[items.length - 1]!.seq) : null;
-    return { items: items.map((row) => toItem(row.body)), nextCursor };
   }
 
   private withDaysInStage(document: FamilyDetailDocument): FamilyDetail {

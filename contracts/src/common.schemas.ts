@@ -54,6 +54,24 @@ export const Problem = z
   .openapi('Problem', { description: 'RFC 9457 problem details, served as application/problem+json' });
 export type Problem = z.infer<typeof Problem>;
 
+/**
+ * The answer to a command that was recorded while the read models could not follow (202): the
+ * events are in the log and count; the resource shows them once the read side catches up.
+ */
+export const CommandReceipt = z
+  .strictObject({
+    status: z.literal('recorded'),
+    commandId: z.string(),
+    stream: z.string().openapi({ description: 'The event stream the command appended to' }),
+    revision: z.number().int().openapi({ description: 'The stream revision after the command (the resource’s next ETag)' }),
+    position: z.number().int().openapi({ description: 'Global log position of the command’s last event' }),
+    appended: z.number().int().openapi({ description: 'Events the command appended (0: it was already recorded, or changed nothing)' }),
+    readModels: z.literal('lagging'),
+    detail: z.string(),
+  })
+  .openapi('CommandReceipt', { description: 'The command is recorded; the read models have not caught up yet, so the resource is not shown' });
+export type CommandReceipt = z.infer<typeof CommandReceipt>;
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'Page size, 1–200' }),
   cursor: z.string().max(200).optional().openapi({ description: 'The nextCursor of the previous page' }),

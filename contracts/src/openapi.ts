@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { Problem } from './common.schemas';
+import { CommandReceipt, Problem } from './common.schemas';
 import { PROBLEM_TYPES } from './problems';
 import type { ApiRoute } from './route';
 import { apiRoutes } from './routes';
@@ -15,7 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body larger than 1 MB',
   415: 'Body is not application/json',
   422: 'A business rule refuses the request; `code` says which',
-  503: 'Not ready',
+  503: 'Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds',
 };
 
 const problemResponse = (status: number): ResponseConfig => ({
@@ -34,7 +34,8 @@ function responseHeaders(route: ApiRoute) {
 
 function toRouteConfig(route: ApiRoute): RouteConfig {
   const shared = route.roles ? [400, 401, 403, 500] : [];
-  const errors = [...new Set([...shared, ...route.errors, ...(route.body ? [413, 415] : [])])].sort();
+  const isCommand = route.method !== 'get' && route.roles !== undefined;
+  const errors = [...new Set([...shared, ...route.errors, ...(route.body ? [413, 415] : []), ...(isCommand ? [503] : [])])].sort();
   const headers: z.ZodType[] = [];
   if (route.concurrency && route.method !== 'get') {
     headers.push(z.string().optional().openapi({ param: { name: 'If-Match', in: 'header', description: 'Revision from the ETag; 412 when it is stale' } }));
@@ -67,6 +68,12 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
         headers: responseHeaders(route),
         content: { 'application/json': { schema: route.success.schema } },
       },
+      ...(isCommand && {
+        202: {
+          description: 'Recorded, but the read models have not caught up yet: the body is a receipt, not the resource',
+          content: { 'application/json': { schema: CommandReceipt } },
+        },
+      }),
       ...Object.fromEntries(errors.map((status) => [status, problemResponse(status)])),
     },
   };

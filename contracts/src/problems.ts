@@ -11,6 +11,7 @@ export const PROBLEM_TYPES = {
   'rule-violated': { status: 422, title: 'A business rule refuses the request' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used for a different request' },
   'not-ready': { status: 503, title: 'The service is not ready' },
+  'storage-unavailable': { status: 503, title: 'Storage refused the write; nothing was recorded' },
   internal: { status: 500, title: 'Internal error' },
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_TYPES;

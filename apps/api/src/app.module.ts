@@ -3,9 +3,11 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { AuthGuard, TOKEN_VERIFIER } from './auth/auth.guard';
+import { CommandGateway } from './commands/command-gateway';
+import { Commands, ExecuteCommandHandler } from './commands/execute-command';
+import { ReadSide } from './commands/read-side';
 import { AppConfigToken } from './config/config.provider';
 import { ApprovalExpirySweeper } from './families/approval-expiry';
-import { ExecuteFamilyCommandHandler } from './families/execute-family-command';
 import { FamilyLifecycleController } from './families/family-lifecycle.controller';
 import { FamilyQueriesController } from './families/family-queries.controller';
 import { ContractInterceptor } from './http/contract.interceptor';
@@ -48,7 +50,10 @@ export class AppModule {
         { provide: DocumentStore, useValue: runtime.documents },
         { provide: DisclosureReader, useValue: new DisclosureReader(runtime.identities) },
         { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.eventStore, runtime.clock, () => runtime.relay.nudge()) },
-        ExecuteFamilyCommandHandler,
+        { provide: CommandGateway, useValue: runtime.gateway },
+        { provide: ReadSide, useValue: runtime.readSide },
+        ExecuteCommandHandler,
+        Commands,
         ApprovalExpirySweeper,
         RequestExpirySweeper,
         LocalCandidates,

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { CommandBus } from '@nestjs/cqrs';
 import { signDevToken } from './auth/dev-keys';
 import { ConfigError, loadConfig } from './config/config';
 import { createApp, logger } from './create-app';
@@ -11,14 +10,11 @@ import { RequestExpirySweeper } from './requests/request-expiry';
 async function main(): Promise<void> {
   const config = loadConfig();
   const { app, runtime } = await createApp(config);
-  if (config.SEED_DEMO_DATA && (await seedDemoData(app.get(CommandBus), runtime.eventStore, runtime.clock()))) {
+  if (config.SEED_DEMO_DATA && (await seedDemoData(runtime.gateway, runtime.eventStore, runtime.clock()))) {
     await seedDemoFederation(runtime);
     await runtime.federation.reconcile();
     process.stdout.write(`Seeded demo data for ${DEMO_MUNICIPALITIES.map((m) => `${m.name} ${m.code}`).join(', ')}\n`);
   }
-  // Events appended by another process (a second node on the same store) reach the read models too.
-  const poll = setInterval(() => runtime.projections.catchUp().catch((error) => logger.error(error)), config.PROJECTION_POLL_MS);
-  poll.unref();
   const sweepers = [app.get(ApprovalExpirySweeper), app.get(RequestExpirySweeper)];
   const sweep = async () => {
     for (const sweeper of sweepers) await sweeper.sweep().catch((error) => logger.error(error));

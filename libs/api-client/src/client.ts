@@ -4,6 +4,7 @@ import type { components, paths } from '@familybank/contracts/openapi-types';
 export type FamilybankPaths = paths;
 export type Schemas = components['schemas'];
 export type Problem = Schemas['Problem'];
+export type CommandReceipt = Schemas['CommandReceipt'];
 export type FamilybankClient = Client<paths>;
 
 export interface ClientOptions {
@@ -36,13 +37,30 @@ export class FamilybankProblem extends Error {
   }
 }
 
-/** Returns the data of a successful response, or throws the problem of a failed one. */
-export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+/**
+ * Thrown by `unwrap` on 202: the command IS recorded (do not send it again as a new one), but the
+ * server's read models had not caught up, so the answer is a receipt instead of the resource.
+ * Read the resource again later; a retry with the same Idempotency-Key records nothing twice.
+ */
+export class FamilybankRecorded extends Error {
+  override readonly name = 'FamilybankRecorded';
+  constructor(readonly receipt: CommandReceipt) {
+    super(`Recorded at revision ${receipt.revision} of ${receipt.stream}; ${receipt.detail}`);
+  }
+}
+
+/** True when a command's answer is the 202 receipt rather than the resource. */
+export const isRecorded = (data: unknown): data is CommandReceipt =>
+  typeof data === 'object' && data !== null && (data as { readModels?: unknown }).readModels === 'lagging' && (data as { status?: unknown }).status === 'recorded';
+
+/** Returns the resource of a successful response; throws the problem of a failed one, or the receipt of a 202. */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, CommandReceipt>> {
   const { data, error, response } = await call;
   if (error !== undefined || data === undefined) {
     throw new FamilybankProblem(isProblem(error) ? error : { type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP' });
   }
-  return data;
+  if (isRecorded(data)) throw new FamilybankRecorded(data);
+  return data as Exclude<T, CommandReceipt>;
 }
 
 const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && 'type' in value && 'status' in value;

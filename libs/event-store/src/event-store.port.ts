@@ -74,6 +74,8 @@ export interface EventStore {
   appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
   /** All events of a stream in revision order; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: { fromRevision?: number }): Promise<RecordedEvent[]>;
+  /** The event with this id in this stream (an index look-up where the adapter can), or undefined. */
+  findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined>;
   /** Events of all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the store, 0 when empty. */

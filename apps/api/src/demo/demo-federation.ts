@@ -1,11 +1,17 @@
 import { isoDate } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
-import { executePartnershipCommand } from '../federation/partnership-commands';
+import { randomUUID } from 'node:crypto';
+import type { RequestCommand } from '@familybank/domain-request';
+import type { AggregateCommand } from '../commands/aggregate-command';
 import type { Runtime } from '../infrastructure/runtime';
-import { executeRequestCommand } from '../requests/request-commands';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
 
-const SEED = { actor: 'system:demo-seed' };
+const SEED = 'system:demo-seed';
+
+function run(runtime: Runtime, municipality: string, target: AggregateCommand) {
+  const commandId = randomUUID();
+  return runtime.gateway.execute(target, { municipality, actor: SEED, commandId, correlationId: commandId });
+}
 export const DEMO_REQUEST_ID = 'demo-request-vejle-1';
 
 /**
@@ -21,7 +27,8 @@ export async function seedDemoFederation(runtime: Runtime): Promise<void> {
   const today = runtime.clock();
   const start = isoDate(new Date(today.getTime() + 30 * 86_400_000));
   const end = isoDate(new Date(today.getTime() + 120 * 86_400_000));
-  await executeRequestCommand(runtime.eventStore, runtime.clock, vejle, DEMO_REQUEST_ID, {
+  const request = (command: RequestCommand) => run(runtime, vejle, { aggregate: 'request', id: DEMO_REQUEST_ID, command });
+  await request({
     type: 'OpenRequest',
     data: {
       requestId: DEMO_REQUEST_ID,
@@ -41,10 +48,9 @@ export async function seedDemoFederation(runtime: Runtime): Promise<void> {
       },
       responseDeadline: isoDate(new Date(today.getTime() + 14 * 86_400_000)),
     },
-  }, SEED);
-  await executeRequestCommand(runtime.eventStore, runtime.clock, vejle, DEMO_REQUEST_ID, { type: 'ShareRequest', data: { partners: [roskilde, kobenhavn] } }, SEED);
-  await runtime.projections.catchUp();
-  runtime.relay.nudge();
+  });
+  await request({ type: 'ShareRequest', data: { partners: [roskilde, kobenhavn], activePartners: [roskilde, kobenhavn] } });
+  await runtime.readSide.waitFor(await runtime.eventStore.lastPosition());
 }
 
 async function partner(runtime: Runtime, proposer: string, accepter: string): Promise<void> {
@@ -58,5 +64,5 @@ async function partner(runtime: Runtime, proposer: string, accepter: string): Pr
     [accepter, proposer, { type: 'AcceptPartnership', data: { partnerKey: key(proposer) } }],
     [proposer, accepter, { type: 'RecordPartnerAcceptance', data: { partnerKey: key(accepter) } }],
   ];
-  for (const [own, other, command] of steps) await executePartnershipCommand(runtime.eventStore, runtime.clock, own, other, command, SEED);
+  for (const [own, other, command] of steps) await run(runtime, own, { aggregate: 'partnership', id: other, command });
 }

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandBus } from '@nestjs/cqrs';
 import { isoDate } from '@familybank/domain-core';
 import type { FamilyCommand, FamilyStage, RegistrationDetails } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
-import { ExecuteFamilyCommand } from '../families/execute-family-command';
+import type { CommandGateway } from '../commands/command-gateway';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
 
 export { DEMO_MUNICIPALITIES };
@@ -28,7 +27,7 @@ const TARGET_STAGES: FamilyStage[] = ['lead', 'contacted', 'screened', 'intervie
  * Demo data through the real command path (so every fact is an event with an actor), once:
  * only when the event store is empty.
  */
-export async function seedDemoData(commands: CommandBus, store: EventStore, now: Date): Promise<boolean> {
+export async function seedDemoData(gateway: CommandGateway, store: EventStore, now: Date): Promise<boolean> {
   if ((await store.lastPosition()) > 0) return false;
   for (const municipality of DEMO_MUNICIPALITIES) {
     for (const [index, stage] of TARGET_STAGES.entries()) {
@@ -52,9 +51,8 @@ export async function seedDemoData(commands: CommandBus, store: EventStore, now:
       };
       const steps = [{ type: 'RegisterFamily', data: registration } as FamilyCommand, ...stepsTo(stage, adults.map((adult) => adult.adultId), now)];
       for (const command of steps) {
-        await commands.execute(
-          new ExecuteFamilyCommand(familyId, command, { actor: `system:demo-seed`, municipality: municipality.code, commandId: randomUUID(), correlationId: `demo-seed-${familyId}` }),
-        );
+        const commandId = randomUUID();
+        await gateway.execute({ aggregate: 'family', id: familyId, command }, { actor: `system:demo-seed`, municipality: municipality.code, commandId, correlationId: `demo-seed-${familyId}` });
       }
     }
   }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyQueries } from '@familybank/read-models';
 import { CLOCK, type Clock } from '../infrastructure/tokens';
-import { ExecuteFamilyCommand } from './execute-family-command';
+import { CommandGateway } from '../commands/command-gateway';
+import { ReadSide } from '../commands/read-side';
 
 export const APPROVAL_EXPIRY_ACTOR = 'system:approval-expiry';
 
@@ -17,19 +17,19 @@ export class ApprovalExpirySweeper {
   private readonly logger = new Logger('ApprovalExpiry');
 
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(CommandGateway) private readonly gateway: CommandGateway,
+    @Inject(ReadSide) private readonly readSide: ReadSide,
     @Inject(FamilyQueries) private readonly queries: FamilyQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async sweep(): Promise<number> {
     let expired = 0;
+    let position = 0;
     for (const { municipality, familyId } of this.queries.approvalsToExpire(isoDate(this.clock()))) {
       const commandId = randomUUID();
       try {
-        await this.commands.execute(
-          new ExecuteFamilyCommand(familyId, { type: 'ExpireApproval', data: {} }, { actor: APPROVAL_EXPIRY_ACTOR, municipality, commandId, correlationId: commandId }),
-        );
+        position = (await this.gateway.execute({ aggregate: 'family', id: familyId, command: { type: 'ExpireApproval', data: {} } }, { actor: APPROVAL_EXPIRY_ACTOR, municipality, commandId, correlationId: commandId })).position;
         expired++;
       } catch (error) {
         // A caseworker may have renewed or retired the family a moment ago: then there is nothing to expire.
@@ -37,6 +37,7 @@ export class ApprovalExpirySweeper {
         this.logger.debug(`Family ${familyId} not expired: ${error.code}`);
       }
     }
+    if (expired > 0) await this.readSide.waitFor(position);
     return expired;
   }
 }

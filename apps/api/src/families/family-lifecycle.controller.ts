@@ -1,15 +1,11 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
 import type { AssignmentEnding, FamilyCommand } from '@familybank/domain-family';
 import { RequestErrors } from '@familybank/domain-request';
-import type { EventStore } from '@familybank/event-store';
-import { DocumentStore, FamilyQueries, ProjectionRunner, offersProjection, requestsProjection, type OfferDocument, type RequestDocument } from '@familybank/read-models';
+import { DocumentStore, FamilyQueries, offersProjection, requestsProjection, type OfferDocument, type RequestDocument } from '@familybank/read-models';
+import { Commands } from '../commands/execute-command';
 import { ContractRoute, WithHeaders, type BodyOf } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
-import { executeOfferCommand } from '../inbox/offer-commands';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
-import { ExecuteFamilyCommand, type FamilyCommandResult } from './execute-family-command';
 
 type FamilyIdParam = { familyId: string };
 type AssignmentParam = { familyId: string; assignmentId: string };
@@ -18,19 +14,16 @@ type AssignmentParam = { familyId: string; assignmentId: string };
 @Controller()
 export class FamilyLifecycleController {
   constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(Commands) private readonly commands: Commands,
     @Inject(FamilyQueries) private readonly queries: FamilyQueries,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
   ) {}
 
   @ContractRoute(routes.registerFamily)
   async register(@Body() body: BodyOf<typeof routes.registerFamily>, @Ctx() ctx: RequestContext) {
     const familyId = ctx.commandId;
     if (body.sourceChannel === 'child-request' && body.recruitedForRequestId) this.ensureRecruitingFor(ctx.principal.municipality, body.recruitedForRequestId);
-    const family = await this.run(familyId, { type: 'RegisterFamily', data: { ...body, familyId } }, ctx);
+    const family = await this.run(familyId, { type: 'RegisterFamily', data: { ...body, familyId } }, ctx, `/v1/families/${familyId}`);
     return new WithHeaders(family, { Location: `/v1/families/${familyId}`, ETag: `"${family.revision}"` });
   }
 
@@ -158,19 +151,13 @@ export class FamilyLifecycleController {
     const where = { sql: "json_extract(body, '$.assignmentId') = ?", params: [ending.assignmentId] };
     const offer = this.documents.list<OfferDocument>(offersProjection.collection, own, { where, limit: 1 })[0]?.body;
     if (!offer || offer.familyId !== familyId || offer.assignmentEnded) return;
-    await executeOfferCommand(this.store, this.clock, own, offer.offerId, { type: 'EndAssignment', data: ending }, {
-      actor: ctx.principal.subject,
+    await this.commands.run({ aggregate: 'offer', id: offer.offerId, command: { type: 'EndAssignment', data: ending } }, { ...ctx, expectedRevision: undefined }, () => undefined, {
       commandId: `${ctx.commandId}:offer`,
-      correlationId: ctx.correlationId,
     });
-    await this.projections.catchUp();
   }
 
-  private async run(familyId: string, command: FamilyCommand, ctx: RequestContext): Promise<FamilyDetail> {
-    const { principal, ...context } = ctx;
-    await this.commands.execute<ExecuteFamilyCommand, FamilyCommandResult>(
-      new ExecuteFamilyCommand(familyId, command, { ...context, actor: principal.subject, municipality: principal.municipality }),
-    );
-    return this.queries.getFamily(principal.municipality, familyId)!;
+  private run(familyId: string, command: FamilyCommand, ctx: RequestContext, location?: string): Promise<FamilyDetail> {
+    const own = ctx.principal.municipality;
+    return this.commands.run({ aggregate: 'family', id: familyId, command }, ctx, () => this.queries.getFamily(own, familyId)!, { location });
   }
 }

@@ -2,17 +2,14 @@ import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
 import { partnershipRoutes as routes, type Partnership, type z } from '@familybank/contracts';
 import { DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
-import type { EventStore } from '@familybank/event-store';
-import { DocumentStore, ProjectionRunner, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
+import { DocumentStore, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
+import { Commands } from '../commands/execute-command';
 import { ContractRoute, WithHeaders, type QueryOf } from '../http/contract-route';
 import { cursorParam } from '../http/cursor';
 import { ProblemError } from '../http/problem';
 import { Ctx, type RequestContext } from '../http/request-context';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { FederationConsumer, PARTNER_POOL, type PoolEntry } from './federation-consumer';
 import { MunicipalityIdentities } from './municipality-identities';
-import { OutboxRelay } from './outbox-relay';
-import { executePartnershipCommand } from './partnership-commands';
 import { ProfileViewRecorder } from './profile-views';
 
 
@@ -20,13 +17,10 @@ import { ProfileViewRecorder } from './profile-views';
 @Controller()
 export class PartnershipsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Commands) private readonly commands: Commands,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
-    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(FederationConsumer) private readonly federation: FederationConsumer,
     @Inject(MunicipalityIdentities) private readonly identities: MunicipalityIdentities,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(ProfileViewRecorder) private readonly profileViews: ProfileViewRecorder,
   ) {}
 
@@ -90,13 +84,12 @@ export class PartnershipsController {
     const own = ctx.principal.municipality;
     // Make sure our key is announced before the step it signs.
     this.identities.identity(own);
-    await executePartnershipCommand(this.store, this.clock, own, partner, command, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
-    await this.projections.catchUp();
-    this.relay.nudge();
-    await this.federation.reconcile();
-    const document = this.documents.get<PartnershipDocument>(partnershipsProjection.collection, `${own}-${partner}`)?.body;
-    if (!document) throw new DomainError('PARTNERSHIP.NOT_FOUND', 'not-found', `No partnership between ${own} and ${partner}`);
-    return this.view(document);
+    return this.commands.run({ aggregate: 'partnership', id: partner, command }, ctx, async () => {
+      await this.federation.reconcile();
+      const document = this.documents.get<PartnershipDocument>(partnershipsProjection.collection, `${own}-${partner}`)?.body;
+      if (!document) throw new DomainError('PARTNERSHIP.NOT_FOUND', 'not-found', `No partnership between ${own} and ${partner}`);
+      return this.view(document);
+    });
   }
 
   private view(document: PartnershipDocument): Partnership {

@@ -3,7 +3,11 @@ import type { Request, Response } from 'express';
 import type { ProblemKind } from '@familybank/contracts';
 import { DomainError, type DomainErrorKind } from '@familybank/domain-core';
 import { WrongExpectedRevisionError } from '@familybank/event-store';
+import { RecordedButNotVisible } from '../commands/command-recorded';
 import { ProblemError, problemBody } from './problem';
+
+/** Seconds a client should wait before retrying a write that storage refused. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
 
 const DOMAIN_KIND: Record<DomainErrorKind, ProblemKind> = {
   'not-found': 'not-found',
@@ -29,7 +33,15 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    if (error instanceof RecordedButNotVisible) {
+      this.logger.warn(`${request.method} ${request.originalUrl}: recorded, read models lagging: ${error.receipt.detail}`);
+      response.status(202).setHeader('ETag', `"${error.receipt.revision}"`);
+      if (error.location) response.setHeader('Location', error.location);
+      response.type('application/json').send(JSON.stringify(error.receipt));
+      return;
+    }
     const body = this.toProblem(error, request.originalUrl ?? request.url);
+    if (body.code === 'STORAGE.UNAVAILABLE') response.setHeader('Retry-After', String(STORAGE_RETRY_AFTER_SECONDS));
     if (body.status >= 500) this.logger.error(`${request.method} ${request.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
     // RFC 9110 §11.6.1 / RFC 6750 §3: a 401 must say how to authenticate.
     if (body.status === 401) response.setHeader('WWW-Authenticate', body.code === 'AUTH.TOKEN_INVALID' ? 'Bearer error="invalid_token"' : 'Bearer');
@@ -42,6 +54,9 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof WrongExpectedRevisionError) {
       return problemBody('conflict', 'STREAM.CONCURRENT_CHANGE', 'Someone else changed this at the same moment; read it again and retry', instance);
     }
+    if (isStorageUnavailable(error)) {
+      return problemBody('storage-unavailable', 'STORAGE.UNAVAILABLE', 'Storage refused the write (disk full, read-only or unavailable); nothing was recorded. Retry later.', instance);
+    }
     const parser = BODY_PARSER[(error as { type?: string })?.type ?? ''];
     if (parser) return problemBody(parser.kind, parser.code, parser.detail, instance);
     if (error instanceof HttpException && error.getStatus() === 404) {
@@ -52,4 +67,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problemBody('internal', 'INTERNAL', 'An internal error occurred; it has been logged', instance);
   }
+}
+
+/** The event store could not write: the append failed as a whole, so nothing of the command is stored. */
+function isStorageUnavailable(error: unknown): boolean {
+  return (error as Error | undefined)?.name === 'StorageUnavailableError';
 }

@@ -3,15 +3,15 @@ import { inboxRoutes as routes, type ChildNeeds, type z } from '@familybank/cont
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
-import { DocumentStore, ProjectionRunner, familyDetailProjection, offersProjection, type FamilyDetailDocument, type OfferDocument } from '@familybank/read-models';
+import { noMatchStreamId } from '@familybank/domain-offer';
+import { DocumentStore, familyDetailProjection, offersProjection, type FamilyDetailDocument, type OfferDocument } from '@familybank/read-models';
 import { FederationConsumer } from '../federation/federation-consumer';
-import { OutboxRelay } from '../federation/outbox-relay';
+import { Commands } from '../commands/execute-command';
 import { INBOX, type InboxEntry } from '../federation/partner-messages';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
 import { LocalCandidates } from '../matching/local-candidates';
-import { answerNoMatch, executeOfferCommand, noMatchStreamId } from './offer-commands';
 
 type InboxParams = { requester: string; requestId: string };
 
@@ -22,8 +22,7 @@ export class InboxController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
-    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(Commands) private readonly commands: Commands,
     @Inject(FederationConsumer) private readonly federation: FederationConsumer,
     @Inject(LocalCandidates) private readonly candidates: LocalCandidates,
   ) {}
@@ -35,7 +34,7 @@ export class InboxController {
     const local = this.candidates.shareableFamilies(own);
     const offers = this.documents.all<OfferDocument>(offersProjection.collection, own);
     const entries = this.documents.all<InboxEntry>(INBOX, own);
-    const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(entry.requester, entry.requestId))).length > 0));
+    const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(own, entry.requester, entry.requestId))).length > 0));
     const items = entries.map((entry, index) => {
       const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
       const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
@@ -68,11 +67,10 @@ export class InboxController {
     if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
     const offerId = ctx.commandId;
     const needs = entry.needs as unknown as ChildNeeds;
-    await executeOfferCommand(this.store, this.clock, own, offerId, {
-      type: 'MakeOffer',
-      data: { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings },
-    }, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
-    const offer = await this.afterCommand(own, offerId);
+    const terms = { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings };
+    const offer = await this.commands.run({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data: terms } }, ctx, () => view(this.ownOffer(own, offerId)), {
+      location: `/v1/offers/${offerId}`,
+    });
     return new WithHeaders(offer, { Location: `/v1/offers/${offerId}` });
   }
 
@@ -80,9 +78,12 @@ export class InboxController {
   async noMatch(@Param() params: InboxParams, @Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
     this.openEntry(own, params);
-    await answerNoMatch(this.store, this.clock, own, params.requester, params.requestId, { actor: ctx.principal.subject, commandId: ctx.commandId, correlationId: ctx.correlationId });
-    this.relay.nudge();
-    return { requester: params.requester, requestId: params.requestId, answered: true as const };
+    const { requester, requestId } = params;
+    return this.commands.run({ aggregate: 'no-match', id: `${requester}/${requestId}`, command: { type: 'AnswerNoMatch', data: { requester, requestId } } }, ctx, () => ({
+      requester,
+      requestId,
+      answered: true as const,
+    }));
   }
 
   @ContractRoute(routes.listOffers)
@@ -94,18 +95,7 @@ export class InboxController {
   async withdraw(@Param() params: { offerId: string }, @Body() body: z.output<typeof routes.withdrawOffer.body>, @Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
     this.ownOffer(own, params.offerId);
-    await executeOfferCommand(this.store, this.clock, own, params.offerId, { type: 'WithdrawOffer', data: { reason: body.reason } }, {
-      actor: ctx.principal.subject,
-      commandId: ctx.commandId,
-      correlationId: ctx.correlationId,
-    });
-    return this.afterCommand(own, params.offerId);
-  }
-
-  private async afterCommand(own: string, offerId: string) {
-    await this.projections.catchUp();
-    this.relay.nudge();
-    return view(this.ownOffer(own, offerId));
+    return this.commands.run({ aggregate: 'offer', id: params.offerId, command: { type: 'WithdrawOffer', data: { reason: body.reason } } }, ctx, () => view(this.ownOffer(own, params.offerId)));
   }
 
   private ownOffer(own: string, offerId: string): OfferDocument {

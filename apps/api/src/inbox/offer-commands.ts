@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@familybank/domain-core';
 import { OfferErrors, offerDecider, offerStreamId, type OfferCommand } from '@familybank/domain-offer';
 import type { EventStore } from '@familybank/event-store';
 import type { Clock } from '../infrastructure/tokens';
@@ -20,21 +19,4 @@ const meta = (own: string, aggregate: string, clock: Clock, context: OwnerComman
 export function executeOfferCommand(store: EventStore, clock: Clock, own: string, offerId: string, command: OfferCommand, context: OwnerCommandContext): Promise<StreamCommandResult> {
   const address = { streamId: offerStreamId(offerId), creates: (c: OfferCommand) => c.type === 'MakeOffer', notFound: () => OfferErrors.notFound() };
   return executeOnStream(store, offerDecider, address, command, meta(own, 'OFFER', clock, context));
-}
-
-type AnswerNoMatch = Message<'AnswerNoMatch', { requester: string; requestId: string }>;
-type NoMatchAnswered = Message<'NoMatchAnswered', { requester: string; requestId: string }>;
-
-/** "We have no family for this request": recorded once per request, so the requester knows who answered. */
-const noMatchDecider = {
-  decide: (command: AnswerNoMatch, answered: boolean): NoMatchAnswered[] => (answered ? [] : [{ type: 'NoMatchAnswered', data: command.data }]),
-  evolve: () => true,
-  initialState: () => false,
-};
-
-export const noMatchStreamId = (requester: string, requestId: string) => `answer-${requester}-${requestId}`;
-
-export function answerNoMatch(store: EventStore, clock: Clock, own: string, requester: string, requestId: string, context: OwnerCommandContext): Promise<StreamCommandResult> {
-  const address = { streamId: noMatchStreamId(requester, requestId), creates: () => true, notFound: () => OfferErrors.notFound() };
-  return executeOnStream(store, noMatchDecider, address, { type: 'AnswerNoMatch', data: { requester, requestId } }, meta(own, 'INBOX', clock, context));
 }

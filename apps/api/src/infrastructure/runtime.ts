@@ -6,6 +6,8 @@ import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from 
 import { loadOrCreateDevKeys, type DevKeys } from '../auth/dev-keys';
 import { devTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
+import { CommandGateway } from '../commands/command-gateway';
+import { ReadSide } from '../commands/read-side';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
@@ -22,6 +24,10 @@ export interface Runtime {
   eventStore: EventStore;
   documents: DocumentStore;
   projections: ProjectionRunner;
+  /** The one command path (HTTP, partner messages, sweeps). */
+  gateway: CommandGateway;
+  /** Where responses wait for the read models to show their command. */
+  readSide: ReadSide;
   queries: FamilyQueries;
   idempotency: IdempotencyStore;
   devKeys: DevKeys;
@@ -41,6 +47,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const eventStore = await openEventStore(config);
   const documents = new DocumentStore(join(config.DATA_DIR, 'read-models.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const projections = new ProjectionRunner(eventStore, documents, ALL_PROJECTIONS);
+  const gateway = new CommandGateway(eventStore, clock);
+  const readSide = new ReadSide(projections);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
@@ -52,6 +60,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
   });
   identities.onCreated = (identity) => void relay.announce(identity.code);
+  // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
+  gateway.onCommitted(() => {
+    readSide.nudge();
+    relay.nudge();
+  });
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
   federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge(), openSealed);
@@ -62,6 +75,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     eventStore,
     documents,
     projections,
+    gateway,
+    readSide,
     queries: new FamilyQueries(documents, clock),
     idempotency,
     devKeys,
@@ -76,6 +91,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       await federation.start();
       await relay.run();
       timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
+      // Events appended by another process, or that the read models could not take yet (a full
+      // disk), reach them on the next poll.
+      timers.push(setInterval(() => readSide.nudge(), config.PROJECTION_POLL_MS).unref());
       // Availability goes stale without any event: published families are re-checked now and then.
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { opsRoutes } from '@familybank/contracts';
 import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
+import { ReadSide } from '../commands/read-side';
 import { OutboxRelay } from '../federation/outbox-relay';
 import { ContractRoute } from '../http/contract-route';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -13,6 +14,7 @@ export class OpsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(ReadSide) private readonly readSide: ReadSide,
   ) {}
 
   @ContractRoute(opsRoutes.health)
@@ -30,10 +32,23 @@ export class OpsController {
       response.status(503);
       return { status: 'unavailable' as const, checks: { eventStore: { status: 'down' as const, detail: (error as Error).message } } };
     }
-    const lag = head - this.projections.position();
-    const projections = lag === 0 ? { status: 'up' as const } : { status: 'degraded' as const, detail: `${lag} events behind` };
+    const projections = this.projectionStatus(head);
+    const lag = projections.status === 'up' ? 0 : 1;
     const exchange = await this.relay.status();
     const ready = lag === 0 && exchange.status === 'up';
     return { status: ready ? ('ready' as const) : ('degraded' as const), checks: { eventStore: { status: 'up' as const }, projections, exchange } };
+  }
+
+  /** Commands are accepted while the read models lag or cannot be written; /ready says so. */
+  private projectionStatus(head: number): { status: 'up' | 'degraded'; detail?: string } {
+    const failure = this.readSide.failure();
+    let lag: number;
+    try {
+      lag = head - this.projections.position();
+    } catch (error) {
+      return { status: 'degraded', detail: `The read models cannot be read: ${(error as Error).message}` };
+    }
+    if (failure) return { status: 'degraded', detail: `${lag} events behind; the read models cannot be updated since ${failure.at.toISOString()} (${failure.message})` };
+    return lag <= 0 ? { status: 'up' } : { status: 'degraded', detail: `${lag} events behind` };
   }
 }

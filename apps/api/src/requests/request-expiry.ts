@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainError, isoDate } from '@familybank/domain-core';
-import type { EventStore } from '@familybank/event-store';
+import { randomUUID } from 'node:crypto';
 import { DocumentStore, ProjectionRunner, requestsProjection, type RequestDocument } from '@familybank/read-models';
-import { OutboxRelay } from '../federation/outbox-relay';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
-import { executeRequestCommand } from './request-commands';
+import { CommandGateway } from '../commands/command-gateway';
+import { ReadSide } from '../commands/read-side';
+import { CLOCK, type Clock } from '../infrastructure/tokens';
 
 export const REQUEST_EXPIRY_ACTOR = 'system:request-expiry';
 
@@ -17,10 +17,10 @@ export class RequestExpirySweeper {
   private readonly logger = new Logger('RequestExpiry');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CommandGateway) private readonly gateway: CommandGateway,
+    @Inject(ReadSide) private readonly readSide: ReadSide,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -28,19 +28,22 @@ export class RequestExpirySweeper {
     await this.projections.catchUp();
     const where = { sql: "json_extract(body, '$.status') = 'open' AND json_extract(body, '$.needs.startDate') < ?", params: [isoDate(this.clock())] };
     let expired = 0;
+    let position = 0;
     for (const { municipality, body } of this.documents.findAcrossMunicipalities<RequestDocument>(requestsProjection.collection, where)) {
       try {
-        await executeRequestCommand(this.store, this.clock, municipality, body.requestId, { type: 'ExpireRequest', data: {} }, { actor: REQUEST_EXPIRY_ACTOR });
+        const commandId = randomUUID();
+        position = (await this.gateway.execute(
+          { aggregate: 'request', id: body.requestId, command: { type: 'ExpireRequest', data: {} } },
+          { municipality, actor: REQUEST_EXPIRY_ACTOR, commandId, correlationId: commandId },
+        )).position;
         expired++;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         this.logger.debug(`Request ${body.requestId} not expired: ${error.code}`);
       }
     }
-    if (expired > 0) {
-      await this.projections.catchUp();
-      this.relay.nudge();
-    }
+    // Whoever reads after a sweep sees its effect.
+    if (expired > 0) await this.readSide.waitFor(position);
     return expired;
   }
 }

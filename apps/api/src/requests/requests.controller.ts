@@ -1,12 +1,10 @@
 import { Body, Controller, Inject, Param, Query } from '@nestjs/common';
 import { requestRoutes as routes, type RequestDetail } from '@familybank/contracts';
-import { DomainError, isoDate } from '@familybank/domain-core';
+import { isoDate } from '@familybank/domain-core';
 import { RequestErrors, type RequestCommand } from '@familybank/domain-request';
-import type { EventStore } from '@familybank/event-store';
 import { matchCandidates } from '@familybank/matching';
 import {
   DocumentStore,
-  ProjectionRunner,
   familyDetailProjection,
   householdName,
   partnershipsProjection,
@@ -15,16 +13,15 @@ import {
   type PartnershipDocument,
   type RequestDocument,
 } from '@familybank/read-models';
+import { Commands } from '../commands/execute-command';
 import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
-import { OutboxRelay } from '../federation/outbox-relay';
 import { ProfileViewRecorder } from '../federation/profile-views';
 import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../http/contract-route';
 import { cursorParam } from '../http/cursor';
 import { Ctx, type RequestContext } from '../http/request-context';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { CLOCK, type Clock } from '../infrastructure/tokens';
 import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
 import { DisclosureReader } from './disclosure-reader';
-import { executeRequestCommand } from './request-commands';
 
 type RequestParam = { requestId: string };
 type OfferParam = { requestId: string; offerId: string };
@@ -33,11 +30,9 @@ type OfferParam = { requestId: string; offerId: string };
 @Controller()
 export class RequestsController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(Commands) private readonly commands: Commands,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
-    @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
-    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(DisclosureReader) private readonly disclosures: DisclosureReader,
     @Inject(ProfileViewRecorder) private readonly profileViews: ProfileViewRecorder,
     @Inject(LocalCandidates) private readonly localCandidates: LocalCandidates,
@@ -46,7 +41,7 @@ export class RequestsController {
   @ContractRoute(routes.openRequest)
   async open(@Body() body: BodyOf<typeof routes.openRequest>, @Ctx() ctx: RequestContext) {
     const requestId = ctx.commandId;
-    const request = await this.run(ctx, requestId, { type: 'OpenRequest', data: { requestId, ...body } });
+    const request = await this.run(ctx, requestId, { type: 'OpenRequest', data: { requestId, ...body } }, `/v1/requests/${requestId}`);
     return new WithHeaders(request, { Location: `/v1/requests/${requestId}`, ETag: `"${request.revision}"` });
   }
 
@@ -68,13 +63,8 @@ export class RequestsController {
 
   @ContractRoute(routes.shareRequest)
   share(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.shareRequest>, @Ctx() ctx: RequestContext) {
-    const active = this.activePartners(ctx.principal.municipality);
-    const partners = body.partners ?? active;
-    const strangers = partners.filter((partner) => !active.includes(partner));
-    if (strangers.length) {
-      throw new DomainError('REQUEST.NOT_A_PARTNER', 'rule', `Only active partners can receive a request; not partners: ${strangers.join(', ')}`, { strangers });
-    }
-    return this.run(ctx, params.requestId, { type: 'ShareRequest', data: { partners } });
+    const activePartners = this.activePartners(ctx.principal.municipality);
+    return this.run(ctx, params.requestId, { type: 'ShareRequest', data: { ...(body.partners && { partners: body.partners }), activePartners } });
   }
 
   @ContractRoute(routes.withdrawRequest)
@@ -130,19 +120,12 @@ export class RequestsController {
     return this.run(ctx, params.requestId, { type: 'CancelAcceptance', data: { offerId: params.offerId } });
   }
 
-  private async run(ctx: RequestContext, requestId: string, command: RequestCommand): Promise<RequestDetail> {
-    const own = ctx.principal.municipality;
-    await executeRequestCommand(this.store, this.clock, own, requestId, command, {
-      actor: ctx.principal.subject,
-      commandId: ctx.commandId,
-      correlationId: ctx.correlationId,
-      expectedRevision: ctx.expectedRevision,
-    });
-    await this.projections.catchUp();
-    this.relay.nudge();
-    const detail = this.load(own, requestId);
-    await this.recordProfileViews(ctx, [detail]);
-    return detail;
+  private run(ctx: RequestContext, requestId: string, command: RequestCommand, location?: string): Promise<RequestDetail> {
+    return this.commands.run({ aggregate: 'request', id: requestId, command }, ctx, async () => {
+      const detail = this.load(ctx.principal.municipality, requestId);
+      await this.recordProfileViews(ctx, [detail]);
+      return detail;
+    }, { location });
   }
 
   /** The partners' profiles joined to offers are views their owners can list. */

@@ -3,3 +3,4 @@ export * from './offer.decider';
 export * from './offer.errors';
 export * from './offer.state';
 export * from './offer.types';
+export * from './no-match';

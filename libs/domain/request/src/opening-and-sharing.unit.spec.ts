@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@familybank/domain-core/testing';
 import { requestDecider } from './request.decider';
 import type { RequestEvent } from './request.types';
-import { NOW, everyCommandButOpen, needs, offer1, offer2, opened, opening, received, shared, withOffers } from './testing/request.fixtures';
+import { ACTIVE, NOW, everyCommandButOpen, needs, offer1, offer2, opened, opening, received, shared, withOffers } from './testing/request.fixtures';
 
 const spec = deciderSpecification(requestDecider, { now: NOW });
 
@@ -61,33 +61,47 @@ describe('a request that was never opened', () => {
 
 describe('share request', () => {
   it('share records the partners it goes to', () => {
-    spec.given(opened).when({ type: 'ShareRequest', data: { partners: ['0265', '0101'] } }).then([
+    spec.given(opened).when({ type: 'ShareRequest', data: { partners: ['0265', '0101'], activePartners: ACTIVE } }).then([
       { type: 'RequestShared', data: { partners: ['0265', '0101'] } },
     ]);
   });
 
   it('share, with partners it already went to, records only the new partners', () => {
-    spec.given(shared).when({ type: 'ShareRequest', data: { partners: ['0101', '0751'] } }).then([
+    spec.given(shared).when({ type: 'ShareRequest', data: { partners: ['0101', '0751'], activePartners: ACTIVE } }).then([
       { type: 'RequestShared', data: { partners: ['0751'] } },
     ]);
   });
 
   it('share, repeated with the same partners, changes nothing', () => {
-    spec.given(shared).when({ type: 'ShareRequest', data: { partners: ['0265', '0101'] } }).then([]);
+    spec.given(shared).when({ type: 'ShareRequest', data: { partners: ['0265', '0101'], activePartners: ACTIVE } }).then([]);
   });
 
   it('share, naming a partner twice, records that partner once', () => {
-    spec.given(opened).when({ type: 'ShareRequest', data: { partners: ['0265', '0265'] } }).then([
+    spec.given(opened).when({ type: 'ShareRequest', data: { partners: ['0265', '0265'], activePartners: ACTIVE } }).then([
       { type: 'RequestShared', data: { partners: ['0265'] } },
     ]);
   });
 
   it('share, with no partners, is refused', () => {
-    spec.given(opened).when({ type: 'ShareRequest', data: { partners: [] } }).thenThrows('REQUEST.NO_PARTNERS');
+    spec.given(opened).when({ type: 'ShareRequest', data: { partners: [], activePartners: ACTIVE } }).thenThrows('REQUEST.NO_PARTNERS');
+  });
+
+  it('share, without naming partners, goes to every active partner', () => {
+    spec.given(opened).when({ type: 'ShareRequest', data: { activePartners: ['0265', '0101'] } }).then([
+      { type: 'RequestShared', data: { partners: ['0265', '0101'] } },
+    ]);
+  });
+
+  it('share, naming a municipality that is not an active partner, is refused and names it', () => {
+    spec.given(opened).when({ type: 'ShareRequest', data: { partners: ['0265', '0999'], activePartners: ['0265'] } }).thenThrows('REQUEST.NOT_A_PARTNER', { strangers: ['0999'] });
+  });
+
+  it('share, without naming partners and with no active partner, is refused', () => {
+    spec.given(opened).when({ type: 'ShareRequest', data: { activePartners: [] } }).thenThrows('REQUEST.NO_PARTNERS');
   });
 
   it('share, with no partners, is refused even after it was shared', () => {
-    spec.given(shared).when({ type: 'ShareRequest', data: { partners: [] } }).thenThrows('REQUEST.NO_PARTNERS');
+    spec.given(shared).when({ type: 'ShareRequest', data: { partners: [], activePartners: ACTIVE } }).thenThrows('REQUEST.NO_PARTNERS');
   });
 });
 

@@ -25,8 +25,11 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
   if (state.status !== 'open') return lateFact(command, state);
   switch (command.type) {
     case 'ShareRequest': {
-      const partners = [...new Set(command.data.partners)].filter((partner) => !state.sharedWith.includes(partner));
-      ensure(command.data.partners.length > 0, RequestErrors.noPartners);
+      const named = command.data.partners ?? command.data.activePartners;
+      const strangers = named.filter((partner) => !command.data.activePartners.includes(partner));
+      ensure(strangers.length === 0, () => RequestErrors.notPartners(strangers));
+      ensure(named.length > 0, RequestErrors.noPartners);
+      const partners = [...new Set(named)].filter((partner) => !state.sharedWith.includes(partner));
       return partners.length ? [{ type: 'RequestShared', data: { partners } }] : [];
     }
     case 'RecordOffer': {

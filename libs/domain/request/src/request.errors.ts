@@ -9,6 +9,8 @@ export const RequestErrors = {
   periodInverted: () => new DomainError('REQUEST.PERIOD_INVERTED', 'rule', 'The period ends before it starts'),
   networkCandidatesWithoutExploring: () =>
     new DomainError('REQUEST.NETWORK_NOT_EXPLORED', 'rule', 'Network candidates are named only after the child’s network was explored'),
+  notPartners: (strangers: string[]) =>
+    new DomainError('REQUEST.NOT_A_PARTNER', 'rule', `Only active partners can receive a request; not partners: ${strangers.join(', ')}`, { strangers }),
   noPartners: () => new DomainError('REQUEST.NO_PARTNERS', 'rule', 'Share the request with at least one active partner'),
   unknownOffer: (offerId: string) => new DomainError('REQUEST.UNKNOWN_OFFER', 'not-found', `No offer ${offerId} on this request`, { offerId }),
   offerNotAvailable: (offerId: string, status: OfferStatus) =>

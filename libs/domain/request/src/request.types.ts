@@ -57,7 +57,11 @@ export interface RequestState {
 
 export type RequestCommand =
   | Message<'OpenRequest', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
-  | Message<'ShareRequest', { partners: string[] }>
+  /**
+   * `partners` omitted: every active partner. `activePartners` is a look-up the command handler
+   * loads (the municipality's active partnerships), so the rule that only partners are asked lives here.
+   */
+  | Message<'ShareRequest', { partners?: string[]; activePartners: string[] }>
   | Message<'RecordOffer', { offerId: string; partner: string; pseudonym: string }>
   | Message<'RecordNoMatch', { partner: string }>
   | Message<'ShortlistOffer', { offerId: string }>

@@ -85,6 +85,12 @@ export class EventStoreDbEventStore implements EventStore {
     return this.collectStream(this.client.readStream(streamId, { fromRevision: BigInt(options.fromRevision ?? 0) }));
   }
 
+  /** EventStoreDB has no look-up by event id; it deduplicates appends by id itself, so reading the stream is only the fallback. */
+  async findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined> {
+    const found = (await this.readStream(streamId)).find((event) => event.eventId === eventId);
+    return found && { revision: found.revision, position: found.position };
+  }
+
   async readAll({ after = 0, limit = Number.POSITIVE_INFINITY }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     let cursor = after;

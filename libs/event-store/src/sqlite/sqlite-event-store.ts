@@ -68,6 +68,11 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toRecordedEvent);
   }
 
+  async findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined> {
+    const row = this.statements.eventById.get(eventId);
+    return row && row.stream_id === streamId ? { revision: row.revision, position: row.position } : undefined;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAfter(options.after ?? 0, options.limit ?? -1);
   }

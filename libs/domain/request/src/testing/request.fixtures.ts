@@ -1,5 +1,8 @@
 import type { ChildNeeds, RequestCommand, RequestEvent } from '../request.types';
 
+/** The requester's active partners, as the command handler loads them. */
+export const ACTIVE = ['0265', '0101', '0751'];
+
 /** Events that take a request to each stage; tests start from these. */
 export const NOW = new Date('2026-03-10T09:00:00.000Z');
 /** The child's start date in `needs`, and instants around it. */
@@ -50,7 +53,7 @@ export const expired: RequestEvent[] = [...withOffers, { type: 'RequestExpired',
 
 /** Commands a caseworker of the requesting municipality gives. */
 export const caseworkerCommands: RequestCommand[] = [
-  { type: 'ShareRequest', data: { partners: ['0751'] } },
+  { type: 'ShareRequest', data: { partners: ['0751'], activePartners: ACTIVE } },
   { type: 'ShortlistOffer', data: { offerId: 'offer-2' } },
   { type: 'DeclineOffer', data: { offerId: 'offer-2', reason: 'Too far away' } },
   { type: 'AcceptOffer', data: { offerId: 'offer-2' } },

@@ -1,4 +1,4 @@
-import { unwrap, type FamilybankClient } from '@familybank/api-client';
+import { isRecorded, unwrap, type FamilybankClient } from '@familybank/api-client';
 import { approvalTerms, registration } from '../support/family-fixtures';
 import { startTestServer, type TestServer } from '../support/api-server';
 
@@ -66,7 +66,8 @@ describe('family lifecycle over HTTP, from lead to available', () => {
   it('register: a lead is recorded with its channel; 201 with Location and ETag', async () => {
     const { data, response } = await vejle.POST('/v1/families', { body: registration() });
     expect(response.status).toBe(201);
-    familyId = data!.familyId;
+    if (!data || isRecorded(data)) throw new Error('expected the family, not a receipt');
+    familyId = data.familyId;
     expect(response.headers.get('location')).toBe(`/v1/families/${familyId}`);
     expect(response.headers.get('etag')).toBe('"0"');
     expect(data).toMatchObject({ stage: 'lead', municipality: '0630', sourceChannel: 'campaign', revision: 0 });

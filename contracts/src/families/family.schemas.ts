@@ -225,7 +225,7 @@ export const FamilyDetail = z
     support: SupportSummary,
     assignments: z.array(Assignment).openapi({
       description:
-        'The places the family holds now for children of requests (own or partners’): assignments not ended, bounded by the family’s capacity. Ended ones: GET /v1/families/{familyId}/assignments?status=ended',
+        'The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended',
     }),
     endedAssignmentCount: z.number().int().min(0).openapi({ description: 'How many of the family’s assignments have ended' }),
     revision: z.number().int().openapi({ description: 'Stream revision; also sent as the ETag' }),

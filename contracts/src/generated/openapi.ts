@@ -1008,7 +1008,7 @@ export interface components {
             };
             consentToShare: boolean;
             support: components["schemas"]["SupportSummary"];
-            /** @description The places the family holds now for children of requests (own or partners’): assignments not ended, bounded by the family’s capacity. Ended ones: GET /v1/families/{familyId}/assignments?status=ended */
+            /** @description The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended */
             assignments: components["schemas"]["Assignment"][];
             /** @description How many of the family’s assignments have ended */
             endedAssignmentCount: number;

@@ -46,7 +46,7 @@ describe('approval expiry', () => {
 
     const expired = await unwrap(vejle.GET('/v1/families/{familyId}', { params: { path: { familyId: shortLived } } }));
     expect(expired.stage).toBe('approval-expired');
-    const { events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: { path: { familyId: shortLived } } }));
+    const { items: events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: { path: { familyId: shortLived } } }));
     expect(events.at(-1)).toMatchObject({ type: 'ApprovalExpired', actor: 'system:approval-expiry', data: { validUntil: '2026-11-30', expiredOn: '2026-12-01' } });
     const available = await unwrap(vejle.GET('/v1/available-families', {}));
     expect(available.items.map((family) => family.familyId)).toEqual([longLived]);

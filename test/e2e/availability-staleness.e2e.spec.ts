@@ -84,7 +84,7 @@ describe('stale availability', () => {
       }),
     );
     expect(confirmed).toMatchObject({ stage: 'available', revision: before.revision + 1, availability: { ...before.availability, confirmedOn: '2027-01-28' } });
-    const { events } = await unwrap(roskilde.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
+    const { items: events } = await unwrap(roskilde.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
     expect(events.at(-1)).toMatchObject({ type: 'AvailabilityConfirmed', data: { confirmedOn: '2027-01-28' } });
 
     await eventually(async () => expect(await pool()).toEqual([expect.objectContaining({ municipality: B, availabilityConfirmed: '2027-01' })]));

@@ -61,7 +61,7 @@ describe('crash recovery of a separate API process', () => {
     api = await startApiProcess(mainJs, { DATA_DIR: dataDir });
     const restarted = await clientFor(api.baseUrl);
     for (const [familyId, revision] of acknowledged) {
-      const { events } = await unwrap(restarted.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
+      const { items: events } = await unwrap(restarted.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
       expect(events.length - 1).toBeGreaterThanOrEqual(revision);
       expect(events.slice(0, 3).map((event) => event.type)).toEqual(['FamilyRegistered', 'FirstContactMade', 'FamilyScreened']);
       const detail = await unwrap(restarted.GET('/v1/families/{familyId}', { params: { path: { familyId } } }));

@@ -147,7 +147,7 @@ describe('family lifecycle over HTTP, from lead to available', () => {
   });
 
   it('the stream holds every step as an event, with the acting user and the municipality', async () => {
-    const { events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: path() }));
+    const { items: events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: path() }));
     expect(events.map((event) => event.type)).toEqual([
       'FamilyRegistered',
       'FirstContactMade',

@@ -171,7 +171,7 @@ describe('a request for one child, across municipalities on one node', () => {
       expect(await assignmentsOfFamily()).toEqual([]);
       const offers = await unwrap(client[B]!.GET('/v1/offers', {}));
       expect(offers.items.find((offer) => offer.offerId === cancelled)).toMatchObject({ status: 'confirmed' });
-      const { events } = await unwrap(client[B]!.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
+      const { items: events } = await unwrap(client[B]!.GET('/v1/families/{familyId}/events', { params: { path: { familyId } } }));
       expect(events.at(-1)).toMatchObject({ type: 'AssignmentEnded', actor: `partner:${A}`, data: { wantsNewAssignment: true } });
     }
   });

@@ -115,7 +115,7 @@ describe('HTTP authentication and authorization', () => {
 
   it('an auditor can read everything but write nothing (403 AUTH.ROLE_MISSING, nothing appended)', async () => {
     const token = await server.token('0630', ['auditor']);
-    for (const path of ['/v1/families', `/v1/families/${familyId}`, `/v1/families/${familyId}/events`, '/v1/available-families', '/v1/pipeline']) {
+    for (const path of ['/v1/families', `/v1/families/${familyId}`, `/v1/families/${familyId}/events`, `/v1/families/${familyId}/support`, `/v1/families/${familyId}/assignments`, '/v1/available-families', '/v1/pipeline']) {
       expect({ path, status: (await send(server, 'GET', path, { token })).status }).toEqual({ path, status: 200 });
     }
     const before = await lastPosition(server);
@@ -140,7 +140,9 @@ describe('HTTP authentication and authorization', () => {
   it('another municipality sees nothing of this family and cannot act on it', async () => {
     const token = await server.token('0265', ['caseworker', 'approver']);
     expectProblem(await send(server, 'GET', `/v1/families/${familyId}`, { token }), 404, 'FAMILY.NOT_FOUND', 'not-found');
-    expectProblem(await send(server, 'GET', `/v1/families/${familyId}/events`, { token }), 404, 'FAMILY.NOT_FOUND', 'not-found');
+    for (const list of ['events', 'support', 'assignments']) {
+      expectProblem(await send(server, 'GET', `/v1/families/${familyId}/${list}`, { token }), 404, 'FAMILY.NOT_FOUND', 'not-found');
+    }
     expect((await send(server, 'GET', '/v1/families', { token })).json).toEqual({ items: [], nextCursor: null });
     const before = await lastPosition(server);
     expectProblem(await send(server, 'POST', `/v1/families/${familyId}/screening`, { token, body: { on: '2026-11-21' } }), 404, 'FAMILY.NOT_FOUND', 'not-found');

@@ -25,7 +25,7 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
     return created.json.familyId as string;
   };
   const get = (familyId: string) => send(server, 'GET', `/v1/families/${familyId}`, { token });
-  const events = async (familyId: string) => (await send(server, 'GET', `/v1/families/${familyId}/events`, { token })).json.events as Array<{ type: string; revision: number }>;
+  const events = async (familyId: string) => (await send(server, 'GET', `/v1/families/${familyId}/events`, { token })).json.items as Array<{ type: string; revision: number }>;
   const step = (familyId: string, suffix: string, body: unknown, ifMatch?: string) =>
     send(server, 'POST', `/v1/families/${familyId}/${suffix}`, { token, body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
   const contact = { on: '2026-11-20', channel: 'phone' };

@@ -73,7 +73,7 @@ describe('HTTP errors and pagination', () => {
   it('an unknown family → 404 FAMILY.NOT_FOUND on every family route, nothing appended', async () => {
     const before = await lastPosition(server);
     const unknown = '0b7f0d86-0000-4a55-bb0c-000000000000';
-    for (const path of [`/v1/families/${unknown}`, `/v1/families/${unknown}/events`]) {
+    for (const path of [`/v1/families/${unknown}`, `/v1/families/${unknown}/events`, `/v1/families/${unknown}/support`, `/v1/families/${unknown}/assignments`]) {
       const response = await send(server, 'GET', path, { token });
       expectProblem(response, 404, 'FAMILY.NOT_FOUND', 'not-found');
       expect(response.json.instance).toBe(path);
@@ -89,6 +89,7 @@ describe('HTTP errors and pagination', () => {
       for (const [method, path, body] of [
         ['GET', `/v1/families/${id}`, undefined],
         ['GET', `/v1/families/${id}/events`, undefined],
+        ['GET', `/v1/families/${id}/support`, undefined],
         ['POST', `/v1/families/${id}/first-contact`, contact],
       ] as const) {
         const response = await send(server, method, path, { token, body });

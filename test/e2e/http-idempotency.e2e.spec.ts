@@ -25,7 +25,7 @@ describe('HTTP Idempotency-Key', () => {
     send(server, 'POST', path, { token, body, headers: key === undefined ? extra : { 'idempotency-key': key, ...extra } });
   const listIds = async (token: string) => (await send(server, 'GET', '/v1/families?limit=200', { token })).json.items.map((f: { familyId: string }) => f.familyId);
   const eventTypes = async (familyId: string) =>
-    (await send(server, 'GET', `/v1/families/${familyId}/events`, { token: vejle })).json.events.map((e: { type: string }) => e.type);
+    (await send(server, 'GET', `/v1/families/${familyId}/events`, { token: vejle })).json.items.map((e: { type: string }) => e.type);
   const register = async () => {
     const created = await post('/v1/families', undefined, registration());
     expect(created.status).toBe(201);

@@ -97,7 +97,7 @@ describe('docs/integrators.md', () => {
     // What the example did is in the API: each accepted step once, the refused and replayed ones not at all.
     const family = await unwrap(vejle.GET('/v1/families/{familyId}', { params: { path: { familyId: familyId! } } }));
     expect(family).toMatchObject({ stage: 'screened', revision: 2, sourceChannel: 'municipality-website', adults: [{ fullName: 'Karen Holm' }] });
-    const { events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: { path: { familyId: familyId! } } }));
+    const { items: events } = await unwrap(vejle.GET('/v1/families/{familyId}/events', { params: { path: { familyId: familyId! } } }));
     expect(events.map((event) => event.type)).toEqual(['FamilyRegistered', 'FirstContactMade', 'FamilyScreened']);
   });
 

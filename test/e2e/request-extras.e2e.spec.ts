@@ -146,6 +146,8 @@ describe('request extras: recruitment, candidates, introduction visits, ending a
       assignmentId = filled.assignment!.assignmentId;
       const family = await unwrap(client[B]!.GET('/v1/families/{familyId}', { params: { path: { familyId: familyOfB } } }));
       expect(family.assignments).toEqual([expect.objectContaining({ assignmentId })]);
+      const active = await unwrap(client[B]!.GET('/v1/families/{familyId}/assignments', { params: { path: { familyId: familyOfB }, query: { status: 'active' } } }));
+      expect(active.items).toEqual([expect.objectContaining({ assignmentId, familyId: familyOfB, status: 'active', requester: { municipality: A, requestId: filledRequest } })]);
       await eventually(async () =>
         expect((await unwrap(client[A]!.GET('/v1/pool', {}))).items.find((profile) => profile.pseudonym === pseudonymOfB)).toMatchObject({ freeCapacity: 0 }),
       );
@@ -183,9 +185,14 @@ describe('request extras: recruitment, candidates, introduction visits, ending a
           body: { reason: 'The child moved back home', wantsNewAssignment: true },
         }),
       );
-      expect(ended.assignments).toEqual([]);
+      expect(ended).toMatchObject({ assignments: [], endedAssignmentCount: 1 });
+      const listed = (status: 'active' | 'ended') => unwrap(client[B]!.GET('/v1/families/{familyId}/assignments', { params: { path: { familyId: familyOfB }, query: { status } } }));
+      expect((await listed('active')).items).toEqual([]);
+      expect((await listed('ended')).items).toEqual([
+        expect.objectContaining({ assignmentId, status: 'ended', ending: expect.objectContaining({ reason: 'The child moved back home', wantsNewAssignment: true, endedOn: expect.any(String) }) }),
+      ]);
       const events = await unwrap(client[B]!.GET('/v1/families/{familyId}/events', { params: { path: { familyId: familyOfB } } }));
-      expect(events.events.at(-1)).toMatchObject({ type: 'AssignmentEnded', data: { assignmentId, reason: 'The child moved back home', wantsNewAssignment: true } });
+      expect(events.items.at(-1)).toMatchObject({ type: 'AssignmentEnded', data: { assignmentId, reason: 'The child moved back home', wantsNewAssignment: true } });
       const offerEvents = await server.app.runtime.eventStore.readStream(`offer-${offerId}`);
       expect(offerEvents.at(-1)).toMatchObject({ type: 'AssignmentEnded', data: { assignmentId, wantsNewAssignment: true, familyId: familyOfB } });
       await eventually(async () =>

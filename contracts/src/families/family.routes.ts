@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { APPROVERS, READERS, RECORDERS, defineRoute } from '../route';
+import * as h from './family-history.schemas';
 import * as s from './family.schemas';
 
 const path = (suffix: string) => `/v1/families/{familyId}${suffix}`;
@@ -102,11 +103,40 @@ export const familyRoutes = {
     operationId: 'getFamilyEvents',
     method: 'get',
     path: path('/events'),
-    summary: 'Audit trail: every event of the family, with who acted and when',
+    summary: 'Audit trail: the family’s events, oldest first, with who acted and when',
+    description:
+      'Cursor-paginated in stream order, oldest first: a page ends at the newest event there was when it was read, and events recorded later come on a later page. `revision` is always the family’s current revision.',
     tag: 'Families',
     roles: READERS,
     params: s.FamilyIdParams,
-    success: { status: 200, schema: s.FamilyEventsResponse, description: 'The family’s events in order' },
+    query: h.FamilyEventsQuery,
+    success: { status: 200, schema: h.FamilyEventsResponse, description: 'A page of the family’s events in stream order' },
+    errors: [404],
+  }),
+  listFamilySupport: defineRoute({
+    operationId: 'listFamilySupport',
+    method: 'get',
+    path: path('/support'),
+    summary: 'Every support record of the family, newest first',
+    description: 'The family detail carries only a summary (count, last date, the newest few); this lists all of them.',
+    tag: 'Families',
+    roles: READERS,
+    params: s.FamilyIdParams,
+    query: h.SupportQuery,
+    success: { status: 200, schema: h.SupportPage, description: 'A page of support records' },
+    errors: [404],
+  }),
+  listFamilyAssignments: defineRoute({
+    operationId: 'listFamilyAssignments',
+    method: 'get',
+    path: path('/assignments'),
+    summary: 'The family’s assignments, active and ended, newest reservation first',
+    description: 'The family detail carries only the active ones and a count of the ended ones.',
+    tag: 'Families',
+    roles: READERS,
+    params: s.FamilyIdParams,
+    query: h.AssignmentsQuery,
+    success: { status: 200, schema: h.AssignmentPage, description: 'A page of assignments' },
     errors: [404],
   }),
   listAvailableFamilies: defineRoute({

@@ -146,6 +146,38 @@ export const Assignment = z
   })
   .openapi('Assignment');
 
+/** How many support records the family detail embeds; the rest are read page by page. */
+export const RECENT_SUPPORT_RECORDS = 5;
+
+export const SupportRecordView = z
+  .object({
+    familyId: Id,
+    revision: z.number().int().openapi({
+      description: 'Revision of the family’s stream at which the support was recorded: identifies the record within the family, and the event in the audit trail',
+    }),
+    position: z.number().int().openapi({ description: 'Global position of that event in the log' }),
+    kind: SupportKind,
+    on: IsoDate.openapi({ description: 'The day the support was given' }),
+    note: z.string().optional(),
+    recordedBy: z.string().openapi({ description: 'Who recorded it: the token subject' }),
+    recordedAt: Timestamp,
+  })
+  .openapi('SupportRecord');
+export type SupportRecordView = z.infer<typeof SupportRecordView>;
+
+export const SupportSummary = z
+  .object({
+    count: z.number().int().min(0).openapi({ description: 'How many support records the family has in all' }),
+    lastOn: IsoDate.optional().openapi({ description: 'The latest day on which support was given (the greatest `on`); absent while none is recorded' }),
+    recent: z
+      .array(SupportRecordView)
+      .max(RECENT_SUPPORT_RECORDS)
+      .openapi({
+        description: `The ${RECENT_SUPPORT_RECORDS} most recently recorded support records, newest first. Every record: GET /v1/families/{familyId}/support`,
+      }),
+  })
+  .openapi('SupportSummary', { description: 'A bounded summary of the support given: its size does not grow with the history' });
+
 export const FamilyIdParams = z.object({ familyId: Id.openapi({ param: { name: 'familyId', in: 'path' } }) });
 export const AssignmentParams = FamilyIdParams.extend({ assignmentId: Id.openapi({ param: { name: 'assignmentId', in: 'path' } }) });
 export const EndAssignmentBody = z
@@ -190,8 +222,12 @@ export const FamilyDetail = z
     approval: ApprovalTerms.extend({ approvedOn: IsoDate }).optional(),
     availability: DeclareAvailabilityBody.required({ careTypes: true }).extend({ confirmedOn: IsoDate }).optional(),
     consentToShare: z.boolean(),
-    support: z.array(z.object({ kind: SupportKind, on: IsoDate, note: z.string().optional() })),
-    assignments: z.array(Assignment).openapi({ description: 'Places the family holds for children of requests (own or partners’)' }),
+    support: SupportSummary,
+    assignments: z.array(Assignment).openapi({
+      description:
+        'The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended',
+    }),
+    endedAssignmentCount: z.number().int().min(0).openapi({ description: 'How many of the family’s assignments have ended' }),
     revision: z.number().int().openapi({ description: 'Stream revision; also sent as the ETag' }),
   })
   .openapi('FamilyDetail');
@@ -241,23 +277,6 @@ export const AvailabilityReminders = z
   .openapi('AvailabilityReminders');
 export type AvailabilityReminders = z.infer<typeof AvailabilityReminders>;
 export type AvailabilityReminder = z.infer<typeof AvailabilityReminder>;
-
-export const StoredEventView = z
-  .object({
-    eventId: z.string(),
-    type: z.string(),
-    revision: z.number().int(),
-    position: z.number().int(),
-    occurredAt: Timestamp,
-    recordedAt: Timestamp,
-    actor: z.string(),
-    correlationId: z.string(),
-    causationId: z.string(),
-    schemaVersion: z.number().int(),
-    data: z.record(z.string(), z.unknown()),
-  })
-  .openapi('StoredEvent');
-export const FamilyEventsResponse = z.object({ familyId: Id, revision: z.number().int(), events: z.array(StoredEventView) }).openapi('FamilyEvents');
 
 export const PipelineStage = z
   .object({ stage: FamilyStage, count: z.number().int(), averageDaysInStage: z.number(), maxDaysInStage: z.number().int() })

@@ -389,7 +389,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every support record of the family, newest first
+         * @description The family detail carries only a summary (count, last date, the newest few); this lists all of them.
+         */
+        get: operations["listFamilySupport"];
         put?: never;
         /** Record support given to the family (supervision, course, emergency-line call) */
         post: operations["recordSupport"];
@@ -440,8 +444,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit trail: every event of the family, with who acted and when */
+        /**
+         * Audit trail: the family’s events, oldest first, with who acted and when
+         * @description Cursor-paginated in stream order, oldest first: a page ends at the newest event there was when it was read, and events recorded later come on a later page. `revision` is always the family’s current revision.
+         */
         get: operations["getFamilyEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The family’s assignments, active and ended, newest reservation first
+         * @description The family detail carries only the active ones and a count of the ended ones.
+         */
+        get: operations["listFamilyAssignments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -980,13 +1007,11 @@ export interface components {
                 confirmedOn: components["schemas"]["IsoDate"];
             };
             consentToShare: boolean;
-            support: {
-                kind: components["schemas"]["SupportKind"];
-                on: components["schemas"]["IsoDate"];
-                note?: string;
-            }[];
-            /** @description Places the family holds for children of requests (own or partners’) */
+            support: components["schemas"]["SupportSummary"];
+            /** @description The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended */
             assignments: components["schemas"]["Assignment"][];
+            /** @description How many of the family’s assignments have ended */
+            endedAssignmentCount: number;
             /** @description Stream revision; also sent as the ETag */
             revision: number;
         };
@@ -1067,6 +1092,27 @@ export interface components {
         };
         /** @enum {string} */
         AvailabilityPattern: "weekdays" | "weekends" | "holidays";
+        /** @description A bounded summary of the support given: its size does not grow with the history */
+        SupportSummary: {
+            /** @description How many support records the family has in all */
+            count: number;
+            lastOn?: components["schemas"]["IsoDate"] & unknown;
+            /** @description The 5 most recently recorded support records, newest first. Every record: GET /v1/families/{familyId}/support */
+            recent: components["schemas"]["SupportRecord"][];
+        };
+        SupportRecord: {
+            familyId: components["schemas"]["Id"];
+            /** @description Revision of the family’s stream at which the support was recorded: identifies the record within the family, and the event in the audit trail */
+            revision: number;
+            /** @description Global position of that event in the log */
+            position: number;
+            kind: components["schemas"]["SupportKind"];
+            on: components["schemas"]["IsoDate"] & unknown;
+            note?: string;
+            /** @description Who recorded it: the token subject */
+            recordedBy: string;
+            recordedAt: components["schemas"]["Timestamp"];
+        };
         /** @enum {string} */
         SupportKind: "supervision" | "course" | "emergency-call";
         Assignment: {
@@ -1198,8 +1244,12 @@ export interface components {
         };
         FamilyEvents: {
             familyId: components["schemas"]["Id"];
+            /** @description The family’s current revision (its last event), whichever page this is */
             revision: number;
-            events: components["schemas"]["StoredEvent"][];
+            /** @description Events in stream order, oldest first */
+            items: components["schemas"]["StoredEvent"][];
+            /** @description Pass as cursor to get the next (later) events; null on the last page */
+            nextCursor: string | null;
         };
         StoredEvent: {
             eventId: string;
@@ -1216,6 +1266,36 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        SupportRecordPage: {
+            items: components["schemas"]["SupportRecord"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AssignmentRecordPage: {
+            items: components["schemas"]["AssignmentRecord"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AssignmentRecord: components["schemas"]["Assignment"] & {
+            familyId: components["schemas"]["Id"];
+            status: components["schemas"]["AssignmentStatus"];
+            reservedAt: components["schemas"]["Timestamp"] & unknown;
+            /** @description Present when status is ended */
+            ending?: {
+                endedOn: components["schemas"]["IsoDate"];
+                reason: string;
+                /** @description Retention: did the family want a new assignment? */
+                wantsNewAssignment: boolean;
+                /** @description Who ended it: a token subject, or system:<process> */
+                endedBy: string;
+                recordedAt: components["schemas"]["Timestamp"];
+            };
+        };
+        /**
+         * @description active: the family holds the place (not ended, whatever its period); ended: the assignment was ended
+         * @enum {string}
+         */
+        AssignmentStatus: "active" | "ended";
         AvailableFamilyPage: {
             items: components["schemas"]["AvailableFamily"][];
             /** @description Pass as cursor to get the next page; null on the last page */
@@ -4496,6 +4576,78 @@ export interface operations {
             };
         };
     };
+    listFamilySupport: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of support records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportRecordPage"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     recordSupport: {
         parameters: {
             query?: never;
@@ -4847,7 +4999,12 @@ export interface operations {
     };
     getFamilyEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1–500 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 familyId: components["schemas"]["Id"];
@@ -4856,13 +5013,87 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The family’s events in order */
+            /** @description A page of the family’s events in stream order */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FamilyEvents"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFamilyAssignments: {
+        parameters: {
+            query?: {
+                /** @description Only active or only ended assignments; default both */
+                status?: components["schemas"]["AssignmentStatus"] & unknown;
+                /** @description Page size, 1–200 (default 50) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of assignments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentRecordPage"];
                 };
             };
             /** @description Invalid request: every invalid field is listed in invalidParams */

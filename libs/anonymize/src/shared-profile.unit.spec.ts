@@ -46,8 +46,13 @@ const hansen: LocalFamily = {
     confirmedOn: '2026-05-20',
   },
   consentToShare: true,
-  support: [{ kind: 'supervision', on: '2026-04-01', note: 'Talked about Jens’ new job' }],
+  support: {
+    count: 1,
+    lastOn: '2026-04-01',
+    recent: [{ familyId: 'fam-1', revision: 13, position: 13, kind: 'supervision', on: '2026-04-01', note: 'Talked about Jens’ new job', recordedBy: 'anna@0630', recordedAt: '2026-04-01T10:00:00.000Z' }],
+  },
   assignments: [],
+  endedAssignmentCount: 0,
   revision: 14,
 };
 const context = { pseudonymKey: KEY, now: NOW, version: 14 };
@@ -82,7 +87,7 @@ describe('shared profile by allowlist', () => {
       hansen.familyId,
       hansen.sourceDetail!,
       ...hansen.approval!.conditions,
-      hansen.support[0]!.note!,
+      hansen.support.recent[0]!.note!,
       '2026-03-08',
       '2027-03-01',
       '2026-05-20',

@@ -138,8 +138,13 @@ export function arbitraryFamilyWithPersonalData(): fc.Arbitrary<FamilyWithPerson
       },
       availability: { careTypes: t.careTypes, capacity: t.capacity, periods: t.periods, patterns: t.patterns, confirmedOn: t.confirmedOn },
       consentToShare: true,
-      support: [{ kind: 'supervision', on: t.confirmedOn, note: supportNote }],
+      support: {
+        count: 1,
+        lastOn: t.confirmedOn,
+        recent: [{ familyId: `fam-${t.familyNumber}`, revision: 11, position: 11, kind: 'supervision', on: t.confirmedOn, note: supportNote, recordedBy: email, recordedAt: registeredAt }],
+      },
       assignments: [],
+      endedAssignmentCount: 0,
       revision: 12,
     };
     const exactDates = [t.approvedOn, t.validUntil, t.confirmedOn, t.registeredAt, registeredAt, ...t.periods.flatMap((p) => [p.from, p.to])];

@@ -55,6 +55,8 @@ export class DocumentStore {
         UNIQUE (collection, id)
       );
       CREATE INDEX IF NOT EXISTS documents_by_owner ON documents (collection, municipality, seq);
+      -- Lists of one family's records (support, assignments), newest first, without scanning the municipality's.
+      CREATE INDEX IF NOT EXISTS documents_by_family ON documents (collection, municipality, json_extract(body, '$.familyId'), seq);
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS projection_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);

@@ -1,4 +1,5 @@
 export * from './document-store';
+export * from './families/assignments.projection';
 export * from './families/available-families.projection';
 export * from './families/availability-reminders';
 export * from './families/family-detail.projection';
@@ -6,15 +7,18 @@ export { householdName } from './families/family-events';
 export * from './families/family-queries';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
+export * from './families/support-records.projection';
 export * from './projection';
 export * from './offers/offers.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
 
+import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
+import { supportRecordsProjection } from './families/support-records.projection';
 import { offersProjection } from './offers/offers.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
@@ -24,6 +28,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
   recruitmentPipelineProjection,
   availableFamiliesProjection,
+  supportRecordsProjection,
+  familyAssignmentsProjection,
   partnershipsProjection,
   requestsProjection,
   offersProjection,

@@ -1,15 +1,20 @@
-import type { FamilyDetail } from '@familybank/contracts';
+import { RECENT_SUPPORT_RECORDS, type FamilyDetail } from '@familybank/contracts';
 import { assertNever } from '@familybank/domain-core';
 import { evolveFamily, type FamilyStage, type RegisteredFamily } from '@familybank/domain-family';
 import type { Projection } from '../projection';
 import { FAMILY_EVENT_TYPES, familyIdOf, type RecordedFamilyEvent } from './family-events';
+import { supportRecordOf } from './support-records.projection';
 
-/** The family as its own municipality's caseworkers see it; daysInStage is computed when read. */
+/**
+ * The family as its own municipality's caseworkers see it; daysInStage is computed when read.
+ * Its size does not grow with the history: support is a summary, assignments are the current ones
+ * (bounded by capacity); the full lists are projections of their own.
+ */
 export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 4,
+  version: 5,
   collection: 'family-detail',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -34,8 +39,9 @@ function registered(event: RecordedFamilyEvent & { type: 'FamilyRegistered' }): 
     registeredAt,
     checks: [],
     consentToShare: false,
-    support: [],
+    support: { count: 0, recent: [] },
     assignments: [],
+    endedAssignmentCount: 0,
     revision: event.revision,
   };
 }
@@ -90,11 +96,14 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     case 'FamilyRetired':
       return { ...document, availability: undefined };
     case 'SupportRecorded':
-      return { ...document, support: [...document.support, event.data] };
+      return { ...document, support: withSupport(document.support, event) };
     case 'FamilyReserved':
       return { ...document, assignments: [...document.assignments, event.data] };
-    case 'AssignmentEnded':
-      return { ...document, assignments: document.assignments.filter((assignment) => assignment.assignmentId !== event.data.assignmentId) };
+    case 'AssignmentEnded': {
+      const assignments = document.assignments.filter((assignment) => assignment.assignmentId !== event.data.assignmentId);
+      const ended = document.assignments.length - assignments.length;
+      return { ...document, assignments, endedAssignmentCount: document.endedAssignmentCount + ended };
+    }
     case 'FamilyRegistered':
     case 'FamilyScreened':
     case 'FamilyInterviewed':
@@ -107,6 +116,13 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     default:
       return assertNever(event);
   }
+}
+
+function withSupport(summary: FamilyDetailDocument['support'], event: RecordedFamilyEvent & { type: 'SupportRecorded' }): FamilyDetailDocument['support'] {
+  const record = supportRecordOf(event);
+  // Records may be entered late, so the last day of support is the greatest `on`, not the newest record's.
+  const lastOn = summary.lastOn !== undefined && summary.lastOn > record.on ? summary.lastOn : record.on;
+  return { count: summary.count + 1, lastOn, recent: [record, ...summary.recent].slice(0, RECENT_SUPPORT_RECORDS) };
 }
 
 function updateCheck(document: FamilyDetailDocument, adultId: string, kind: string, change: Partial<FamilyDetailDocument['checks'][number]>) {

@@ -1,12 +1,23 @@
-import type { AvailabilityReminders, AvailableFamily, FamilyDetail, Pipeline } from '@familybank/contracts';
+import type { AssignmentRecord, AvailabilityReminders, AvailableFamily, FamilyDetail, Pipeline, SupportRecordView } from '@familybank/contracts';
 import { daysBetween } from '@familybank/domain-core';
 import type { DocumentStore, Page } from '../document-store';
+import { familyAssignmentsProjection } from './assignments.projection';
 import type { AvailabilityTracking } from './available-families.projection';
 import { availableFamiliesProjection } from './available-families.projection';
 import { availabilityReminders, remindConfirmedOnOrBefore, type StalenessPolicy } from './availability-reminders';
 import { familyDetailProjection, type FamilyDetailDocument } from './family-detail.projection';
 import { pipelineReport } from './pipeline-report';
 import { recruitmentPipelineProjection, type PipelineEntry } from './recruitment-pipeline.projection';
+import { supportRecordsProjection } from './support-records.projection';
+
+export interface PageRequest {
+  limit: number;
+  /** A decoded cursor. */
+  before?: number;
+}
+
+/** Matches the documents_by_family index of the DocumentStore, so a family's page does not scan its municipality's. */
+const ofFamily = (familyId: string) => ({ sql: "json_extract(body, '$.familyId') = ?", params: [familyId] as unknown[] });
 
 /** Every query takes the caller's municipality: there is no way to read another's families. */
 export class FamilyQueries {
@@ -24,6 +35,20 @@ export class FamilyQueries {
     const where = query.stage ? { sql: "json_extract(body, '$.stage') = ?", params: [query.stage] } : undefined;
     const page = this.documents.page<FamilyDetailDocument>(familyDetailProjection.collection, municipality, { ...query, where });
     return { ...page, items: page.items.map((doc) => this.withDaysInStage(doc)) };
+  }
+
+  /** The family's support records, newest first; undefined when the family is not one of the municipality's. */
+  listSupport(municipality: string, familyId: string, query: PageRequest): Page<SupportRecordView> | undefined {
+    if (!this.owns(municipality, familyId)) return undefined;
+    return this.documents.page<SupportRecordView>(supportRecordsProjection.collection, municipality, { ...query, where: ofFamily(familyId) });
+  }
+
+  /** The family's assignments, the newest reservation first, optionally only active or ended ones. */
+  listAssignments(municipality: string, familyId: string, query: PageRequest & { status?: AssignmentRecord['status'] }): Page<AssignmentRecord> | undefined {
+    if (!this.owns(municipality, familyId)) return undefined;
+    const family = ofFamily(familyId);
+    const where = query.status ? { sql: `${family.sql} AND json_extract(body, '$.status') = ?`, params: [...family.params, query.status] } : family;
+    return this.documents.page<AssignmentRecord>(familyAssignmentsProjection.collection, municipality, { limit: query.limit, before: query.before, where });
   }
 
   listAvailableFamilies(municipality: string, query: { careType?: string; region?: string; limit: number; before?: number }): Page<AvailableFamily> {
@@ -64,6 +89,10 @@ export class FamilyQueries {
     return this.documents
       .findAcrossMunicipalities<FamilyDetailDocument>(familyDetailProjection.collection, where)
       .map(({ municipality, body }) => ({ municipality, familyId: body.familyId }));
+  }
+
+  private owns(municipality: string, familyId: string): boolean {
+    return this.documents.get(familyDetailProjection.collection, familyId)?.municipality === municipality;
   }
 
   private withDaysInStage(document: FamilyDetailDocument): FamilyDetail {

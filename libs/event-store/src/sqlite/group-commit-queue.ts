@@ -37,7 +37,6 @@ export class GroupCommitQueue<Item> {
   private flushNext(): void {
     this.scheduled = undefined;
     const group = this.takeGroup();
-    // Scheduled first, so that the queue keeps moving even if flushGroup throws.
     if (this.queue.length > 0) this.scheduled = setImmediate(() => this.flushNext());
     this.flushGroup(group);
   }

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { previousAppendResult, satisfiesExpectedRevision } from '../append-rules';
 import { WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import { isStorageUnavailable } from './sqlite-storage-errors';
+import { isStorageUnavailable, sqliteCode } from './sqlite-storage-errors';
 import type { Statements } from './sqlite-statements';
 
 /** One appendToStream call waiting for its group. Data is serialised when the call is made. */
@@ -116,8 +116,7 @@ export class SqliteGroupWriter {
    * were written behind the store's back, and the events table is then the truth to report.
    */
   private translateConstraintError(error: unknown, { streamId, expectedRevision }: PendingAppend): unknown {
-    const isRevisionClash =
-      error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') && error.message.includes('events.stream_id');
+    const isRevisionClash = sqliteCode(error)?.startsWith('SQLITE_CONSTRAINT') && (error as Error).message.includes('events.stream_id');
     if (!isRevisionClash) return error;
     return new WrongExpectedRevisionError(streamId, expectedRevision, this.statements.lastRevision.get(streamId)?.revision ?? -1);
   }

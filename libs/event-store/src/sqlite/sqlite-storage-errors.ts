@@ -12,11 +12,24 @@ export function isStorageUnavailableCode(code: string): boolean {
   return UNAVAILABLE_PRIMARY_CODES.some((primary) => code === primary || code.startsWith(`${primary}_`));
 }
 
-export function isStorageUnavailable(error: unknown): error is InstanceType<typeof Database.SqliteError> {
-  return error instanceof Database.SqliteError && isStorageUnavailableCode(error.code);
+/**
+ * The SQLite result code of an error from better-sqlite3, else undefined. Recognised by shape,
+ * not `instanceof`: the native addon keeps the SqliteError class of the first copy of the module
+ * loaded in the process, and Jest loads a copy per test file, each in its own realm.
+ */
+export function sqliteCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === Database.SqliteError.name && typeof code === 'string' ? code : undefined;
+}
+
+export function isStorageUnavailable(error: unknown): boolean {
+  const code = sqliteCode(error);
+  return code !== undefined && isStorageUnavailableCode(code);
 }
 
 /** Wraps what the storage refused in our typed error; anything else passes through unchanged. */
 export function toStorageError(error: unknown): unknown {
-  return isStorageUnavailable(error) ? new StorageUnavailableError(error.code, error) : error;
+  const code = sqliteCode(error);
+  return code !== undefined && isStorageUnavailableCode(code) ? new StorageUnavailableError(code, error) : error;
 }

@@ -71,10 +71,21 @@ export interface SubscribeOptions {
 }
 
 export interface EventStore {
+  /**
+   * Appends atomically when the stream is at `expectedRevision`; resolves once the events are
+   * durable. Rejects with WrongExpectedRevisionError, DuplicateEventIdError, or
+   * StorageUnavailableError when the storage cannot write now.
+   */
   appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult>;
-  /** All events of a stream in revision order; an empty array when the stream does not exist. */
+  /**
+   * The stream's events in revision order, from `fromRevision` (default 0) onwards; an empty
+   * array when the stream does not exist or has no event at or after `fromRevision`.
+   */
   readStream(streamId: string, options?: { fromRevision?: number }): Promise<RecordedEvent[]>;
-  /** The event with this id in this stream (an index look-up where the adapter can), or undefined. */
+  /**
+   * Where the event with this id is stored IN THIS STREAM, or undefined (also when the id is
+   * stored in another stream): the already-applied check of a command, without reading the stream.
+   */
   findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined>;
   /** Events of all streams in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

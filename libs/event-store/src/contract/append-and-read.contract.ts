@@ -64,6 +64,22 @@ export function describeOrderingAndReading(ctx: ContractContext): void {
       expect(await ctx.store().readStream(streamId, { fromRevision: 5 })).toEqual([]);
     });
 
+    it('reads a stream from revision 0 as the whole stream, and from past its end or of a missing stream as empty', async () => {
+      const streamId = newStreamId();
+      await ctx.store().appendToStream(streamId, newEvents(3), { expectedRevision: 'no-stream' });
+      expect(await ctx.store().readStream(streamId, { fromRevision: 0 })).toEqual(await ctx.store().readStream(streamId));
+      expect(await ctx.store().readStream(streamId, { fromRevision: 50 })).toEqual([]);
+      expect(await ctx.store().readStream(newStreamId('missing'), { fromRevision: 2 })).toEqual([]);
+    });
+
+    it('reads from a revision exactly the tail a full read returns, events appended later included', async () => {
+      const streamId = newStreamId();
+      await ctx.store().appendToStream(streamId, newEvents(4), { expectedRevision: 'no-stream' });
+      await ctx.store().appendToStream(streamId, newEvents(2), { expectedRevision: 3 });
+      const all = await ctx.store().readStream(streamId);
+      expect(await ctx.store().readStream(streamId, { fromRevision: 2 })).toEqual(all.slice(2));
+    });
+
     it('reads all events strictly after a position', async () => {
       const streamId = newStreamId();
       await ctx.store().appendToStream(streamId, newEvents(4), { expectedRevision: 'no-stream' });

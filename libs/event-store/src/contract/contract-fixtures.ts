@@ -77,3 +77,9 @@ export async function settle<T>(promises: ReadonlyArray<Promise<T>>): Promise<{ 
     rejected: results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : [])),
   };
 }
+
+/** Each promise's outcome, in order, as `{ fulfilled: value }` or `{ rejected: reason }`. */
+export async function settleEach<T>(promises: ReadonlyArray<Promise<T>>): Promise<{ results: Array<{ fulfilled: T } | { rejected: unknown }> }> {
+  const results = await Promise.allSettled(promises);
+  return { results: results.map((result) => (result.status === 'fulfilled' ? { fulfilled: result.value } : { rejected: result.reason as unknown })) };
+}

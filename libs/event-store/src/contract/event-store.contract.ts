@@ -4,6 +4,7 @@ import { describeConcurrency } from './concurrency.contract';
 import type { ContractContext, EventStoreHarness } from './contract-fixtures';
 import { describeDurability } from './durability.contract';
 import { describeExpectedRevision } from './expected-revision.contract';
+import { describeFindEvent } from './find-event.contract';
 import { describeIdempotency } from './idempotency.contract';
 import { describeSubscriptions } from './subscription.contract';
 
@@ -48,6 +49,7 @@ export function describeEventStoreContract(adapterName: string, harness: EventSt
     describeOrderingAndReading(ctx);
     describeExpectedRevision(ctx);
     describeIdempotency(ctx);
+    describeFindEvent(ctx);
     describeConcurrency(ctx);
     describeSubscriptions(ctx);
     describeDurability(ctx);

@@ -68,6 +68,20 @@ export function describeIdempotency(ctx: ContractContext): void {
         expect(await ctx.store().readStream(elsewhere)).toEqual([]);
       });
 
+      it('an id reused in another stream, among appends made at once, fails alone as a duplicate', async () => {
+        const reused = newEvent();
+        const [owner, thief, bystander] = [newStreamId('owner'), newStreamId('thief'), newStreamId('bystander')];
+        const [owned, stolen, unrelated] = await Promise.allSettled([
+          ctx.store().appendToStream(owner, [reused], { expectedRevision: 'no-stream' }),
+          ctx.store().appendToStream(thief, [newEvent(), reused], { expectedRevision: 'no-stream' }),
+          ctx.store().appendToStream(bystander, [newEvent()], { expectedRevision: 'no-stream' }),
+        ]);
+        expect([owned.status, unrelated.status]).toEqual(['fulfilled', 'fulfilled']);
+        expect(stolen.status === 'rejected' && stolen.reason).toBeInstanceOf(DuplicateEventIdError);
+        expect(await ctx.store().readStream(thief)).toEqual([]);
+        expect(await ctx.store().findEvent(owner, reused.eventId)).toMatchObject({ revision: 0 });
+      });
+
       it('stored events re-sent in another order are refused as a duplicate', async () => {
         const streamId = newStreamId();
         const events = newEvents(2);

@@ -21,6 +21,7 @@ import {
   toNumericPosition,
   toRecordedEvent,
 } from './eventstoredb-mapping';
+import { toStorageError } from './eventstoredb-errors';
 import { EventStoreDbSubscription } from './eventstoredb-subscription';
 
 type EsdbModule = typeof import('@eventstore/db-client');
@@ -61,6 +62,72 @@ export class EventStoreDbEventStore implements EventStore {
     { expectedRevision }: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
     assertNoRepeatedIds(streamId, events);
+    return this.translating(() => this.append(streamId, events, expectedRevision), { writing: events.length > 0 });
+  }
+
+  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
+    return this.translating(() => this.collectStream(this.client.readStream(streamId, { fromRevision: BigInt(options.fromRevision ?? 0) })));
+  }
+
+  /**
+   * EventStoreDB has no index by event id, so this reads the stream newest first and stops at
+   * the match: a command is retried soon after it was first sent, so its events are near the
+   * end. A miss reads the whole stream: the cost the SQLite adapter avoids with its index.
+   */
+  async findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined> {
+    return this.translating(async () => {
+      const newestFirst = this.client.readStream(streamId, { direction: this.esdb.BACKWARDS, fromRevision: this.esdb.END });
+      try {
+        for await (const resolved of newestFirst) {
+          const event = toRecordedEvent(resolved);
+          if (event?.eventId === eventId) return { revision: event.revision, position: event.position };
+        }
+      } catch (error) {
+        if (!(error instanceof this.esdb.StreamNotFoundError)) throw error;
+      }
+      return undefined;
+    });
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.translating(() => this.readAllPages(options));
+  }
+
+  async lastPosition(): Promise<number> {
+    return this.translating(async () => {
+      const newestFirst = this.client.readAll({ direction: this.esdb.BACKWARDS, fromPosition: this.esdb.END });
+      for await (const resolved of newestFirst) {
+        const event = toRecordedEvent(resolved);
+        if (event) return event.position;
+      }
+      return 0;
+    });
+  }
+
+  subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
+    const source = this.client.subscribeToAll({
+      fromPosition: options.after === 0 ? this.esdb.START : toEsdbPosition(options.after),
+      filter: this.esdb.excludeSystemEvents(),
+    });
+    const subscription = new EventStoreDbSubscription(source, handler, options, (closed) => this.subscriptions.delete(closed));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  private async translating<T>(call: () => Promise<T>, { writing } = { writing: false }): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw toStorageError(this.esdb, error, { writing });
+    }
+  }
+
+  private async append(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return this.checkWithoutWriting(streamId, expectedRevision);
     try {
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
@@ -81,17 +148,7 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
-    return this.collectStream(this.client.readStream(streamId, { fromRevision: BigInt(options.fromRevision ?? 0) }));
-  }
-
-  /** EventStoreDB has no look-up by event id; it deduplicates appends by id itself, so reading the stream is only the fallback. */
-  async findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined> {
-    const found = (await this.readStream(streamId)).find((event) => event.eventId === eventId);
-    return found && { revision: found.revision, position: found.position };
-  }
-
-  async readAll({ after = 0, limit = Number.POSITIVE_INFINITY }: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+  private async readAllPages({ after = 0, limit = Number.POSITIVE_INFINITY }: ReadAllOptions): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     let cursor = after;
     for (let more = true; more && events.length < limit; ) {
@@ -110,30 +167,6 @@ export class EventStoreDbEventStore implements EventStore {
       more = read === PAGE_SIZE;
     }
     return events;
-  }
-
-  async lastPosition(): Promise<number> {
-    const newestFirst = this.client.readAll({ direction: this.esdb.BACKWARDS, fromPosition: this.esdb.END });
-    for await (const resolved of newestFirst) {
-      const event = toRecordedEvent(resolved);
-      if (event) return event.position;
-    }
-    return 0;
-  }
-
-  subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
-    const source = this.client.subscribeToAll({
-      fromPosition: options.after === 0 ? this.esdb.START : toEsdbPosition(options.after),
-      filter: this.esdb.excludeSystemEvents(),
-    });
-    const subscription = new EventStoreDbSubscription(source, handler, options, (closed) => this.subscriptions.delete(closed));
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
   }
 
   /** An empty batch writes nothing but still answers whether the expectation holds. */

@@ -25,9 +25,15 @@ export class FakeEventStoreDbServer {
   private readonly streams = new Map<string, AllStreamResolvedEvent[]>();
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private nextPosition = 0n;
+  private outage: Error | undefined;
 
   constructor() {
     this.record('$settings', '$settings', {});
+  }
+
+  /** Until called again without an error, every append and read fails with it (a client error such as UnavailableError). */
+  failWith(error: Error | undefined): void {
+    this.outage = error;
   }
 
   client(): EventStoreDBClient {
@@ -47,6 +53,7 @@ export class FakeEventStoreDbServer {
   }
 
   private append(streamName: string, events: EventData[], expected: AppendExpectedRevision): AppendResult {
+    if (this.outage) throw this.outage;
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length - 1;
     const retried = this.retriedRevision(stream, events, expected);
@@ -94,6 +101,7 @@ export class FakeEventStoreDbServer {
   }
 
   private async *readStream(streamName: string, options: ReadStreamOptions): AsyncGenerator<AllStreamResolvedEvent> {
+    if (this.outage) throw this.outage;
     const stream = this.streams.get(streamName);
     if (!stream) throw new StreamNotFoundError(undefined, streamName);
     // Backwards reads start at the end, the only way the adapter reads backwards.
@@ -105,6 +113,7 @@ export class FakeEventStoreDbServer {
   }
 
   private async *readAll(options: ReadAllOptions): AsyncGenerator<AllStreamResolvedEvent> {
+    if (this.outage) throw this.outage;
     const backwards = options.direction === 'backwards';
     const from = typeof options.fromPosition === 'object' ? options.fromPosition.commit : -1n;
     const ordered = backwards ? [...this.log].reverse() : this.log.filter((resolved) => resolved.event!.position.commit >= from);

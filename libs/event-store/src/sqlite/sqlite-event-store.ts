@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
-import { assertNoRepeatedIds, previousAppendResult, satisfiesExpectedRevision } from '../append-rules';
-import { WrongExpectedRevisionError } from '../errors';
+import type Database from 'better-sqlite3';
+import { assertNoRepeatedIds } from '../append-rules';
 import type {
   AppendResult,
   EventStore,
@@ -12,9 +11,12 @@ import type {
   Subscription,
   SubscriptionHandler,
 } from '../event-store.port';
+import { GroupCommitQueue } from './group-commit-queue';
 import { PollingSubscription } from './polling-subscription';
+import { type PendingAppend, SqliteGroupWriter } from './sqlite-group-writer';
 import { openDatabase, type SynchronousMode } from './sqlite-schema';
 import { prepareStatements, toRecordedEvent, type Statements } from './sqlite-statements';
+import { toStorageError } from './sqlite-storage-errors';
 
 export interface SqliteEventStoreOptions {
   /** A file path, or ':memory:' for a private in-memory store. */
@@ -25,13 +27,24 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-type AppendArgs = [streamId: string, events: readonly NewEvent[], expected: ExpectedRevision];
+/** What one group may hold: enough to amortise an fsync, few enough to keep its latency short. */
+const GROUP_LIMITS = { maxItems: 256, maxWeight: 4096 };
 
-/** Embedded event store: one SQLite file in WAL mode, one immediate transaction per append. */
+interface QueuedAppend extends PendingAppend {
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Embedded event store: one SQLite file in WAL mode. Appends made concurrently are committed
+ * together (group commit: one transaction, one fsync), each checked on its own.
+ */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly appendTransaction: Database.Transaction<(...args: AppendArgs) => AppendResult>;
+  private readonly writer: SqliteGroupWriter;
+  private readonly queue: GroupCommitQueue<QueuedAppend>;
   private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly counters = { commits: 0, appends: 0 };
   private closed = false;
 
   private constructor(
@@ -39,38 +52,36 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((...args: AppendArgs) => this.appendLocked(...args));
+    this.writer = new SqliteGroupWriter(db, this.statements);
+    this.queue = new GroupCommitQueue((group) => this.commitGroup(group), (append) => append.events.length, GROUP_LIMITS);
   }
 
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     return new SqliteEventStore(openDatabase(options.filename, options.synchronous), options.pollIntervalMs ?? 200);
   }
 
+  /** Resolves once the group it joined has committed, so the events are durable by then. */
   async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     { expectedRevision }: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
+    if (this.closed) throw new Error('The event store is closed');
     assertNoRepeatedIds(streamId, events);
-    let result: AppendResult;
-    try {
-      // IMMEDIATE takes the write lock before reading the stream's revision, so a writer on
-      // another connection cannot slip in between the check and the insert.
-      result = this.appendTransaction.immediate(streamId, events, expectedRevision);
-    } catch (error) {
-      throw this.translateConstraintError(error, streamId, expectedRevision);
-    }
-    if (events.length > 0) this.subscriptions.forEach((subscription) => subscription.wake());
-    return result;
+    // Serialised now: a later change to the caller's objects cannot alter what is stored, and
+    // data that cannot be serialised fails here, before it joins a group.
+    const serialised = events.map((event) => ({ data: JSON.stringify(event.data ?? null), metadata: JSON.stringify(event.metadata) }));
+    return new Promise((resolve, reject) => {
+      this.queue.enqueue({ streamId, events: [...events], serialised, expectedRevision, resolve, reject });
+    });
   }
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toRecordedEvent);
+    return this.reading(() => this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toRecordedEvent));
   }
 
   async findEvent(streamId: string, eventId: string): Promise<{ revision: number; position: number } | undefined> {
-    const row = this.statements.eventById.get(eventId);
-    return row && row.stream_id === streamId ? { revision: row.revision, position: row.position } : undefined;
+    return this.reading(() => this.statements.findEvent.get(eventId, streamId));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -78,7 +89,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async lastPosition(): Promise<number> {
-    return this.statements.lastPosition.get()?.position ?? 0;
+    return this.reading(() => this.statements.lastPosition.get()?.position ?? 0);
   }
 
   subscribeToAll(handler: SubscriptionHandler, options: SubscribeOptions): Subscription {
@@ -94,11 +105,18 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** Commits what is queued first: an append accepted before close is not dropped. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.queue.drain();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
+  }
+
+  /** Committed transactions, and the appends they carried (their ratio is the grouping achieved). */
+  stats(): { commits: number; appends: number } {
+    return { ...this.counters };
   }
 
   /** The connection's settings as SQLite reports them, for health checks and tests. */
@@ -113,60 +131,42 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  private readAfter(after: number, limit: number): RecordedEvent[] {
-    return this.statements.readAll.all(after, limit).map(toRecordedEvent);
-  }
-
-  /** Runs inside the write transaction: every read here sees the latest committed state. */
-  private appendLocked(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
-    const current = this.statements.streamRevision.get(streamId)?.revision ?? -1;
-    const previous = this.findPreviousAppend(streamId, events);
-    if (previous) return previous;
-    if (!satisfiesExpectedRevision(expected, current)) {
-      throw new WrongExpectedRevisionError(streamId, expected, current);
-    }
-    if (events.length === 0) {
-      return { nextExpectedRevision: current, lastPosition: this.statements.positionOf.get(streamId, current)?.position ?? 0 };
-    }
-    return this.insert(streamId, events, current);
-  }
-
-  private insert(streamId: string, events: readonly NewEvent[], current: number): AppendResult {
-    const recordedAt = new Date().toISOString();
-    let lastPosition = 0;
-    events.forEach((event, index) => {
-      const { lastInsertRowid } = this.statements.insertEvent.run(
-        event.eventId,
-        streamId,
-        current + 1 + index,
-        event.type,
-        JSON.stringify(event.data ?? null),
-        JSON.stringify(event.metadata),
-        recordedAt,
-      );
-      lastPosition = Number(lastInsertRowid);
-    });
-    const nextExpectedRevision = current + events.length;
-    this.statements.upsertStream.run(streamId, nextExpectedRevision);
-    return { nextExpectedRevision, lastPosition };
-  }
-
-  private findPreviousAppend(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {
-    const stored = events.map((event) => {
-      const row = this.statements.eventById.get(event.eventId);
-      return row && { streamId: row.stream_id, revision: row.revision, position: row.position };
-    });
-    return previousAppendResult(streamId, events, stored);
-  }
-
   /**
-   * Not expected to fire, since the immediate transaction serialises writers; it would if a row
-   * were written behind the store's back, and the events table is then the truth to report.
+   * Test-only hook: runs a PRAGMA on the store's own connection, for limits that are per
+   * connection (`max_page_count` to fill the store up, `busy_timeout`) when provoking failures.
    */
-  private translateConstraintError(error: unknown, streamId: string, expected: ExpectedRevision): unknown {
-    const isRevisionClash =
-      error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') && error.message.includes('events.stream_id');
-    if (!isRevisionClash) return error;
-    return new WrongExpectedRevisionError(streamId, expected, this.statements.lastRevision.get(streamId)?.revision ?? -1);
+  pragmaForTests(pragma: string): unknown {
+    return this.db.pragma(pragma, { simple: true });
+  }
+
+  private commitGroup(group: QueuedAppend[]): void {
+    let result;
+    try {
+      result = this.writer.write(group);
+    } catch (error) {
+      const failure = toStorageError(error);
+      group.forEach((append) => append.reject(failure));
+      return;
+    }
+    this.counters.commits += 1;
+    this.counters.appends += group.length;
+    group.forEach((append, index) => {
+      const outcome = result.outcomes[index];
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+    if (result.stored) this.subscriptions.forEach((subscription) => subscription.wake());
+  }
+
+  private readAfter(after: number, limit: number): RecordedEvent[] {
+    return this.reading(() => this.statements.readAll.all(after, limit).map(toRecordedEvent));
+  }
+
+  private reading<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      throw toStorageError(error);
+    }
   }
 }

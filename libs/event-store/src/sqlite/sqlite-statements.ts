@@ -16,6 +16,9 @@ export type InsertParams = [eventId: string, streamId: string, revision: number,
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, data, metadata, recorded_at';
 
+/** A look-up in the unique index on event_id (the already-applied check), never a scan. */
+export const FIND_EVENT_SQL = 'SELECT revision, position FROM events WHERE event_id = ? AND stream_id = ?';
+
 /** Prepared once per connection: preparing is a noticeable share of a single-event append. */
 export function prepareStatements(db: Database.Database) {
   return {
@@ -24,6 +27,7 @@ export function prepareStatements(db: Database.Database) {
     eventById: db.prepare<[string], Pick<EventRow, 'position' | 'stream_id' | 'revision'>>(
       'SELECT position, stream_id, revision FROM events WHERE event_id = ?',
     ),
+    findEvent: db.prepare<[eventId: string, streamId: string], { revision: number; position: number }>(FIND_EVENT_SQL),
     positionOf: db.prepare<[string, number], { position: number }>(
       'SELECT position FROM events WHERE stream_id = ? AND revision = ?',
     ),

@@ -130,3 +130,44 @@ describeWithTmpfs('the event log runs out of disk', () => {
     expect(await server.app.runtime.eventStore.readStream(`family-${familyId}`)).toHaveLength(before.length + 1);
   });
 });
+
+describeWithTmpfs('the whole data directory runs out of disk', () => {
+  let disk: TinyFileSystem;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    disk = TinyFileSystem.mount(16 * 1024 * 1024);
+    server = await startTestServer({ DATA_DIR: join(disk.path, 'data'), PROJECTION_POLL_MS: '100' });
+  });
+
+  afterAll(async () => {
+    await server.stop();
+    disk.unmount();
+  });
+
+  it('answers each of 60 commands with what it stored, and retrying all of them records each exactly once', async () => {
+    const token = await server.token('0630');
+    const familyId = await registerAvailableFamily(await server.client('0630'));
+    const streamLength = async () => (await server.app.runtime.eventStore.readStream(`family-${familyId}`)).length;
+    const start = await streamLength();
+    const post = (n: number) => send(server, 'POST', `/v1/families/${familyId}/support`, { token, body: support(n), headers: { 'Idempotency-Key': `disk-${n}` } });
+
+    disk.fill();
+    const answers: RawResponse[] = [];
+    for (let n = 1; n <= 60; n++) answers.push(await post(n));
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => ![200, 202, 503].includes(status))).toEqual([]);
+    expect(statuses).toContain(503);
+    for (const refused of answers.filter((answer) => answer.status === 503)) expect(refused.json.details.nothingRecorded).toBe(true);
+    // What the answers say was recorded is what the log holds.
+    const recorded = statuses.filter((status) => status === 200 || status === 202).length;
+    disk.free();
+    expect(await streamLength()).toBe(start + recorded);
+
+    // The caseworker retries everything with the same keys: every record exists once.
+    for (let n = 1; n <= 60; n++) expect([200, 202]).toContain((await post(n)).status);
+    const stream = await server.app.runtime.eventStore.readStream(`family-${familyId}`);
+    expect(stream).toHaveLength(start + 60);
+    expect(new Set(stream.slice(start).map((event) => (event.data as { note: string }).note)).size).toBe(60);
+  });
+});

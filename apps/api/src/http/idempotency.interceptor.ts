@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { of, tap, type Observable } from 'rxjs';
@@ -22,6 +22,7 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
   private readonly inFlight = new Set<string>();
 
   constructor(
@@ -50,10 +51,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       tap({
-        next: (body) => this.store.put(municipality, key, { fingerprint, status: route.success.status, headers: replayable(response), body }, this.clock()),
+        next: (body) => this.remember(municipality, key, { fingerprint, status: route.success.status, headers: replayable(response), body }),
         finalize: () => this.inFlight.delete(slot),
       }),
     );
+  }
+
+  /**
+   * The command is recorded whether or not its answer can be kept: if the idempotency store cannot
+   * write (a full disk), the answer still goes out, and a retry runs the command again, which the
+   * event store recognises by its event ids and records nothing twice.
+   */
+  private remember(municipality: string, key: string, stored: StoredResponse): void {
+    try {
+      this.store.put(municipality, key, stored, this.clock());
+    } catch (error) {
+      this.logger.warn(`Could not keep the answer for Idempotency-Key ${key}: ${(error as Error).message}`);
+    }
   }
 
   private replay(stored: StoredResponse, fingerprint: string, response: Response): Observable<unknown> {

@@ -2,7 +2,7 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter 
 import type { Request, Response } from 'express';
 import type { ProblemKind } from '@familybank/contracts';
 import { DomainError, type DomainErrorKind } from '@familybank/domain-core';
-import { WrongExpectedRevisionError } from '@familybank/event-store';
+import { StorageUnavailableError, WrongExpectedRevisionError } from '@familybank/event-store';
 import { RecordedButNotVisible } from '../commands/command-recorded';
 import { ProblemError, problemBody } from './problem';
 
@@ -54,8 +54,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof WrongExpectedRevisionError) {
       return problemBody('conflict', 'STREAM.CONCURRENT_CHANGE', 'Someone else changed this at the same moment; read it again and retry', instance);
     }
-    if (isStorageUnavailable(error)) {
-      return problemBody('storage-unavailable', 'STORAGE.UNAVAILABLE', 'Storage refused the write (disk full, read-only or unavailable); nothing was recorded. Retry later.', instance);
+    if (error instanceof StorageUnavailableError) {
+      const detail = error.nothingRecorded
+        ? `Storage refused the write (${error.code}: disk full, read-only or unavailable); nothing was recorded. Retry later with the same Idempotency-Key.`
+        : `Storage did not confirm the write (${error.code}); it may or may not be recorded. Retry with the same Idempotency-Key: a recorded command is recognised and not recorded twice.`;
+      return problemBody('storage-unavailable', 'STORAGE.UNAVAILABLE', detail, instance, { details: { storageCode: error.code, nothingRecorded: error.nothingRecorded } });
     }
     const parser = BODY_PARSER[(error as { type?: string })?.type ?? ''];
     if (parser) return problemBody(parser.kind, parser.code, parser.detail, instance);
@@ -67,9 +70,4 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problemBody('internal', 'INTERNAL', 'An internal error occurred; it has been logged', instance);
   }
-}
-
-/** The event store could not write: the append failed as a whole, so nothing of the command is stored. */
-function isStorageUnavailable(error: unknown): boolean {
-  return (error as Error | undefined)?.name === 'StorageUnavailableError';
 }

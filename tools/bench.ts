@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { benchEventStore, type BenchResult } from './bench/event-store.bench';
+import { benchGateway } from './bench/gateway.bench';
 import { benchKafka } from './bench/kafka.bench';
 import { benchMatching } from './bench/matching.bench';
 import { benchProjections } from './bench/projections.bench';
@@ -22,6 +23,8 @@ async function main() {
   };
   process.stdout.write(`familybank benchmarks (${new Date().toISOString()}, node ${process.version})\n\nEvent store (SQLite, WAL, synchronous=FULL)\n`);
   print(await benchEventStore({ events: Math.round(20_000 * scale) }));
+  process.stdout.write('\nCommands through the gateway (one family stream, synchronous=FULL)\n');
+  print(await benchGateway({ commands: Math.round(1_000 * scale) }));
   process.stdout.write('\nProjections\n');
   print(await benchProjections({ events: Math.round(1_000_000 * scale) }));
   process.stdout.write('\nMatching (top 20 with explanations)\n');

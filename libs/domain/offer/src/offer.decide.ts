@@ -33,10 +33,13 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
       return [{ type: 'AssignmentConfirmed', data: { assignmentId: command.data.assignmentId, familyId, requester, period, children } }];
     }
     case 'RecordDisclosure': {
-      const assignment = assignmentOf(state, command.data.assignmentId);
-      if (assignment.disclosedTo.includes(command.data.recipientKeyFingerprint)) return [];
+      const { assignmentId, recipientKeyFingerprint } = command.data;
+      const assignment = assignmentOf(state, assignmentId);
+      // The handler fills the fingerprint in from the directory; without an announced key nothing can be sealed.
+      ensure(recipientKeyFingerprint !== undefined, () => OfferErrors.recipientKeyUnknown(terms.requester.municipality));
+      if (assignment.disclosedTo.includes(recipientKeyFingerprint)) return [];
       ensure(assignment.status === 'active', () => OfferErrors.assignmentEnded(assignment.assignmentId));
-      return [{ type: 'ContactDetailsDisclosed', data: command.data }];
+      return [{ type: 'ContactDetailsDisclosed', data: { assignmentId, recipientKeyFingerprint } }];
     }
     case 'WithdrawOffer':
       // Already closed: the saga may withdraw after the requester declined; nothing is left to withdraw.
@@ -44,8 +47,8 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
       ensure(status !== 'confirmed', () => OfferErrors.alreadyConfirmed(state.assignment!.assignmentId));
       return [{ type: 'OfferWithdrawn', data: command.data }];
     case 'RecordOfferDeclined':
-      if (status !== 'made' && status !== 'acceptance-received') return [];
-      return [{ type: 'OfferDeclinedByRequester', data: command.data }];
+      if (status === 'made' || status === 'acceptance-received') return [{ type: 'OfferDeclinedByRequester', data: command.data }];
+      return releasedPlace(state, command.data.reason, now);
     case 'EndAssignment': {
       const assignment = assignmentOf(state, command.data.assignmentId);
       if (assignment.status === 'ended') return [];
@@ -54,6 +57,16 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * A decline or cancellation that crossed the confirmation: the requester will never use the place, so
+ * the assignment ends here; the assignment-ending workflow ends it on the family's stream too.
+ */
+function releasedPlace({ terms, assignment }: OfferState, reason: string, now: Date): OfferEvent[] {
+  if (!terms || assignment?.status !== 'active') return [];
+  const ending = { assignmentId: assignment.assignmentId, reason: `Released: ${reason}`.slice(0, 200), wantsNewAssignment: true };
+  return [{ type: 'AssignmentEnded', data: { ...ending, familyId: terms.familyId, requester: terms.requester, endedOn: isoDate(now) } }];
 }
 
 function assignmentOf(state: OfferState, assignmentId: string): OfferAssignment {

@@ -62,11 +62,15 @@ export type OfferCommand =
   | Message<'ReceiveAcceptance', { acceptanceId: string }>
   /** The family stream accepted the reservation for the period. */
   | Message<'ConfirmAssignment', { assignmentId: string }>
-  /** The contact details went out, encrypted to the requester's key with this fingerprint. */
-  | Message<'RecordDisclosure', { assignmentId: string; recipientKeyFingerprint: string }>
+  /**
+   * The contact details go out, encrypted to the requester's key with this fingerprint. A workflow
+   * cannot know the key: it leaves the fingerprint out, and the command handler fills it in with
+   * `completeOfferCommand` before deciding; still missing (no key announced), the decider refuses.
+   */
+  | Message<'RecordDisclosure', { assignmentId: string; recipientKeyFingerprint?: string }>
   /** By the owner's caseworker, or by the saga when the reservation was refused (`code`, e.g. FAMILY.NO_PLACE_IN_PERIOD). */
   | Message<'WithdrawOffer', { reason: string; code?: string }>
-  /** The requester declined the offer, or filled the request with another one. */
+  /** The requester declined the offer, or cancelled its acceptance; after the confirmation this releases the place. */
   | Message<'RecordOfferDeclined', { reason: string }>
   | Message<'EndAssignment', AssignmentEnding>;
 

@@ -1,23 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
 import { DomainError } from '@familybank/domain-core';
 import { recordedFact, type AggregateCommand, type AnyProcessManager, type CommandRefused, type Tick, type WorkflowInput } from '@familybank/domain-workflows';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import type { Clock } from '../infrastructure/tokens';
 import type { CommandGateway } from './command-gateway';
 import type { ManagerProgress, StoredInstance, WorkflowStore } from './workflow-store';
+import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflow-trigger';
 
-const COMMAND_ID_NAMESPACE = '8d3e2f6a-4c1b-4e7d-9a55-2b6f0c8e1d47';
 /** A refusal may be answered with commands that are refused in turn; deeper than this is a manager's bug, not a workflow. */
 const MAX_REFUSAL_DEPTH = 3;
-
-/** Who a command acts for and where it comes from: the triggering event, or the tick. */
-interface Trigger {
-  id: string;
-  actor: string;
-  correlationId: string;
-  municipality: string;
-}
 
 export interface ProcessManagerRunnerOptions {
   /** Events per transaction; commands run between reads, so smaller batches redo less after a crash. */
@@ -62,17 +53,8 @@ export class ProcessManagerRunner {
       this.queued = undefined;
       return this.runToEnd();
     };
-    const run = this.running.then(start, start);
-    this.queued = run;
-    this.running = run;
-    run.then(
-      () => (this.lastFailure = undefined),
-      (error: Error) => {
-        if (!this.lastFailure) this.logger.warn(`Workflows paused: ${error.message}`);
-        this.lastFailure = { at: this.clock().toISOString(), message: error.message };
-      },
-    );
-    return run;
+    this.queued = this.enqueue(start);
+    return this.queued;
   }
 
   /** Starts a run in the background (after an append); nudges coalesce, errors are kept for status(). */
@@ -89,9 +71,21 @@ export class ProcessManagerRunner {
       await this.runToEnd();
       return this.deliverTick({ kind: 'tick', now });
     };
-    const ticked = this.running.then(deliver, deliver);
-    this.running = ticked;
-    return ticked;
+    return this.enqueue(deliver);
+  }
+
+  /** Runs after whatever runs now, failed or not; a failure is kept for status() until something succeeds. */
+  private enqueue(work: () => Promise<number>): Promise<number> {
+    const queued = this.running.then(work, work);
+    this.running = queued;
+    queued.then(
+      () => (this.lastFailure = undefined),
+      (error: Error) => {
+        if (!this.lastFailure) this.logger.warn(`Workflows paused: ${error.message}`);
+        this.lastFailure = { at: this.clock().toISOString(), message: error.message };
+      },
+    );
+    return queued;
   }
 
   /** The log position every manager has passed. */
@@ -129,13 +123,14 @@ export class ProcessManagerRunner {
     const progress = new Map(this.managers.map((manager) => [manager.name, this.store.progress(manager.name)!]));
     const touched = new Map<string, StoredInstance>();
     for (const event of batch) {
-      const fact = recordedFact({ ...event, municipality: event.metadata.municipality, occurredAt: event.metadata.occurredAt });
+      const { eventId, streamId, type, data, metadata } = event;
+      const fact = recordedFact({ eventId, streamId, type, data, municipality: metadata.municipality, occurredAt: metadata.occurredAt });
       if (!fact) continue;
       for (const manager of this.managers) {
         const { position, activeFrom } = progress.get(manager.name)!;
         if (event.position <= position || !manager.handles(fact)) continue;
         const instance = this.instance(manager, manager.instanceId(fact), fact.municipality, touched);
-        instance.state = event.position > activeFrom ? await this.act(manager, instance, fact, this.triggerOf(event, manager)) : manager.evolve(instance.state, fact);
+        instance.state = event.position > activeFrom ? await this.act(manager, instance, fact, eventTrigger(event, manager)) : manager.evolve(instance.state, fact);
       }
     }
     const last = batch[batch.length - 1]!.position;
@@ -143,14 +138,12 @@ export class ProcessManagerRunner {
   }
 
   private async deliverTick(tick: Tick): Promise<number> {
-    const id = `tick:${tick.now.toISOString()}`;
     let executed = 0;
     for (const manager of this.managers.filter((candidate) => candidate.handles(tick))) {
       const changed: StoredInstance[] = [];
       for (const instance of this.store.instances(manager.name)) {
         const before = JSON.stringify(instance.state);
-        const trigger = { id, actor: `system:${manager.name}`, correlationId: id, municipality: instance.municipality };
-        instance.state = await this.act(manager, instance, tick, trigger, () => executed++);
+        instance.state = await this.act(manager, instance, tick, tickTrigger(tick.now, manager, instance.municipality), () => executed++);
         if (JSON.stringify(instance.state) !== before) changed.push(instance);
       }
       this.store.save(changed);
@@ -181,7 +174,7 @@ export class ProcessManagerRunner {
 
   /** Executes one command; a refusal comes back as the input the manager decides on, anything else is thrown. */
   private async execute(manager: AnyProcessManager, instance: StoredInstance, target: AggregateCommand, trigger: Trigger, place: string): Promise<CommandRefused | undefined> {
-    const commandId = uuidv5(`${trigger.id}|${manager.name}|${instance.instanceId}|${place}`, COMMAND_ID_NAMESPACE);
+    const commandId = commandIdFor(trigger, manager, instance.instanceId, place);
     try {
       await this.gateway.execute(target, { municipality: trigger.municipality, actor: trigger.actor, commandId, correlationId: trigger.correlationId });
       return undefined;
@@ -197,14 +190,5 @@ export class ProcessManagerRunner {
     const instance = touched.get(key) ?? this.store.instance(manager.name, instanceId) ?? { manager: manager.name, instanceId, municipality, state: manager.initialState() };
     touched.set(key, instance);
     return instance;
-  }
-
-  /**
-   * The actor of a workflow's command: the partner whose message set it off (as the federation steps
-   * recorded it before), otherwise the workflow itself.
-   */
-  private triggerOf(event: RecordedEvent, manager: AnyProcessManager): Trigger {
-    const { actor, correlationId, municipality } = event.metadata;
-    return { id: event.eventId, actor: actor.startsWith('partner:') ? actor : `system:${manager.name}`, correlationId, municipality };
   }
 }

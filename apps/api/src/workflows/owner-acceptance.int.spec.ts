@@ -2,9 +2,9 @@ import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import type { AggregateCommand } from '@familybank/domain-workflows';
 import type { CommandGateway, CommandMeta } from './command-gateway';
-import { OWNER, PERIOD, REQUESTER, REQUESTER_KEY, WorkflowFixture } from './testing/workflow-fixture';
+import { FROM, OWNER, PERIOD, REQUESTER, REQUESTER_KEY, WorkflowFixture } from './testing/workflow-fixture';
 
-const accept = (offerId: string, acceptanceId = `acc-${offerId}`) => ({ type: 'ReceiveAcceptance', data: { acceptanceId } }) as const;
+const accept = (offerId: string, acceptanceId = `acc-${offerId}`) => ({ type: 'ReceiveAcceptance', data: { acceptanceId, from: FROM } }) as const;
 
 describe('the owner’s acceptance saga, driven from the event log', () => {
   let fixture: WorkflowFixture;
@@ -98,7 +98,7 @@ describe('the owner’s acceptance saga, driven from the event log', () => {
     await fixture.makeOffer('offer-1', 'fam-1');
     await fixture.fromRequester('offer-1', accept('offer-1'), 'msg-accept-1');
     const declining = new BeforeCommand(fixture.gateway, 'ConfirmAssignment', () =>
-      fixture.fromRequester('offer-1', { type: 'RecordOfferDeclined', data: { reason: 'The requester cancelled the acceptance' } }, 'msg-decline-1'),
+      fixture.fromRequester('offer-1', { type: 'RecordOfferDeclined', data: { reason: 'The requester cancelled the acceptance', from: FROM } }, 'msg-decline-1'),
     );
 
     await fixture.runnerOver(declining).run();

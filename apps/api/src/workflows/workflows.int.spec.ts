@@ -2,7 +2,7 @@ import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import { requestStreamId, type ChildNeeds } from '@familybank/domain-request';
 import { partnerRequestStreamId } from '@familybank/domain-workflows';
-import { OWNER, REQUESTER, WorkflowFixture } from './testing/workflow-fixture';
+import { FROM, OWNER, REQUESTER, WorkflowFixture } from './testing/workflow-fixture';
 
 const released = (reason: string) => ({ reason: `Released: ${reason}`, wantsNewAssignment: true });
 
@@ -19,7 +19,7 @@ describe('workflows between aggregates, driven from the event log', () => {
 
   async function confirmedOffer(offerId: string, familyId = 'fam-1') {
     await fixture.makeOffer(offerId, familyId);
-    await fixture.fromRequester(offerId, { type: 'ReceiveAcceptance', data: { acceptanceId: `acc-${offerId}` } }, `msg-accept-${offerId}`);
+    await fixture.fromRequester(offerId, { type: 'ReceiveAcceptance', data: { acceptanceId: `acc-${offerId}`, from: FROM } }, `msg-accept-${offerId}`);
     await fixture.runner.run();
   }
 
@@ -27,7 +27,7 @@ describe('workflows between aggregates, driven from the event log', () => {
 
   it('a decline that crosses the confirmation ends the assignment on the offer and on the family, once each, and frees the place', async () => {
     await confirmedOffer('offer-1');
-    await fixture.fromRequester('offer-1', { type: 'RecordOfferDeclined', data: { reason: 'The requester cancelled the acceptance' } }, 'msg-decline-1');
+    await fixture.fromRequester('offer-1', { type: 'RecordOfferDeclined', data: { reason: 'The requester cancelled the acceptance', from: FROM } }, 'msg-decline-1');
 
     await fixture.runner.run();
 
@@ -102,7 +102,7 @@ describe('workflows between aggregates, driven from the event log', () => {
     const fresh = new WorkflowFixture();
     await fresh.availableFamily('fam-1');
     await fresh.makeOffer('offer-old', 'fam-1');
-    await fresh.fromRequester('offer-old', { type: 'ReceiveAcceptance', data: { acceptanceId: 'acc-old' } }, 'msg-old');
+    await fresh.fromRequester('offer-old', { type: 'ReceiveAcceptance', data: { acceptanceId: 'acc-old', from: FROM } }, 'msg-old');
 
     await fresh.runner.run();
     expect(await fresh.types(familyStreamId('fam-1'))).not.toContain('FamilyReserved');

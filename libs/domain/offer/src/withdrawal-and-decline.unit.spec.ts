@@ -64,6 +64,14 @@ describe('offer declined by the requester', () => {
     spec.given(made).when(decline()).then([declinedByRequester()]);
   });
 
+  it('decline from the offer’s requester is recorded without the sender', () => {
+    spec.given(made).when({ type: 'RecordOfferDeclined', data: { reason: 'Filled with another offer', from: terms.requester } }).then([declinedByRequester()]);
+  });
+
+  it('decline from another municipality does not find the offer, even a confirmed one', () => {
+    spec.given(confirmed).when({ type: 'RecordOfferDeclined', data: { reason: 'x', from: { municipality: '0615', requestId: 'req-1' } } }).thenThrows('OFFER.NOT_FOUND');
+  });
+
   it('decline, while the family is being reserved for the acceptance, is recorded', () => {
     spec.given(acceptancePending).when(decline('The caseworker cancelled the acceptance')).then([declinedByRequester('The caseworker cancelled the acceptance')]);
   });

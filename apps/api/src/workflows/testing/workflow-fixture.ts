@@ -13,6 +13,8 @@ export const OWNER = '0265';
 export const REQUESTER = '0630';
 export const REQUESTER_KEY = 'SHA256:vejle-2026';
 export const PERIOD = { from: '2026-04-01', to: '2026-09-30' };
+/** The requester's request every offer here answers; the consumer names it as the sender of a message. */
+export const FROM = { municipality: REQUESTER, requestId: 'req-1' };
 
 /** An event store, the workflows' own store, a gateway on the real deciders and a runner over all managers. */
 export class WorkflowFixture {
@@ -42,7 +44,7 @@ export class WorkflowFixture {
 
   /** Our caseworker offers the family for the requester's request. */
   makeOffer(offerId: string, familyId: string, children = 1): Promise<unknown> {
-    const terms: OfferTerms = { offerId, requester: { municipality: REQUESTER, requestId: 'req-1' }, familyId, pseudonym: `ps-${familyId}`, period: PERIOD, children };
+    const terms: OfferTerms = { offerId, requester: FROM, familyId, pseudonym: `ps-${familyId}`, period: PERIOD, children };
     return this.command({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data: terms } }, 'caseworker-1', `make-${offerId}`);
   }
 

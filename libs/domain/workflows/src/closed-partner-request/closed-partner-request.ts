@@ -1,3 +1,4 @@
+import type { Requester } from '@familybank/domain-offer';
 import type { AggregateCommand } from '../aggregate-command';
 import type { PartnerRequestCloseReason } from '../partner-request.events';
 import type { ProcessManager } from '../process-manager';
@@ -31,11 +32,11 @@ export const closedPartnerRequest: ProcessManager<ClosedPartnerRequestInput, Clo
   },
   initialState: () => ({ offers: [] }),
   decide: (input, state) => {
-    if (input.type === 'OfferMade') return declinesAll(state.closed) ? [decline(input.data.offerId, state.closed)] : [];
+    if (input.type === 'OfferMade') return declinesAll(state.closed) ? [decline(input.data.offerId, state.closed, input.data.requester)] : [];
     // Closed once: a repeated closing finds the offers already declined.
-    const reason = input.data.reason;
+    const { requester, requestId, reason } = input.data;
     if (state.closed !== undefined || !declinesAll(reason)) return [];
-    return state.offers.map((offerId) => decline(offerId, reason));
+    return state.offers.map((offerId) => decline(offerId, reason, { municipality: requester, requestId }));
   },
   evolve: (state, input) =>
     input.type === 'OfferMade' ? { ...state, offers: [...state.offers, input.data.offerId] } : { ...state, closed: state.closed ?? input.data.reason },
@@ -43,8 +44,9 @@ export const closedPartnerRequest: ProcessManager<ClosedPartnerRequestInput, Clo
 
 const declinesAll = (reason: PartnerRequestCloseReason | undefined): reason is 'withdrawn' | 'expired' => reason === 'withdrawn' || reason === 'expired';
 
-const decline = (offerId: string, reason: 'withdrawn' | 'expired'): AggregateCommand => ({
+/** Declined in the requester's name: the decline stands for its request, and the offer checks that it is the one it answers. */
+const decline = (offerId: string, reason: 'withdrawn' | 'expired', from: Requester): AggregateCommand => ({
   aggregate: 'offer',
   id: offerId,
-  command: { type: 'RecordOfferDeclined', data: { reason: `The request was ${reason}` } },
+  command: { type: 'RecordOfferDeclined', data: { reason: `The request was ${reason}`, from } },
 });

@@ -18,7 +18,11 @@ const made = (offerId: string, requestId = 'req-1', requester = '0630') => {
 };
 const closed = (reason: 'filled' | 'withdrawn' | 'expired', requestId = 'req-1', requester = '0630') =>
   partnerRequestFact({ type: 'PartnerRequestClosed', data: { requester, requestId, reason } });
-const decline = (offerId: string, reason: string): AggregateCommand => ({ aggregate: 'offer', id: offerId, command: { type: 'RecordOfferDeclined', data: { reason } } });
+const decline = (offerId: string, reason: string): AggregateCommand => ({
+  aggregate: 'offer',
+  id: offerId,
+  command: { type: 'RecordOfferDeclined', data: { reason, from: { municipality: '0630', requestId: 'req-1' } } },
+});
 
 describe('our offers when a partner’s request closes', () => {
   it('a withdrawn request declines each of our offers for it', () => {

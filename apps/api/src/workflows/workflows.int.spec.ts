@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import { requestStreamId, type ChildNeeds } from '@familybank/domain-request';
-import { partnerRequestStreamId } from '@familybank/domain-workflows';
+import { partnerRequestStreamId, processManagers, type AggregateCommand } from '@familybank/domain-workflows';
+import type { CommandGateway, CommandMeta } from './command-gateway';
+import { ProcessManagerRunner } from './process-manager-runner';
+import { WorkflowStore } from './workflow-store';
 import { FROM, OWNER, REQUESTER, WorkflowFixture } from './testing/workflow-fixture';
 
 const released = (reason: string) => ({ reason: `Released: ${reason}`, wantsNewAssignment: true });
@@ -112,6 +118,25 @@ describe('workflows between aggregates, driven from the event log', () => {
     await fresh.close();
   });
 
+  it('a restarted runner continues each workflow from the state and checkpoint in its own file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'workflows-'));
+    const file = join(dir, 'workflows.sqlite');
+    const before = new WorkflowStore(file);
+    const stopping = new ProcessManagerRunner(fixture.events, before, new StopAt(fixture.gateway, 'ConfirmAssignment'), processManagers, fixture.clock);
+    await stopping.run();
+    await fixture.makeOffer('offer-1', 'fam-1');
+    await fixture.fromRequester('offer-1', { type: 'ReceiveAcceptance', data: { acceptanceId: 'acc-1', from: FROM } }, 'msg-accept-1');
+    await expect(stopping.run()).rejects.toThrow('stopped');
+    before.close();
+
+    const after = new WorkflowStore(file);
+    await new ProcessManagerRunner(fixture.events, after, fixture.gateway, processManagers, fixture.clock).run();
+    after.close();
+    rmSync(dir, { recursive: true, force: true });
+
+    expect(await fixture.types(offerStreamId('offer-1'))).toEqual(['OfferMade', 'AcceptanceReceived', 'AssignmentConfirmed', 'ContactDetailsDisclosed']);
+  });
+
   it('nudges while a run waits to start share that run', async () => {
     await fixture.makeOffer('offer-1', 'fam-1');
     const reads = jest.spyOn(fixture.events, 'readAll');
@@ -123,6 +148,18 @@ describe('workflows between aggregates, driven from the event log', () => {
     expect(await fixture.runner.status()).toEqual({ status: 'up', lag: 0 });
   });
 });
+
+/** Fails before the chosen command, as a process that is stopped there. */
+class StopAt implements CommandGateway {
+  constructor(
+    private readonly inner: CommandGateway,
+    private readonly type: string,
+  ) {}
+
+  execute(target: AggregateCommand, meta: CommandMeta) {
+    return target.command.type === this.type ? Promise.reject(new Error('stopped')) : this.inner.execute(target, meta);
+  }
+}
 
 function needs(startDate: string): ChildNeeds {
   return {

@@ -64,9 +64,10 @@ export class ProcessManagerRunner {
 
   /**
    * Time passed: after running to the end of the log, every instance of a manager that handles
-   * ticks decides on `now` (the sweeps). Queued with the runs. Resolves with the commands executed.
+   * ticks decides on `now` (the sweeps). Queued with the runs. Resolves with the commands each of
+   * those managers got through, by name (e.g. `{ 'approval-expiry': 1, 'request-expiry': 0 }`).
    */
-  tick(now: Date = this.clock()): Promise<number> {
+  tick(now: Date = this.clock()): Promise<Record<string, number>> {
     const deliver = async () => {
       await this.runToEnd();
       return this.deliverTick({ kind: 'tick', now });
@@ -75,7 +76,7 @@ export class ProcessManagerRunner {
   }
 
   /** Runs after whatever runs now, failed or not; a failure is kept for status() until something succeeds. */
-  private enqueue(work: () => Promise<number>): Promise<number> {
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
     const queued = this.running.then(work, work);
     this.running = queued;
     queued.then(
@@ -137,13 +138,14 @@ export class ProcessManagerRunner {
     this.store.save([...touched.values()], new Map([...progress].map(([name, { position }]: [string, ManagerProgress]) => [name, Math.max(position, last)])));
   }
 
-  private async deliverTick(tick: Tick): Promise<number> {
-    let executed = 0;
+  private async deliverTick(tick: Tick): Promise<Record<string, number>> {
+    const executed: Record<string, number> = {};
     for (const manager of this.managers.filter((candidate) => candidate.handles(tick))) {
+      executed[manager.name] = 0;
       const changed: StoredInstance[] = [];
       for (const instance of this.store.instances(manager.name)) {
         const before = JSON.stringify(instance.state);
-        instance.state = await this.act(manager, instance, tick, tickTrigger(tick.now, manager, instance.municipality), () => executed++);
+        instance.state = await this.act(manager, instance, tick, tickTrigger(tick.now, manager, instance.municipality), () => executed[manager.name]!++);
         if (JSON.stringify(instance.state) !== before) changed.push(instance);
       }
       this.store.save(changed);

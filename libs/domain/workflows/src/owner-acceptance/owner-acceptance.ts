@@ -75,16 +75,17 @@ function commandsFor(input: OwnerAcceptanceInput, step: StepName, { terms }: Kno
     case 'AssignmentConfirmed':
       // Without the requester's key: the command handler fills it in from the directory.
       return [onOffer({ type: 'RecordDisclosure', data: { assignmentId } })];
-    case 'ReserveFamilyRefused': {
-      const { code, message } = input as CommandRefused;
-      return [onOffer({ type: 'WithdrawOffer', data: { reason: message, code } })];
-    }
-    case 'ConfirmAssignmentRefused': {
-      // The offer was declined or withdrawn while the family was being reserved: nobody will use the place.
-      const ending = { assignmentId, reason: `Released: ${(input as CommandRefused).message}`.slice(0, 200), wantsNewAssignment: true };
-      return [{ aggregate: 'family', id: terms.familyId, command: { type: 'EndAssignment', data: ending } }];
-    }
+    case 'ReserveFamilyRefused':
+    case 'ConfirmAssignmentRefused':
+      return input.kind === 'refused' ? onRefused(step, input, terms) : [];
     default:
       return assertNever(step);
   }
+}
+
+function onRefused(step: 'ReserveFamilyRefused' | 'ConfirmAssignmentRefused', { code, message }: CommandRefused, terms: OfferTerms): AggregateCommand[] {
+  if (step === 'ReserveFamilyRefused') return [{ aggregate: 'offer', id: terms.offerId, command: { type: 'WithdrawOffer', data: { reason: message, code } } }];
+  // The offer was declined or withdrawn while the family was being reserved: nobody will use the place.
+  const ending = { assignmentId: assignmentIdFor(terms.offerId), reason: `Released: ${message}`.slice(0, 200), wantsNewAssignment: true };
+  return [{ aggregate: 'family', id: terms.familyId, command: { type: 'EndAssignment', data: ending } }];
 }

@@ -89,6 +89,10 @@ describe('record disclosure', () => {
       .thenThrows('OFFER.ASSIGNMENT_ENDED', { assignmentId: 'asg-1' });
   });
 
+  it('disclosure, without the requester’s key (none announced), is refused', () => {
+    spec.given(confirmed).when({ type: 'RecordDisclosure', data: { assignmentId: ASSIGNMENT_ID } }).thenThrows('OFFER.RECIPIENT_KEY_UNKNOWN', { requester: '0630' });
+  });
+
   it('disclosure, for another assignment, is refused', () => {
     spec.given(confirmed).when(disclose(KEY_FINGERPRINT, 'asg-2')).thenThrows('OFFER.UNKNOWN_ASSIGNMENT', { assignmentId: 'asg-2' });
   });

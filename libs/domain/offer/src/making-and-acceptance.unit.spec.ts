@@ -74,6 +74,17 @@ describe('receive acceptance', () => {
     spec.given(made).when(receive()).then([acceptanceReceived()]);
   });
 
+  it('an acceptance from the offer’s requester, for its request, is recorded without the sender', () => {
+    spec.given(made).when({ type: 'ReceiveAcceptance', data: { acceptanceId: ACCEPTANCE_ID, from: terms.requester } }).then([acceptanceReceived()]);
+  });
+
+  it.each([
+    ['another municipality', { municipality: '0615', requestId: 'req-1' }],
+    ['another request of the requester', { municipality: '0630', requestId: 'req-2' }],
+  ])('an acceptance from %s does not find the offer', (_who, from) => {
+    spec.given(made).when({ type: 'ReceiveAcceptance', data: { acceptanceId: ACCEPTANCE_ID, from } }).thenThrows('OFFER.NOT_FOUND');
+  });
+
   it('the same acceptance, redelivered while the family is being reserved, changes nothing', () => {
     spec.given(acceptancePending).when(receive()).then([]);
   });

@@ -1,6 +1,6 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
 import { OfferErrors } from './offer.errors';
-import type { OfferAssignment, OfferCommand, OfferEvent, OfferState } from './offer.types';
+import type { OfferAssignment, OfferCommand, OfferEvent, OfferState, Requester } from './offer.types';
 
 /**
  * The owner's side of an offer. Commands that carry a message from the requester or a step of
@@ -16,12 +16,14 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
   }
   const { status, terms } = state;
   if (status === 'none' || terms === undefined) throw OfferErrors.notFound();
+  // A partner's message about an offer made to another request does not find it.
+  if ('from' in command.data && command.data.from !== undefined) ensure(sameRequester(command.data.from, terms.requester), OfferErrors.notFound);
   switch (command.type) {
     case 'ReceiveAcceptance':
       // The same acceptance again changes nothing, whatever became of it since.
       if (state.acceptanceId === command.data.acceptanceId) return [];
       ensure(status === 'made', () => OfferErrors.notOpen(status));
-      return [{ type: 'AcceptanceReceived', data: command.data }];
+      return [{ type: 'AcceptanceReceived', data: { acceptanceId: command.data.acceptanceId } }];
     case 'ConfirmAssignment': {
       const confirmed = state.assignment;
       if (confirmed) {
@@ -33,10 +35,13 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
       return [{ type: 'AssignmentConfirmed', data: { assignmentId: command.data.assignmentId, familyId, requester, period, children } }];
     }
     case 'RecordDisclosure': {
-      const assignment = assignmentOf(state, command.data.assignmentId);
-      if (assignment.disclosedTo.includes(command.data.recipientKeyFingerprint)) return [];
+      const { assignmentId, recipientKeyFingerprint } = command.data;
+      const assignment = assignmentOf(state, assignmentId);
+      // The handler fills the fingerprint in from the directory; without an announced key nothing can be sealed.
+      ensure(recipientKeyFingerprint !== undefined, () => OfferErrors.recipientKeyUnknown(terms.requester.municipality));
+      if (assignment.disclosedTo.includes(recipientKeyFingerprint)) return [];
       ensure(assignment.status === 'active', () => OfferErrors.assignmentEnded(assignment.assignmentId));
-      return [{ type: 'ContactDetailsDisclosed', data: command.data }];
+      return [{ type: 'ContactDetailsDisclosed', data: { assignmentId, recipientKeyFingerprint } }];
     }
     case 'WithdrawOffer':
       // Already closed: the saga may withdraw after the requester declined; nothing is left to withdraw.
@@ -44,8 +49,8 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
       ensure(status !== 'confirmed', () => OfferErrors.alreadyConfirmed(state.assignment!.assignmentId));
       return [{ type: 'OfferWithdrawn', data: command.data }];
     case 'RecordOfferDeclined':
-      if (status !== 'made' && status !== 'acceptance-received') return [];
-      return [{ type: 'OfferDeclinedByRequester', data: command.data }];
+      if (status === 'made' || status === 'acceptance-received') return [{ type: 'OfferDeclinedByRequester', data: { reason: command.data.reason } }];
+      return releasedPlace(state, command.data.reason, now);
     case 'EndAssignment': {
       const assignment = assignmentOf(state, command.data.assignmentId);
       if (assignment.status === 'ended') return [];
@@ -55,6 +60,18 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
       return assertNever(command);
   }
 }
+
+/**
+ * A decline or cancellation that crossed the confirmation: the requester will never use the place, so
+ * the assignment ends here; the assignment-ending workflow ends it on the family's stream too.
+ */
+function releasedPlace({ terms, assignment }: OfferState, reason: string, now: Date): OfferEvent[] {
+  if (!terms || assignment?.status !== 'active') return [];
+  const ending = { assignmentId: assignment.assignmentId, reason: `Released: ${reason}`.slice(0, 200), wantsNewAssignment: true };
+  return [{ type: 'AssignmentEnded', data: { ...ending, familyId: terms.familyId, requester: terms.requester, endedOn: isoDate(now) } }];
+}
+
+const sameRequester = (a: Requester, b: Requester) => a.municipality === b.municipality && a.requestId === b.requestId;
 
 function assignmentOf(state: OfferState, assignmentId: string): OfferAssignment {
   const assignment = state.assignment;

@@ -17,4 +17,6 @@ export const OfferErrors = {
     new DomainError('OFFER.UNKNOWN_ASSIGNMENT', 'not-found', `The offer’s assignment is not ${assignmentId}`, { assignmentId }),
   assignmentEnded: (assignmentId: string) =>
     new DomainError('OFFER.ASSIGNMENT_ENDED', 'conflict', `Assignment ${assignmentId} has ended; the family’s contact details are no longer disclosed`, { assignmentId }),
+  recipientKeyUnknown: (requester: string) =>
+    new DomainError('OFFER.RECIPIENT_KEY_UNKNOWN', 'rule', `Municipality ${requester} has announced no encryption key; the contact details cannot be sealed to it`, { requester }),
 } as const;

@@ -58,16 +58,23 @@ export interface AssignmentEnding {
 
 export type OfferCommand =
   | Message<'MakeOffer', OfferTerms>
-  /** The requester's AcceptanceRequested arrived. */
-  | Message<'ReceiveAcceptance', { acceptanceId: string }>
+  /**
+   * The requester's AcceptanceRequested arrived. `from` is the message's sender and request: an offer
+   * made for another request is not found (the consumer passes it; the old federation glue checked the read model).
+   */
+  | Message<'ReceiveAcceptance', { acceptanceId: string; from?: Requester }>
   /** The family stream accepted the reservation for the period. */
   | Message<'ConfirmAssignment', { assignmentId: string }>
-  /** The contact details went out, encrypted to the requester's key with this fingerprint. */
-  | Message<'RecordDisclosure', { assignmentId: string; recipientKeyFingerprint: string }>
+  /**
+   * The contact details go out, encrypted to the requester's key with this fingerprint. A workflow
+   * cannot know the key: it leaves the fingerprint out, and the command handler fills it in with
+   * `completeOfferCommand` before deciding; still missing (no key announced), the decider refuses.
+   */
+  | Message<'RecordDisclosure', { assignmentId: string; recipientKeyFingerprint?: string }>
   /** By the owner's caseworker, or by the saga when the reservation was refused (`code`, e.g. FAMILY.NO_PLACE_IN_PERIOD). */
   | Message<'WithdrawOffer', { reason: string; code?: string }>
-  /** The requester declined the offer, or filled the request with another one. */
-  | Message<'RecordOfferDeclined', { reason: string }>
+  /** The requester (`from`, as for an acceptance) declined the offer, or cancelled its acceptance; after the confirmation this releases the place. */
+  | Message<'RecordOfferDeclined', { reason: string; from?: Requester }>
   | Message<'EndAssignment', AssignmentEnding>;
 
 export type OfferEvent =

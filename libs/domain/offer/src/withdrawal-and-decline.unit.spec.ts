@@ -7,9 +7,11 @@ import {
   declined,
   declinedAfterAcceptance,
   declinedByRequester,
+  disclosedToRequester,
   ended,
   made,
   offerWithdrawn,
+  terms,
   withdrawnAfterAcceptance,
   withdrawnWhileMade,
 } from './testing/offer.fixtures';
@@ -18,6 +20,7 @@ const spec = deciderSpecification(offerDecider, { now: NOW });
 const withdraw = (reason = 'The family is no longer available', code?: string) =>
   ({ type: 'WithdrawOffer', data: code === undefined ? { reason } : { reason, code } }) as const;
 const decline = (reason = 'Filled with another offer') => ({ type: 'RecordOfferDeclined', data: { reason } }) as const;
+const released = (reason: string) => ({ assignmentId: 'asg-1', reason: `Released: ${reason}`, wantsNewAssignment: true });
 
 describe('withdraw offer', () => {
   it('withdraw, by the owner’s caseworker before anyone accepted, records the reason', () => {
@@ -61,6 +64,14 @@ describe('offer declined by the requester', () => {
     spec.given(made).when(decline()).then([declinedByRequester()]);
   });
 
+  it('decline from the offer’s requester is recorded without the sender', () => {
+    spec.given(made).when({ type: 'RecordOfferDeclined', data: { reason: 'Filled with another offer', from: terms.requester } }).then([declinedByRequester()]);
+  });
+
+  it('decline from another municipality does not find the offer, even a confirmed one', () => {
+    spec.given(confirmed).when({ type: 'RecordOfferDeclined', data: { reason: 'x', from: { municipality: '0615', requestId: 'req-1' } } }).thenThrows('OFFER.NOT_FOUND');
+  });
+
   it('decline, while the family is being reserved for the acceptance, is recorded', () => {
     spec.given(acceptancePending).when(decline('The caseworker cancelled the acceptance')).then([declinedByRequester('The caseworker cancelled the acceptance')]);
   });
@@ -73,8 +84,32 @@ describe('offer declined by the requester', () => {
     spec.given(withdrawnWhileMade).when(decline()).then([]);
   });
 
-  it('decline, of an offer whose assignment is confirmed, changes nothing', () => {
-    spec.given(confirmed).when(decline()).then([]);
+  it('decline, crossing the confirmation, ends the assignment to release the place, dated today, and the family wants a new one', () => {
+    spec.given(confirmed).when(decline('The requester cancelled the acceptance')).then([
+      {
+        type: 'AssignmentEnded',
+        data: {
+          assignmentId: 'asg-1',
+          reason: 'Released: The requester cancelled the acceptance',
+          wantsNewAssignment: true,
+          familyId: terms.familyId,
+          requester: terms.requester,
+          endedOn: '2026-03-10',
+        },
+      },
+    ]);
+  });
+
+  it('decline, after the contact details went out, still releases the place', () => {
+    spec.given(disclosedToRequester).when(decline()).then([
+      { type: 'AssignmentEnded', data: { ...released('Filled with another offer'), familyId: terms.familyId, requester: terms.requester, endedOn: '2026-03-10' } },
+    ]);
+  });
+
+  it('decline, crossing the confirmation with a long reason, keeps the released reason within 200 characters', () => {
+    const state = confirmed.reduce(offerDecider.evolve, offerDecider.initialState());
+    const [event] = offerDecider.decide(decline('x'.repeat(200)), state, { now: NOW });
+    expect(event).toMatchObject({ type: 'AssignmentEnded', data: { reason: `Released: ${'x'.repeat(190)}` } });
   });
 
   it('decline, after the assignment ended, changes nothing', () => {

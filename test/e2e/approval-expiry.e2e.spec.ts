@@ -1,5 +1,4 @@
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
-import { ApprovalExpirySweeper } from '../../apps/api/src/families/approval-expiry';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { approvalTerms, registration } from '../support/family-fixtures';
 
@@ -40,9 +39,9 @@ describe('approval expiry', () => {
     expect(early.error).toMatchObject({ code: 'FAMILY.APPROVAL_STILL_VALID' });
 
     now = new Date('2026-12-01T06:00:00.000Z');
-    const sweeper = server.app.app.get(ApprovalExpirySweeper);
-    expect(await sweeper.sweep()).toBe(1);
-    expect(await sweeper.sweep()).toBe(0);
+    const sweep = async () => (await server.app.runtime.sweep())['approval-expiry'];
+    expect(await sweep()).toBe(1);
+    expect(await sweep()).toBe(0);
 
     const expired = await unwrap(vejle.GET('/v1/families/{familyId}', { params: { path: { familyId: shortLived } } }));
     expect(expired.stage).toBe('approval-expired');

@@ -1,5 +1,4 @@
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
-import { RequestExpirySweeper } from '../../apps/api/src/requests/request-expiry';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { makePartners, needs } from '../support/federation';
 import { eventually, registerAvailableFamily } from '../support/journeys';
@@ -46,7 +45,7 @@ describe('requests that end without a family', () => {
 
   it('a request past its start date without a family expires, as an event by the system, and the offer is declined', async () => {
     const { requestId, offerId } = await requestWithOffer('EXPIRES-1');
-    const sweeper = server.app.app.get(RequestExpirySweeper);
+    const sweeper = { sweep: async () => (await server.app.runtime.sweep())['request-expiry'] };
     expect(await sweeper.sweep()).toBe(0);
     now = new Date('2027-01-02T06:00:00.000Z');
     expect(await sweeper.sweep()).toBe(1);

@@ -7,7 +7,6 @@ import { CommandGateway } from './commands/command-gateway';
 import { Commands, ExecuteCommandHandler } from './commands/execute-command';
 import { ReadSide } from './commands/read-side';
 import { AppConfigToken } from './config/config.provider';
-import { ApprovalExpirySweeper } from './families/approval-expiry';
 import { FamilyLifecycleController } from './families/family-lifecycle.controller';
 import { FamilyQueriesController } from './families/family-queries.controller';
 import { ContractInterceptor } from './http/contract.interceptor';
@@ -25,8 +24,8 @@ import { ProfileViewsController } from './federation/profile-views.controller';
 import { InboxController } from './inbox/inbox.controller';
 import { LocalCandidates } from './matching/local-candidates';
 import { OpsController } from './ops/ops.controller';
+import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
-import { RequestExpirySweeper } from './requests/request-expiry';
 import { RequestsController } from './requests/requests.controller';
 
 @Module({})
@@ -52,10 +51,9 @@ export class AppModule {
         { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.eventStore, runtime.clock, () => runtime.relay.nudge()) },
         { provide: CommandGateway, useValue: runtime.gateway },
         { provide: ReadSide, useValue: runtime.readSide },
+        { provide: ProcessManagerRunner, useValue: runtime.workflows },
         ExecuteCommandHandler,
         Commands,
-        ApprovalExpirySweeper,
-        RequestExpirySweeper,
         LocalCandidates,
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.

@@ -4,8 +4,6 @@ import { ConfigError, loadConfig } from './config/config';
 import { createApp, logger } from './create-app';
 import { seedDemoFederation } from './demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
-import { ApprovalExpirySweeper } from './families/approval-expiry';
-import { RequestExpirySweeper } from './requests/request-expiry';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,10 +13,8 @@ async function main(): Promise<void> {
     await runtime.federation.reconcile();
     process.stdout.write(`Seeded demo data for ${DEMO_MUNICIPALITIES.map((m) => `${m.name} ${m.code}`).join(', ')}\n`);
   }
-  const sweepers = [app.get(ApprovalExpirySweeper), app.get(RequestExpirySweeper)];
-  const sweep = async () => {
-    for (const sweeper of sweepers) await sweeper.sweep().catch((error) => logger.error(error));
-  };
+  // Approvals and requests that ran out are expired by the workflows on each tick.
+  const sweep = () => runtime.sweep().catch((error) => logger.error(error));
   await sweep();
   setInterval(sweep, config.APPROVAL_EXPIRY_SWEEP_MS).unref();
   await app.listen(config.PORT, config.HOST);

@@ -1,6 +1,6 @@
 import { DomainError, type DecisionContext, type Message } from '@familybank/domain-core';
 import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId } from '@familybank/domain-family';
-import { OfferErrors, noMatchDecider, noMatchStreamId, offerDecider, offerStreamId } from '@familybank/domain-offer';
+import { OfferErrors, completeOfferCommand, noMatchDecider, noMatchStreamId, offerDecider, offerStreamId, type OfferLookups } from '@familybank/domain-offer';
 import { decidePartnership, evolvePartnership, initialPartnershipState, partnershipStreamId } from '@familybank/domain-partnership';
 import { RequestErrors, requestDecider, requestStreamId } from '@familybank/domain-request';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
@@ -29,8 +29,14 @@ const splitAnswerId = (id: string) => {
   return { requester, requestId };
 };
 
-/** Every aggregate of the write side; later aggregates are added here and to AggregateCommand. */
-export const AGGREGATES: AggregateRegistry = {
+const NO_LOOKUPS: OfferLookups = { encryptionKeyFingerprintOf: () => undefined };
+
+/**
+ * Every aggregate of the write side; later aggregates are added here and to AggregateCommand.
+ * `lookups` are what a handler loads for a rule (the requester's announced key for a disclosure),
+ * passed into the command so that the decider owns the rule.
+ */
+export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): AggregateRegistry => ({
   family: {
     errorPrefix: 'FAMILY',
     schemaVersion: FAMILY_EVENT_SCHEMA_VERSION,
@@ -54,6 +60,7 @@ export const AGGREGATES: AggregateRegistry = {
     creates: (command) => command.type === 'MakeOffer',
     notFound: () => OfferErrors.notFound(),
     ...offerDecider,
+    decide: (command, state, context) => offerDecider.decide(completeOfferCommand(command, state, lookups), state, context),
   },
   partnership: {
     errorPrefix: 'PARTNERSHIP',
@@ -76,4 +83,4 @@ export const AGGREGATES: AggregateRegistry = {
     notFound: () => new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox'),
     ...noMatchDecider,
   },
-};
+});

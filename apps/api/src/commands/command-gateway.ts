@@ -3,7 +3,7 @@ import { DomainError, type Message } from '@familybank/domain-core';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@familybank/event-store';
 import type { Clock } from '../infrastructure/tokens';
 import type { AggregateCommand } from './aggregate-command';
-import { AGGREGATES, type AggregateDefinition, type AggregateRegistry } from './aggregate-registry';
+import { aggregateRegistry, type AggregateDefinition, type AggregateRegistry } from './aggregate-registry';
 import { KeyedQueue } from './keyed-queue';
 import { StateCache, type CachedState } from './state-cache';
 
@@ -32,8 +32,11 @@ export interface CommandResult {
   appended: number;
 }
 
-/** Loads lookups a rule needs (active partners, a key fingerprint…) into the command, so the decider owns the rule. */
-export type CommandPreparer = (target: AggregateCommand, meta: CommandMeta) => AggregateCommand | Promise<AggregateCommand>;
+/** What a caller of the command path needs; process managers and tests depend on this, not on the class. */
+export interface CommandExecutor {
+  /** Read, decide, append; throws DomainError when the aggregate refuses. */
+  execute(target: AggregateCommand, meta: CommandMeta): Promise<CommandResult>;
+}
 
 /**
  * The one command path, for HTTP, process managers and sweeps: find the aggregate's stream, bring
@@ -41,16 +44,15 @@ export type CommandPreparer = (target: AggregateCommand, meta: CommandMeta) => A
  * does not grow with history: the state is cached per stream and only newer events are read; the
  * already-applied check is an index look-up of the command's first event id.
  */
-export class CommandGateway {
+export class CommandGateway implements CommandExecutor {
   private readonly cache: StateCache;
   private readonly queue = new KeyedQueue();
   private readonly listeners = new Set<(result: CommandResult) => void>();
-  private readonly preparers: CommandPreparer[] = [];
 
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
-    private readonly registry: AggregateRegistry = AGGREGATES,
+    private readonly registry: AggregateRegistry = aggregateRegistry(),
     cacheCapacity = 5_000,
   ) {
     this.cache = new StateCache(cacheCapacity);
@@ -62,16 +64,10 @@ export class CommandGateway {
     return () => this.listeners.delete(listener);
   }
 
-  usePreparer(preparer: CommandPreparer): void {
-    this.preparers.push(preparer);
-  }
-
   async execute(target: AggregateCommand, meta: CommandMeta): Promise<CommandResult> {
-    let prepared = target;
-    for (const prepare of this.preparers) prepared = await prepare(prepared, meta);
-    const definition = this.registry[prepared.aggregate] as AggregateDefinition;
-    const streamId = definition.streamId(prepared.id, meta.municipality, prepared.command);
-    const result = await this.queue.run(streamId, () => this.executeWithRetries(definition, streamId, prepared, meta));
+    const definition = this.registry[target.aggregate] as AggregateDefinition;
+    const streamId = definition.streamId(target.id, meta.municipality, target.command);
+    const result = await this.queue.run(streamId, () => this.executeWithRetries(definition, streamId, target, meta));
     if (result.appended > 0) this.listeners.forEach((listener) => listener(result));
     return result;
   }

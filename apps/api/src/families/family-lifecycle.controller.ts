@@ -2,7 +2,7 @@ import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
 import type { AssignmentEnding, FamilyCommand } from '@familybank/domain-family';
 import { RequestErrors } from '@familybank/domain-request';
-import { DocumentStore, FamilyQueries, offersProjection, requestsProjection, type OfferDocument, type RequestDocument } from '@familybank/read-models';
+import { DocumentStore, FamilyQueries, requestsProjection, type RequestDocument } from '@familybank/read-models';
 import { Commands } from '../commands/execute-command';
 import { ContractRoute, WithHeaders, type BodyOf } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
@@ -123,11 +123,10 @@ export class FamilyLifecycleController {
   }
 
   @ContractRoute(routes.endAssignment)
-  async endAssignment(@Param() p: AssignmentParam, @Body() body: BodyOf<typeof routes.endAssignment>, @Ctx() ctx: RequestContext) {
+  endAssignment(@Param() p: AssignmentParam, @Body() body: BodyOf<typeof routes.endAssignment>, @Ctx() ctx: RequestContext) {
     const ending: AssignmentEnding = { assignmentId: p.assignmentId, reason: body.reason, wantsNewAssignment: body.wantsNewAssignment };
-    const family = await this.run(p.familyId, { type: 'EndAssignment', data: ending }, ctx);
-    await this.endOnOffer(p.familyId, ending, ctx);
-    return family;
+    // An assignment made through one of our offers ends on the offer too: the assignment-ending workflow does that.
+    return this.run(p.familyId, { type: 'EndAssignment', data: ending }, ctx);
   }
 
   @ContractRoute(routes.updateProfile)
@@ -140,20 +139,6 @@ export class FamilyLifecycleController {
     const request = this.documents.get<RequestDocument>(requestsProjection.collection, requestId);
     if (!request || request.municipality !== own) throw RequestErrors.notFound(requestId);
     if (!request.body.recruitmentStarted) throw RequestErrors.recruitmentNotStarted(requestId);
-  }
-
-  /**
-   * An assignment made through one of this municipality's offers also ends on the offer's stream.
-   * Runs after the family's command, and again on a retry until the offer has recorded it.
-   */
-  private async endOnOffer(familyId: string, ending: AssignmentEnding, ctx: RequestContext): Promise<void> {
-    const own = ctx.principal.municipality;
-    const where = { sql: "json_extract(body, '$.assignmentId') = ?", params: [ending.assignmentId] };
-    const offer = this.documents.list<OfferDocument>(offersProjection.collection, own, { where, limit: 1 })[0]?.body;
-    if (!offer || offer.familyId !== familyId || offer.assignmentEnded) return;
-    await this.commands.run({ aggregate: 'offer', id: offer.offerId, command: { type: 'EndAssignment', data: ending } }, { ...ctx, expectedRevision: undefined }, () => undefined, {
-      commandId: `${ctx.commandId}:offer`,
-    });
   }
 
   private run(familyId: string, command: FamilyCommand, ctx: RequestContext, location?: string): Promise<FamilyDetail> {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { assignmentEnding, approvalExpiry, requestExpiry } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
 import { DeadLetterStore, InProcessExchange, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
@@ -15,6 +16,8 @@ import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
 import { PartnerMessages } from '../federation/partner-messages';
 import { RequestMessages } from '../federation/request-messages';
 import { IdempotencyStore } from '../http/idempotency.store';
+import { ProcessManagerRunner } from '../workflows/process-manager-runner';
+import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from './tokens';
 
 /** Everything with a file handle or connection: created before Nest starts, closed after it stops. */
@@ -37,6 +40,10 @@ export interface Runtime {
   identities: MunicipalityIdentities;
   relay: OutboxRelay;
   federation: FederationConsumer;
+  /** The workflows (process managers), driven from the event log. */
+  workflows: ProcessManagerRunner;
+  /** What time alone changes (approvals and requests that ran out): runs the workflows' tick and waits for the read models. */
+  sweep(): Promise<Record<string, number>>;
   /** Starts publishing and consuming; called once the API is ready. */
   startFederation(): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +56,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const projections = new ProjectionRunner(eventStore, documents, ALL_PROJECTIONS);
   const gateway = new CommandGateway(eventStore, clock);
   const readSide = new ReadSide(projections);
+  const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, [assignmentEnding, approvalExpiry, requestExpiry], clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
@@ -64,6 +73,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   gateway.onCommitted(() => {
     readSide.nudge();
     relay.nudge();
+    workflows.nudge();
   });
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
@@ -86,14 +96,22 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     identities,
     relay,
     federation,
+    workflows,
+    async sweep() {
+      const executed = await workflows.tick(clock());
+      await readSide.waitFor(await eventStore.lastPosition());
+      return executed;
+    },
     async startFederation() {
       for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()])) await relay.announce(code);
       await federation.start();
+      await workflows.run();
       await relay.run();
       timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
       // Events appended by another process, or that the read models could not take yet (a full
       // disk), reach them on the next poll.
       timers.push(setInterval(() => readSide.nudge(), config.PROJECTION_POLL_MS).unref());
+      timers.push(setInterval(() => workflows.nudge(), config.PROJECTION_POLL_MS).unref());
       // Availability goes stale without any event: published families are re-checked now and then.
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
@@ -102,6 +120,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     async close() {
       timers.forEach(clearInterval);
       await federation.stop();
+      await workflows.run().catch(() => undefined);
       await relay.run().catch(() => undefined);
       await projections.catchUp().catch(() => undefined);
       await exchange.close();
@@ -109,6 +128,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       deadLetters.close();
       documents.close();
       idempotency.close();
+      workflowStore.close();
     },
   };
 }

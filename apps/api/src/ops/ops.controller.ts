@@ -5,6 +5,7 @@ import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
 import { ReadSide } from '../commands/read-side';
 import { OutboxRelay } from '../federation/outbox-relay';
+import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { ContractRoute } from '../http/contract-route';
 import { EVENT_STORE } from '../infrastructure/tokens';
 
@@ -15,6 +16,7 @@ export class OpsController {
     @Inject(ProjectionRunner) private readonly projections: ProjectionRunner,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(ReadSide) private readonly readSide: ReadSide,
+    @Inject(ProcessManagerRunner) private readonly workflows: ProcessManagerRunner,
   ) {}
 
   @ContractRoute(opsRoutes.health)
@@ -35,8 +37,9 @@ export class OpsController {
     const projections = this.projectionStatus(head);
     const lag = projections.status === 'up' ? 0 : 1;
     const exchange = await this.relay.status();
-    const ready = lag === 0 && exchange.status === 'up';
-    return { status: ready ? ('ready' as const) : ('degraded' as const), checks: { eventStore: { status: 'up' as const }, projections, exchange } };
+    const { lag: _lag, ...workflows } = await this.workflows.status();
+    const ready = lag === 0 && exchange.status === 'up' && workflows.status === 'up';
+    return { status: ready ? ('ready' as const) : ('degraded' as const), checks: { eventStore: { status: 'up' as const }, projections, exchange, workflows } };
   }
 
   /** Commands are accepted while the read models lag or cannot be written; /ready says so. */

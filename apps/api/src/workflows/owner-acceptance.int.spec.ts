@@ -1,7 +1,7 @@
 import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import type { AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandGateway, CommandMeta } from './command-gateway';
+import type { CommandExecutor, CommandMeta } from '../commands/command-gateway';
 import { FROM, OWNER, PERIOD, REQUESTER, REQUESTER_KEY, WorkflowFixture } from './testing/workflow-fixture';
 
 const accept = (offerId: string, acceptanceId = `acc-${offerId}`) => ({ type: 'ReceiveAcceptance', data: { acceptanceId, from: FROM } }) as const;
@@ -111,10 +111,10 @@ describe('the owner’s acceptance saga, driven from the event log', () => {
 });
 
 /** Executes the command, then fails once for the chosen one: the process died before its checkpoint. */
-class CrashAfter implements CommandGateway {
+class CrashAfter implements CommandExecutor {
   private crashed = false;
   constructor(
-    private readonly inner: CommandGateway,
+    private readonly inner: CommandExecutor,
     private readonly crashesAfter: (target: AggregateCommand) => boolean,
   ) {}
 
@@ -129,10 +129,10 @@ class CrashAfter implements CommandGateway {
 }
 
 /** Lets something else happen just before the chosen command, once: a message crossing the saga. */
-class BeforeCommand implements CommandGateway {
+class BeforeCommand implements CommandExecutor {
   private done = false;
   constructor(
-    private readonly inner: CommandGateway,
+    private readonly inner: CommandExecutor,
     private readonly type: string,
     private readonly meanwhile: () => Promise<unknown>,
   ) {}

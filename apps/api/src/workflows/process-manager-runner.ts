@@ -3,7 +3,7 @@ import { DomainError } from '@familybank/domain-core';
 import { recordedFact, type AggregateCommand, type AnyProcessManager, type CommandRefused, type Tick, type WorkflowInput } from '@familybank/domain-workflows';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import type { Clock } from '../infrastructure/tokens';
-import type { CommandGateway } from './command-gateway';
+import type { CommandExecutor } from '../commands/command-gateway';
 import type { ManagerProgress, StoredInstance, WorkflowStore } from './workflow-store';
 import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflow-trigger';
 
@@ -40,7 +40,7 @@ export class ProcessManagerRunner {
   constructor(
     private readonly events: EventStore,
     private readonly store: WorkflowStore,
-    private readonly gateway: CommandGateway,
+    private readonly gateway: CommandExecutor,
     private readonly managers: readonly AnyProcessManager[],
     private readonly clock: Clock,
     private readonly options: ProcessManagerRunnerOptions = {},

@@ -5,7 +5,7 @@ import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import { requestStreamId, type ChildNeeds } from '@familybank/domain-request';
 import { partnerRequestStreamId, processManagers, type AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandGateway, CommandMeta } from './command-gateway';
+import type { CommandExecutor, CommandMeta } from '../commands/command-gateway';
 import { ProcessManagerRunner } from './process-manager-runner';
 import { WorkflowStore } from './workflow-store';
 import { FROM, OWNER, REQUESTER, WorkflowFixture } from './testing/workflow-fixture';
@@ -150,9 +150,9 @@ describe('workflows between aggregates, driven from the event log', () => {
 });
 
 /** Fails before the chosen command, as a process that is stopped there. */
-class StopAt implements CommandGateway {
+class StopAt implements CommandExecutor {
   constructor(
-    private readonly inner: CommandGateway,
+    private readonly inner: CommandExecutor,
     private readonly type: string,
   ) {}
 

@@ -1,5 +1,5 @@
 import type { FamilyCommand } from '@familybank/domain-family';
-import type { OfferCommand } from '@familybank/domain-offer';
+import type { AnswerNoMatch, OfferCommand } from '@familybank/domain-offer';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { RequestCommand } from '@familybank/domain-request';
 
@@ -11,4 +11,5 @@ export type AggregateCommand =
   | { aggregate: 'family'; id: string /* familyId */; command: FamilyCommand }
   | { aggregate: 'request'; id: string /* requestId */; command: RequestCommand }
   | { aggregate: 'offer'; id: string /* offerId */; command: OfferCommand }
-  | { aggregate: 'partnership'; id: string /* partner's municipality code */; command: PartnershipCommand };
+  | { aggregate: 'partnership'; id: string /* partner's municipality code */; command: PartnershipCommand }
+  | { aggregate: 'no-match'; id: string /* `<requester>/<requestId>`: the partner's request answered */; command: AnswerNoMatch };

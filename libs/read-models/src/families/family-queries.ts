@@ -80,17 +80,6 @@ export class FamilyQueries {
     return availabilityReminders(rows.map((row) => row.body.available!), now, policy);
   }
 
-  /** Families whose approval ran out before `today` but are still in an approved stage (system use). */
-  approvalsToExpire(today: string): Array<{ municipality: string; familyId: string }> {
-    const where = {
-      sql: "json_extract(body, '$.stage') IN ('approved', 'available', 'suspended') AND json_extract(body, '$.approval.validUntil') < ?",
-      params: [today],
-    };
-    return this.documents
-      .findAcrossMunicipalities<FamilyDetailDocument>(familyDetailProjection.collection, where)
-      .map(({ municipality, body }) => ({ municipality, familyId: body.familyId }));
-  }
-
   private owns(municipality: string, familyId: string): boolean {
     return this.documents.get(familyDetailProjection.collection, familyId)?.municipality === municipality;
   }

@@ -5,7 +5,7 @@ import { processManagers, type AggregateCommand, type AnyProcessManager } from '
 import { SqliteEventStore, type RecordedEvent } from '@familybank/event-store';
 import { ProcessManagerRunner } from '../process-manager-runner';
 import { WorkflowStore } from '../workflow-store';
-import type { CommandGateway } from '../command-gateway';
+import type { CommandExecutor } from '../../commands/command-gateway';
 import { TestCommandGateway } from './test-command-gateway';
 
 /** Horsens (0265) owns the families and makes the offers; Vejle (0630) requests and announced its key. */
@@ -25,7 +25,7 @@ export class WorkflowFixture {
   readonly gateway = new TestCommandGateway(this.events, this.clock, { encryptionKeyFingerprintOf: (code) => (code === REQUESTER ? REQUESTER_KEY : undefined) });
   runner = this.runnerOver(this.gateway);
 
-  runnerOver(gateway: CommandGateway, managers: readonly AnyProcessManager[] = processManagers): ProcessManagerRunner {
+  runnerOver(gateway: CommandExecutor, managers: readonly AnyProcessManager[] = processManagers): ProcessManagerRunner {
     return new ProcessManagerRunner(this.events, this.workflows, gateway, managers, this.clock, { batchSize: 50 });
   }
 

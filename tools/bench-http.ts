@@ -1,0 +1,41 @@
+/**
+ * `npm run bench:http` — one real API node under autocannon. Figures beside the health check
+ * measured in the same run; the run fails only when the benchmark itself is broken (over 1% of a
+ * run's requests failed), never on the figures, since these machines are noisy.
+ *   npm run bench:http               # 10 s per run
+ *   npm run bench:http -- --quick    # 2 s per run, for a quick look
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { benchHttp, formatHttpReport, MAX_FAILED_SHARE, runFailed } from './bench/http.bench';
+
+async function main() {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const duration = values.quick ? 2 : 10;
+  // Ctrl-C or a kill goes through process.exit, so the API node and its temp dir are removed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+  const autocannonVersion = (JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as { version: string }).version;
+  // Other work on the machine moves these figures more than anything measured: say how busy it was.
+  const load = loadavg().map((value) => value.toFixed(2)).join(' ');
+  const result = await benchHttp({ duration, warmup: values.quick ? 1 : 2, log: (line) => process.stderr.write(`… ${line}\n`) });
+  process.stdout.write(
+    `familybank HTTP benchmark (${new Date().toISOString()}, node ${process.version}, autocannon ${autocannonVersion})\n` +
+      `One API node, embedded SQLite (WAL, synchronous=FULL), ${duration} s per run over loopback; autocannon and the node share the machine.\n` +
+      `${availableParallelism()} cores; load average before the run ${load} (1, 5, 15 min), after ${loadavg().map((value) => value.toFixed(2)).join(' ')}.\n\n` +
+      `${formatHttpReport(result)}\n`,
+  );
+  const broken = [...result.runs, result.sustained].filter(runFailed);
+  if (broken.length === 0) return;
+  for (const run of broken) {
+    process.stderr.write(`\nFAILED: ${run.scenario} at ${run.connections} connections: ${run.failed} of ${run.ok + run.failed} requests failed (${JSON.stringify(run.failures)})\n`);
+    for (const sample of run.samples) process.stderr.write(`  ${sample}\n`);
+  }
+  process.stderr.write(`\nMore than ${MAX_FAILED_SHARE * 100}% of requests failed in ${broken.length} run(s): the figures above are not valid.\n`);
+  process.exitCode = 1;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exit(1);
+});

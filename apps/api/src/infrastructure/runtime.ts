@@ -56,7 +56,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const projections = new ProjectionRunner(eventStore, documents, ALL_PROJECTIONS);
   const gateway = new CommandGateway(eventStore, clock);
   const readSide = new ReadSide(projections);
-  const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
+  const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, [assignmentEnding, approvalExpiry, requestExpiry], clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);

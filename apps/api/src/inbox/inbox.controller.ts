@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
-import { inboxRoutes as routes, type ChildNeeds, type z } from '@familybank/contracts';
+import { inboxRoutes as routes, type z } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
@@ -38,12 +38,12 @@ export class InboxController {
     const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(entry.requester, entry.requestId))).length > 0));
     const items = entries.map((entry, index) => {
       const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
-      const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
+      const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs, local, today) : [];
       return {
         requester: entry.requester,
         requesterName: this.federation.directoryEntry(entry.requester)?.name,
         requestId: entry.requestId,
-        needs: entry.needs as unknown as ChildNeeds,
+        needs: entry.needs,
         responseDeadline: entry.responseDeadline,
         overdue: entry.status === 'open' && entry.responseDeadline < today,
         status: entry.status,
@@ -67,7 +67,7 @@ export class InboxController {
     const profile = this.candidates.profileOf(own, family.body);
     if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
     const offerId = ctx.commandId;
-    const needs = entry.needs as unknown as ChildNeeds;
+    const { needs } = entry;
     await executeOfferCommand(this.store, this.clock, own, offerId, {
       type: 'MakeOffer',
       data: { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings },

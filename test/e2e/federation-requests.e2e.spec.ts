@@ -167,7 +167,7 @@ describe('a request for one child, across municipalities on one node', () => {
       // The crossing case, delivered as the owner would receive it: a decline of a confirmed offer.
       const declined = { requestId: opened.requestId, offerId: cancelled, to: B, reason: 'The requester cancelled the acceptance' };
       const envelope = { messageId: randomUUID(), type: 'OfferDeclined', schemaVersion: 1, occurredAt: new Date().toISOString(), source: A, correlationId: 'crossing', payload: declined, signature: 'x' };
-      await server.app.runtime.federation.partnerMessages!.onRequestMessage(B, envelope, declined);
+      await server.app.runtime.federation.partnerMessages!.onRequestMessage(B, envelope, { type: 'OfferDeclined', schemaVersion: 1, payload: declined });
       expect(await assignmentsOfFamily()).toEqual([]);
       const offers = await unwrap(client[B]!.GET('/v1/offers', {}));
       expect(offers.items.find((offer) => offer.offerId === cancelled)).toMatchObject({ status: 'confirmed' });

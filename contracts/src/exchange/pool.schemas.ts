@@ -40,8 +40,3 @@ export const SharedProfile = z
   })
   .openapi('SharedProfile');
 export type SharedProfile = z.infer<typeof SharedProfile>;
-
-/** What a pool consumer understands: the value of familybank.<code>.pool.v1 (key: pseudonym). */
-export const POOL_PAYLOADS = {
-  SharedProfilePublished: { 1: SharedProfile },
-} as const;

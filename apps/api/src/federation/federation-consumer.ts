@@ -1,17 +1,31 @@
 import { Logger } from '@nestjs/common';
-import { DIRECTORY_PAYLOADS, DISCLOSURE_PAYLOADS, OFFER_PAYLOADS, POOL_PAYLOADS, REQUEST_PAYLOADS, type Envelope, type SharedProfile } from '@familybank/contracts';
-import { DomainError } from '@familybank/domain-core';
+import {
+  DirectoryTopic,
+  DisclosuresTopic,
+  OffersTopic,
+  PoolTopic,
+  RequestsTopic,
+  type DirectoryTopicMessage,
+  type DisclosuresTopicMessage,
+  type Envelope,
+  type OffersTopicMessage,
+  type RequestsTopicMessage,
+  type SharedProfile,
+  type TopicModule,
+} from '@familybank/contracts';
+import { assertNever, DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { EventStore } from '@familybank/event-store';
 import {
   DIRECTORY_TOPIC,
-  consumeVerified,
-  decodeEnvelope,
+  consumeTopicMessages,
+  decodeTopicMessage,
   topics,
   type DeadLetterStore,
   type DeliveredMessage,
   type Exchange,
   type ExchangeSubscription,
+  type TopicHandler,
 } from '@familybank/exchange';
 import { partnershipsProjection, type DocumentStore, type PartnershipDocument, type ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../infrastructure/tokens';
@@ -34,10 +48,13 @@ export interface DirectoryEntry {
 export type PoolEntry = SharedProfile & { receivedAt: string };
 
 export interface PartnerMessageHandler {
-  onRequestMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
-  onOfferMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
-  onDisclosureMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void>;
+  onRequestMessage(own: string, envelope: Envelope, message: RequestsTopicMessage): Promise<void>;
+  onOfferMessage(own: string, envelope: Envelope, message: OffersTopicMessage): Promise<void>;
+  onDisclosureMessage(own: string, envelope: Envelope, message: DisclosuresTopicMessage): Promise<void>;
 }
+
+/** A partnership step on the directory: everything on it but announcements. */
+type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' }>;
 
 /**
  * What a node reads from the exchange: the shared directory (announcements and partnership steps
@@ -122,31 +139,37 @@ export class FederationConsumer {
     const subscriptions = [await this.subscribePool(own, partnership, key)];
     const handler = this.partnerMessages;
     if (!handler) return subscriptions;
-    const kinds = [
-      { topic: topics.requests(partnership.partner), payloads: REQUEST_PAYLOADS, handle: handler.onRequestMessage.bind(handler) },
-      { topic: topics.offers(partnership.partner), payloads: OFFER_PAYLOADS, handle: handler.onOfferMessage.bind(handler) },
-      { topic: topics.disclosures(partnership.partner), payloads: DISCLOSURE_PAYLOADS, handle: handler.onDisclosureMessage.bind(handler) },
-    ];
-    for (const { topic, payloads, handle } of kinds) {
-      await this.exchange.ensureTopic(topic, { compacted: false });
-      subscriptions.push(
-        await consumeVerified<Record<string, unknown>>(
-          this.exchange,
-          { groupId: `${this.nodeId}.${topic}.${key}`, topics: [topic], from: 'committed', onError: (error) => this.logger.error(`Consumer of ${topic} for ${own} stopped: ${String(error)}`) },
-          { trustedKeyOf: (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined), payloadSchemas: payloads },
-          this.deadLetters,
-          (envelope, payload) => handle(own, envelope, payload),
-        ),
-      );
-    }
+    const { partner } = partnership;
+    subscriptions.push(await this.subscribeTopic(own, partnership, key, topics.requests(partner), RequestsTopic, (message, envelope) => handler.onRequestMessage(own, envelope, message)));
+    subscriptions.push(await this.subscribeTopic(own, partnership, key, topics.offers(partner), OffersTopic, (message, envelope) => handler.onOfferMessage(own, envelope, message)));
+    subscriptions.push(await this.subscribeTopic(own, partnership, key, topics.disclosures(partner), DisclosuresTopic, (message, envelope) => handler.onDisclosureMessage(own, envelope, message)));
     return subscriptions;
+  }
+
+  private async subscribeTopic<Topic extends TopicModule>(
+    own: string,
+    partnership: PartnershipDocument,
+    key: string,
+    topic: string,
+    contract: Topic,
+    handle: TopicHandler<Topic>,
+  ): Promise<ExchangeSubscription> {
+    await this.exchange.ensureTopic(topic, { compacted: false });
+    return consumeTopicMessages(
+      this.exchange,
+      { groupId: `${this.nodeId}.${topic}.${key}`, topics: [topic], from: 'committed', onError: (error) => this.logger.error(`Consumer of ${topic} for ${own} stopped: ${String(error)}`) },
+      contract,
+      (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined),
+      this.deadLetters,
+      handle,
+    );
   }
 
   private async subscribePool(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription> {
     const topic = topics.pool(partnership.partner);
     await this.exchange.ensureTopic(topic, { compacted: true });
     // A new group per activation: a renewed partnership bootstraps the whole pool again.
-    return consumeVerified<SharedProfile>(
+    return consumeTopicMessages(
       this.exchange,
       {
         groupId: `${this.nodeId}.pool.${key}`,
@@ -155,9 +178,18 @@ export class FederationConsumer {
         onTombstone: (message) => this.documents.delete(PARTNER_POOL, `${own}:${message.key}`),
         onError: (error) => this.logger.error(`Pool consumer ${key} stopped: ${String(error)}`),
       },
-      { trustedKeyOf: (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined), payloadSchemas: POOL_PAYLOADS },
+      PoolTopic,
+      (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined),
       this.deadLetters,
-      (_envelope, profile, message) => this.storePoolEntry(own, profile, message),
+      (message, _envelope, delivered) => {
+        switch (message.type) {
+          case 'SharedProfilePublished':
+            return this.storePoolEntry(own, message.payload, delivered);
+          default:
+            // A one-member union narrows by its type only, not as a whole.
+            return assertNever(message.type);
+        }
+      },
     );
   }
 
@@ -179,26 +211,36 @@ export class FederationConsumer {
 
   private async onDirectoryMessage(message: DeliveredMessage): Promise<void> {
     if (message.value === null) return;
-    const result = decodeEnvelope(message.value, { trustedKeyOf: (source) => this.trustedDirectoryKey(source, message.value!), payloadSchemas: DIRECTORY_PAYLOADS });
+    const result = decodeTopicMessage(message.value, DirectoryTopic, (source) => this.trustedDirectoryKey(source, message.value!));
     if (!result.ok) {
       this.deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason: result.reason, detail: result.detail });
       return;
     }
-    const { envelope } = result;
-    const payload = result.payload as { code?: string; name?: string; signingKey?: string; fingerprint?: string; encryptionKey?: string; from?: string; to?: string };
-    if (envelope.type === 'MunicipalityAnnounced') {
-      if (payload.code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
-      const { code, name, signingKey, fingerprint, encryptionKey } = payload;
-      this.documents.put(DIRECTORY, envelope.source, ANYONE, { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt });
-      return;
+    const { envelope, message: directoryMessage } = result;
+    switch (directoryMessage.type) {
+      case 'MunicipalityAnnounced': {
+        const { code, name, signingKey, fingerprint, encryptionKey } = directoryMessage.payload;
+        if (code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
+        const entry: DirectoryEntry = { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt };
+        this.documents.put(DIRECTORY, envelope.source, ANYONE, entry);
+        return;
+      }
+      case 'PartnershipProposed':
+      case 'PartnershipAccepted':
+      case 'PartnershipDeclined':
+      case 'PartnershipRevoked': {
+        const { from, to: own } = directoryMessage.payload;
+        if (from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');
+        if (!this.identities.served().includes(own)) return;
+        await this.recordPartnerStep(own, envelope.source, directoryMessage.type, envelope.messageId, envelope.correlationId);
+        return;
+      }
+      default:
+        return assertNever(directoryMessage);
     }
-    if (payload.from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');
-    const own = payload.to!;
-    if (!this.identities.served().includes(own)) return;
-    await this.recordPartnerStep(own, envelope.source, envelope.type, envelope.messageId, envelope.correlationId);
   }
 
-  private async recordPartnerStep(own: string, partner: string, type: string, messageId: string, correlationId: string): Promise<void> {
+  private async recordPartnerStep(own: string, partner: string, type: PartnershipStep['type'], messageId: string, correlationId: string): Promise<void> {
     const command = this.partnerCommand(type, partner);
     if (!command) return;
     try {
@@ -213,7 +255,8 @@ export class FederationConsumer {
     await this.reconcile();
   }
 
-  private partnerCommand(type: string, partner: string): PartnershipCommand | undefined {
+  /** What we record of the partner's step; an acceptance only once we know the partner's announced key. */
+  private partnerCommand(type: PartnershipStep['type'], partner: string): PartnershipCommand | undefined {
     const key = this.directoryEntry(partner);
     switch (type) {
       case 'PartnershipProposed':
@@ -225,7 +268,7 @@ export class FederationConsumer {
       case 'PartnershipRevoked':
         return { type: 'RecordPartnerRevocation', data: {} };
       default:
-        return undefined;
+        return assertNever(type);
     }
   }
 

@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
-import { DIRECTORY_TOPIC, encodeEnvelope, signEnvelope, topics, type Exchange, type Message } from '@familybank/exchange';
+import { signDraft, type Draft, type Exchange, type Message } from '@familybank/exchange';
 import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../infrastructure/tokens';
+import { announcementMessage, partnershipStepMessages } from './directory-messages';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
+import { poolChange, poolTombstone, type PublishedEntry } from './pool-messages';
 import type { RequestMessages } from './request-messages';
 
 const CHECKPOINT = 'outbox-relay';
@@ -16,25 +18,10 @@ const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
 export const STALE_SWEEP_MS = 60_000;
 
-/** A family whose profile is on the pool topic; familyId is missing in entries written before it was stored. */
-interface PublishedEntry {
-  pseudonym: string;
-  familyId?: string;
-  /** The profile version last accepted by the exchange: the same version is never published twice. */
-  version?: number;
-}
-
 export interface SharingPolicy {
   /** Availability confirmed more than this many days ago is not shared (AVAILABILITY_STALE_AFTER_DAYS). */
   staleAfterDays?: number;
 }
-
-const DIRECTORY_MESSAGE: Partial<Record<PartnershipEvent['type'], string>> = {
-  PartnershipProposed: 'PartnershipProposed',
-  PartnershipActivated: 'PartnershipAccepted',
-  PartnershipDeclined: 'PartnershipDeclined',
-  PartnershipRevoked: 'PartnershipRevoked',
-};
 
 /**
  * Publishes what a municipality shares, driven by the event log from its own checkpoint (never by
@@ -133,14 +120,14 @@ export class OutboxRelay {
   announce(code: string): Promise<void> {
     const announcement = async () => {
       const identity = this.identities.identity(code);
-      const payload = {
+      const draft = announcementMessage({
         code,
         name: this.municipalityName(code),
         signingKey: identity.signing.publicKey,
         fingerprint: identity.fingerprint,
         encryptionKey: identity.encryption.publicKey,
-      };
-      await this.publish([this.message(identity, DIRECTORY_TOPIC, code, 'MunicipalityAnnounced', payload, `announce-${code}`)]);
+      });
+      await this.publish([this.sign(identity, draft, `announce-${code}`)]);
     };
     this.running = this.running.then(announcement, announcement);
     return this.running;
@@ -170,12 +157,16 @@ export class OutboxRelay {
     const families = new Set<string>();
     for (const event of batch) {
       if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
-      const directoryType = event.streamId.startsWith('partnership-') ? DIRECTORY_MESSAGE[event.type as PartnershipEvent['type']] : undefined;
-      if (directoryType && isOwnStep(event)) messages.push(this.directoryMessage(event, directoryType));
-      for (const draft of this.requestMessages.for(event)) {
-        const identity = this.identities.identity(event.metadata.municipality);
-        messages.push(this.message(identity, draft.topic, draft.key, draft.type, draft.payload, event.metadata.correlationId, `${event.eventId}:${draft.type}`));
-      }
+      const steps = event.streamId.startsWith('partnership-') ? partnershipStepMessages(event as RecordedEvent & PartnershipEvent) : [];
+      // Message ids derive as in earlier releases, so a re-published message is recognised: a
+      // partnership step's from its event id, every other message's from event id and type.
+      const drafts = [
+        ...steps.map((draft) => ({ draft, dedupeKey: event.eventId })),
+        ...this.requestMessages.for(event).map((draft) => ({ draft, dedupeKey: `${event.eventId}:${draft.message.type}` })),
+      ];
+      if (drafts.length === 0) continue;
+      const identity = this.identities.identity(event.metadata.municipality);
+      for (const { draft, dedupeKey } of drafts) messages.push(this.sign(identity, draft, event.metadata.correlationId, dedupeKey));
     }
     // The latest state of each family is what is shared: one message per family per batch.
     for (const familyId of families) {
@@ -199,7 +190,7 @@ export class OutboxRelay {
       const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
       const shareable = found && toSharedProfile(found.body, { pseudonymKey: identity.pseudonymSecret, now, version: found.body.revision, staleAfterDays: this.sharing.staleAfterDays });
       if (shareable) continue;
-      withdrawals.push({ publishedKey: `${municipality}:${familyId}`, message: { topic: topics.pool(identity.code), key: body.pseudonym, value: null } });
+      withdrawals.push({ publishedKey: `${municipality}:${familyId}`, message: poolTombstone(identity.code, body.pseudonym) });
     }
     if (withdrawals.length === 0) return 0;
     await this.publish(withdrawals.map((withdrawal) => withdrawal.message));
@@ -219,12 +210,6 @@ export class OutboxRelay {
     return byPseudonym;
   }
 
-  private directoryMessage(event: RecordedEvent, type: string): Message {
-    const identity = this.identities.identity(event.metadata.municipality);
-    const partner = (event.data as { partner: string }).partner;
-    return this.message(identity, DIRECTORY_TOPIC, `${identity.code}-${partner}`, type, { from: identity.code, to: partner }, event.metadata.correlationId, event.eventId);
-  }
-
   /** The family's profile (unless this very version was published already) or its tombstone. */
   private poolMessage(familyId: string): { message: Message; record: () => void } | undefined {
     const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
@@ -233,33 +218,19 @@ export class OutboxRelay {
     const family = found.body;
     const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays: this.sharing.staleAfterDays });
     const publishedKey = `${found.municipality}:${familyId}`;
-    const published = this.documents.get<PublishedEntry>(PUBLISHED, publishedKey);
-    if (profile) {
-      if (published?.body.version === profile.version) return undefined;
-      const entry: PublishedEntry = { pseudonym: profile.pseudonym, familyId, version: profile.version };
-      return {
-        message: this.message(identity, topics.pool(identity.code), profile.pseudonym, 'SharedProfilePublished', profile, `family-${family.revision}`, `${familyId}:${family.revision}`),
-        record: () => this.documents.put(PUBLISHED, publishedKey, found.municipality, entry),
-      };
-    }
-    if (!published) return undefined;
-    return { message: { topic: topics.pool(identity.code), key: published.body.pseudonym, value: null }, record: () => this.documents.delete(PUBLISHED, publishedKey) };
+    const change = poolChange(identity.code, familyId, profile ?? undefined, this.documents.get<PublishedEntry>(PUBLISHED, publishedKey)?.body);
+    if (!change) return undefined;
+    if (change.kind === 'withdraw') return { message: change.tombstone, record: () => this.documents.delete(PUBLISHED, publishedKey) };
+    return {
+      message: this.sign(identity, change.draft, `family-${family.revision}`, `${familyId}:${family.revision}`),
+      record: () => this.documents.put(PUBLISHED, publishedKey, found.municipality, change.published),
+    };
   }
 
-  private message(identity: MunicipalityIdentity, topic: string, key: string, type: string, payload: object, correlationId: string, dedupeKey?: string): Message {
-    const envelope = signEnvelope(
-      {
-        messageId: dedupeKey ? uuidFrom(dedupeKey) : randomUUID(),
-        type,
-        schemaVersion: 1,
-        occurredAt: this.clock().toISOString(),
-        source: identity.code,
-        correlationId,
-        payload: payload as Record<string, unknown>,
-      },
-      identity.signing.privateKey,
-    );
-    return { topic, key, value: encodeEnvelope(envelope) };
+  /** A stable message id per published fact (`dedupeKey`), so consumers deduplicate a re-published batch. */
+  private sign(identity: MunicipalityIdentity, draft: Draft, correlationId: string, dedupeKey?: string): Message {
+    const fields = { messageId: dedupeKey ? uuidFrom(dedupeKey) : randomUUID(), occurredAt: this.clock().toISOString(), correlationId };
+    return signDraft(draft, { code: identity.code, privateKey: identity.signing.privateKey }, fields);
   }
 
   private async publish(messages: Message[]): Promise<void> {
@@ -272,12 +243,7 @@ export class OutboxRelay {
   }
 }
 
-const isOwnStep = (event: RecordedEvent) => {
-  const data = event.data as { proposedBy?: string; acceptedBy?: string; declinedBy?: string; revokedBy?: string };
-  return (data.proposedBy ?? data.acceptedBy ?? data.declinedBy ?? data.revokedBy) === 'us';
-};
-
-/** A stable message id per published fact, so consumers deduplicate a re-published batch. */
+/** A UUID derived from the key: the same published fact always gets the same message id. */
 function uuidFrom(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
-import { ProfilesViewedContent, type Envelope } from '@familybank/contracts';
-import { DomainError } from '@familybank/domain-core';
+import {
+  ProfilesViewedContent,
+  type AcceptanceRequested,
+  type ChildNeeds,
+  type DisclosuresTopicMessage,
+  type Envelope,
+  type OffersTopicMessage,
+  type RequestsTopicMessage,
+  type SealedBoxMessage,
+} from '@familybank/contracts';
+import { assertNever, DomainError } from '@familybank/domain-core';
 import type { RequestCommand } from '@familybank/domain-request';
 import type { EventStore } from '@familybank/event-store';
 import { encryptionKeyFingerprint } from '@familybank/exchange';
@@ -11,7 +20,7 @@ import { executeOfferCommand } from '../inbox/offer-commands';
 import type { Clock } from '../infrastructure/tokens';
 import { executeRequestCommand } from '../requests/request-commands';
 import type { DirectoryEntry, PartnerMessageHandler } from './federation-consumer';
-import { profileViewsAad, recordProfileViews, type ProfilesViewedData } from './profile-views';
+import { profileViewsAad, recordProfileViews } from './profile-views';
 
 export const INBOX = 'inbox';
 const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
@@ -20,12 +29,14 @@ const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
 export interface InboxEntry {
   requester: string;
   requestId: string;
-  needs: Record<string, unknown> & { schedule: { period: { from: string; to: string } }; siblings: number };
+  needs: ChildNeeds;
   responseDeadline: string;
   status: 'open' | 'closed';
   closedReason?: string;
   receivedAt: string;
 }
+
+const inboxId = (own: string, requester: string, requestId: string) => `${own}:${requester}:${requestId}`;
 
 /**
  * Acts on partners' requests, offers and disclosures for one municipality this node serves. Each
@@ -42,74 +53,64 @@ export class PartnerMessages implements PartnerMessageHandler {
     private readonly directoryEntry: (code: string) => DirectoryEntry | undefined,
     private readonly afterChange: () => void,
     /** Opens a box sealed to one of this node's municipalities. */
-    private readonly openSealed: (own: string, box: unknown, associatedData: string) => Buffer,
+    private readonly openSealed: (own: string, box: SealedBoxMessage, associatedData: string) => Buffer,
   ) {}
 
-  async onRequestMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
+  async onRequestMessage(own: string, envelope: Envelope, message: RequestsTopicMessage): Promise<void> {
     const requester = envelope.source;
-    const requestId = payload['requestId'] as string;
-    const inboxId = `${own}:${requester}:${requestId}`;
-    switch (envelope.type) {
+    switch (message.type) {
       case 'RequestPublished': {
-        if (!(payload['audience'] as string[]).includes(own)) return;
-        const entry: InboxEntry = {
-          requester,
-          requestId,
-          needs: payload['needs'] as InboxEntry['needs'],
-          responseDeadline: payload['responseDeadline'] as string,
-          status: 'open',
-          receivedAt: envelope.occurredAt,
-        };
-        this.documents.put(INBOX, inboxId, own, entry);
+        const { requestId, audience, needs, responseDeadline } = message.payload;
+        if (!audience.includes(own)) return;
+        const entry: InboxEntry = { requester, requestId, needs, responseDeadline, status: 'open', receivedAt: envelope.occurredAt };
+        this.documents.put(INBOX, inboxId(own, requester, requestId), own, entry);
         return;
       }
       case 'RequestClosed': {
-        const entry = this.documents.get<InboxEntry>(INBOX, inboxId)?.body;
-        if (entry) this.documents.put(INBOX, inboxId, own, { ...entry, status: 'closed', closedReason: payload['reason'] });
+        const { requestId, reason } = message.payload;
+        const id = inboxId(own, requester, requestId);
+        const entry = this.documents.get<InboxEntry>(INBOX, id)?.body;
+        if (entry) this.documents.put(INBOX, id, own, { ...entry, status: 'closed', closedReason: reason });
         // A request withdrawn or expired wants none of our offers: decline them, and free a place
         // reserved for an acceptance that the requester will never record.
-        if (payload['reason'] !== 'filled') {
+        if (reason !== 'filled') {
           for (const offer of this.offersFor(own, requester, requestId)) {
-            await this.onDeclined(own, requester, offer.offerId, `The request was ${payload['reason']}`, `${envelope.messageId}:${offer.offerId}`);
+            await this.onDeclined(own, requester, offer.offerId, `The request was ${reason}`, `${envelope.messageId}:${offer.offerId}`);
           }
         }
         return;
       }
       case 'AcceptanceRequested':
-        if (payload['to'] === own) await this.reserveForAcceptance(own, requester, payload, envelope.messageId);
+        if (message.payload.to === own) await this.reserveForAcceptance(own, requester, message.payload, envelope.messageId);
         return;
-      case 'ProfilesViewed':
+      case 'ProfilesViewed': {
         // Signed by the viewer and read only from an active partner's topic: the source is the viewer.
-        if (payload['owner'] === own) {
-          const content = ProfilesViewedContent.parse(JSON.parse(this.openSealed(own, payload['sealed'], profileViewsAad(requester, own)).toString('utf8')));
-          recordProfileViews(this.documents, own, requester, envelope.messageId, { owner: own, ...content } as ProfilesViewedData);
+        const { owner, sealed } = message.payload;
+        if (owner === own) {
+          const content = ProfilesViewedContent.parse(JSON.parse(this.openSealed(own, sealed, profileViewsAad(requester, own)).toString('utf8')));
+          recordProfileViews(this.documents, own, requester, envelope.messageId, { owner: own, ...content });
         }
         return;
+      }
       case 'OfferDeclined':
-        if (payload['to'] === own) await this.onDeclined(own, requester, payload['offerId'] as string, payload['reason'] as string, envelope.messageId);
+        if (message.payload.to === own) await this.onDeclined(own, requester, message.payload.offerId, message.payload.reason, envelope.messageId);
         return;
+      default:
+        return assertNever(message);
     }
   }
 
-  async onOfferMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
-    if (payload['requester'] !== own) return;
+  async onOfferMessage(own: string, envelope: Envelope, message: OffersTopicMessage): Promise<void> {
+    if (message.payload.requester !== own) return;
     const partner = envelope.source;
-    const offerId = payload['offerId'] as string;
-    const commands: Record<string, RequestCommand | undefined> = {
-      OfferMade: { type: 'RecordOffer', data: { offerId, partner, pseudonym: payload['pseudonym'] as string } },
-      NoMatch: { type: 'RecordNoMatch', data: { partner } },
-      OfferWithdrawn: { type: 'RecordOfferWithdrawn', data: { offerId, reason: payload['reason'] as string } },
-      AssignmentConfirmed: { type: 'RecordAssignmentConfirmed', data: { offerId, assignmentId: payload['assignmentId'] as string } },
-      AssignmentEnded: { type: 'RecordAssignmentEnded', data: { assignmentId: payload['assignmentId'] as string, reason: payload['reason'] as string } },
-    };
-    const command = commands[envelope.type];
-    if (command) await this.step(() => executeRequestCommand(this.events, this.clock, own, payload['requestId'] as string, command, this.context(partner, envelope.messageId, 'request')));
+    const command = recordAnswer(message, partner);
+    await this.step(() => executeRequestCommand(this.events, this.clock, own, message.payload.requestId, command, this.context(partner, envelope.messageId, 'request')));
   }
 
-  async onDisclosureMessage(own: string, envelope: Envelope, payload: Record<string, unknown>): Promise<void> {
-    if (envelope.type !== 'ContactDetailsDisclosed' || payload['requester'] !== own) return;
-    const command: RequestCommand = { type: 'RecordDisclosure', data: { assignmentId: payload['assignmentId'] as string, sealed: payload['sealed'] as Record<string, unknown> } };
-    await this.step(() => executeRequestCommand(this.events, this.clock, own, payload['requestId'] as string, command, this.context(envelope.source, envelope.messageId, 'disclosure')));
+  async onDisclosureMessage(own: string, envelope: Envelope, message: DisclosuresTopicMessage): Promise<void> {
+    if (message.payload.requester !== own) return;
+    const command = recordDisclosure(message);
+    await this.step(() => executeRequestCommand(this.events, this.clock, own, message.payload.requestId, command, this.context(envelope.source, envelope.messageId, 'disclosure')));
   }
 
   /**
@@ -117,15 +118,15 @@ export class PartnerMessages implements PartnerMessageHandler {
    * reserve the family on its own stream (optimistic concurrency: of two acceptances for the same
    * place, one wins), then confirm and disclose, or withdraw the offer with the reason.
    */
-  private async reserveForAcceptance(own: string, requester: string, payload: Record<string, unknown>, messageId: string): Promise<void> {
-    const offerId = payload['offerId'] as string;
+  private async reserveForAcceptance(own: string, requester: string, acceptance: AcceptanceRequested, messageId: string): Promise<void> {
+    const { offerId } = acceptance;
     const offer = this.offer(offerId);
-    if (!offer || offer.requester !== requester || offer.requestId !== payload['requestId']) {
+    if (!offer || offer.requester !== requester || offer.requestId !== acceptance.requestId) {
       this.logger.warn(`Acceptance from ${requester} for unknown offer ${offerId} ignored`);
       return;
     }
     const context = (step: string) => this.context(requester, messageId, step);
-    await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'ReceiveAcceptance', data: { acceptanceId: payload['acceptanceId'] as string } }, context('receive')));
+    await this.step(() => executeOfferCommand(this.events, this.clock, own, offerId, { type: 'ReceiveAcceptance', data: { acceptanceId: acceptance.acceptanceId } }, context('receive')));
     if (this.offer(offerId)?.status !== 'acceptance-received') return;
     const assignmentId = `as-${offerId}`.slice(0, 64);
     try {
@@ -186,5 +187,34 @@ export class PartnerMessages implements PartnerMessageHandler {
 
   private context(partner: string, messageId: string, step: string) {
     return { actor: `partner:${partner}`, commandId: uuidv5(`${messageId}:${step}`, STEP_NAMESPACE), correlationId: messageId };
+  }
+}
+
+/** What the requester records of an owner's answer to its request. */
+function recordAnswer(message: OffersTopicMessage, partner: string): RequestCommand {
+  switch (message.type) {
+    case 'OfferMade':
+      return { type: 'RecordOffer', data: { offerId: message.payload.offerId, partner, pseudonym: message.payload.pseudonym } };
+    case 'NoMatch':
+      return { type: 'RecordNoMatch', data: { partner } };
+    case 'OfferWithdrawn':
+      return { type: 'RecordOfferWithdrawn', data: { offerId: message.payload.offerId, reason: message.payload.reason } };
+    case 'AssignmentConfirmed':
+      return { type: 'RecordAssignmentConfirmed', data: { offerId: message.payload.offerId, assignmentId: message.payload.assignmentId } };
+    case 'AssignmentEnded':
+      return { type: 'RecordAssignmentEnded', data: { assignmentId: message.payload.assignmentId, reason: message.payload.reason } };
+    default:
+      return assertNever(message);
+  }
+}
+
+/** What the requester records of an owner's disclosure: the sealed box, opened only when read. */
+function recordDisclosure(message: DisclosuresTopicMessage): RequestCommand {
+  switch (message.type) {
+    case 'ContactDetailsDisclosed':
+      return { type: 'RecordDisclosure', data: { assignmentId: message.payload.assignmentId, sealed: message.payload.sealed } };
+    default:
+      // A one-member union narrows by its type only, not as a whole.
+      return assertNever(message.type);
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
-import { inboxRoutes as routes, type ChildNeeds, type z } from '@familybank/contracts';
+import { inboxRoutes as routes, type z } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
@@ -37,12 +37,12 @@ export class InboxController {
     const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(own, entry.requester, entry.requestId))).length > 0));
     const items = entries.map((entry, index) => {
       const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
-      const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs as unknown as ChildNeeds, local, today) : [];
+      const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs, local, today) : [];
       return {
         requester: entry.requester,
         requesterName: this.federation.directoryEntry(entry.requester)?.name,
         requestId: entry.requestId,
-        needs: entry.needs as unknown as ChildNeeds,
+        needs: entry.needs,
         responseDeadline: entry.responseDeadline,
         overdue: entry.status === 'open' && entry.responseDeadline < today,
         status: entry.status,
@@ -66,7 +66,7 @@ export class InboxController {
     const profile = this.candidates.profileOf(own, family.body);
     if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
     const offerId = ctx.commandId;
-    const needs = entry.needs as unknown as ChildNeeds;
+    const { needs } = entry;
     const terms = { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings };
     const offer = await this.commands.run({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data: terms } }, ctx, () => view(this.ownOffer(own, offerId)), {
       location: `/v1/offers/${offerId}`,

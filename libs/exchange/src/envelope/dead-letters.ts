@@ -1,8 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Envelope } from '@familybank/contracts';
-import type { DeliveredMessage, Exchange, ExchangeSubscription, SubscribeOptions } from '../exchange.port';
-import { topicOwner } from '../topics';
-import { decodeEnvelope, type DecodeOptions, type RejectionReason } from './envelope-codec';
+import type { RejectionReason } from './envelope-codec';
 
 /** Enough to see what arrived; a flood of huge forged messages must not fill the disk. */
 export const MAX_DEAD_LETTER_BYTES = 64 * 1024;
@@ -114,48 +111,4 @@ function truncateUtf8(text: string, maxBytes: number): string {
   let end = maxBytes;
   while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1; // step back off continuation bytes
   return bytes.subarray(0, end).toString('utf8');
-}
-
-export type VerifiedHandler<Payload = unknown> = (envelope: Envelope, payload: Payload, message: DeliveredMessage) => void | Promise<void>;
-
-export interface VerifiedSubscribeOptions extends SubscribeOptions {
-  /**
-   * Tombstones (null values, e.g. a withdrawn pool entry) carry no envelope and so no signature:
-   * only the topic's write permission vouches for them. A consumer that expects them says so
-   * here; without it they are dead-lettered as 'unsigned'.
-   */
-  onTombstone?: (message: DeliveredMessage) => void | Promise<void>;
-}
-
-/**
- * Subscribes and hands the handler only verified envelopes. A message that fails decoding, or
- * whose signed source is not the owner of the municipality topic it came on, is dead-lettered
- * and committed past: retrying cannot make it valid, and it must not block the messages behind
- * it. A handler that throws is different (a bug, a full disk): the topic stops and the message
- * comes again, as with any subscription.
- */
-export function consumeVerified<Payload = unknown>(
-  exchange: Exchange,
-  options: VerifiedSubscribeOptions,
-  decodeOptions: DecodeOptions,
-  deadLetters: DeadLetterStore,
-  handler: VerifiedHandler<Payload>,
-): Promise<ExchangeSubscription> {
-  const { onTombstone, ...subscribeOptions } = options;
-  const deadLetter = (message: DeliveredMessage, reason: RejectionReason, detail: string) =>
-    deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason, detail });
-
-  return exchange.subscribe(subscribeOptions, async (message) => {
-    if (message.value === null) {
-      if (onTombstone) return onTombstone(message);
-      return deadLetter(message, 'unsigned', 'A tombstone carries no signed envelope, and this consumer takes none');
-    }
-    const result = decodeEnvelope(message.value, decodeOptions);
-    if (!result.ok) return deadLetter(message, result.reason, result.detail);
-    const owner = topicOwner(message.topic);
-    if (owner !== undefined && result.envelope.source !== owner) {
-      return deadLetter(message, 'forged', `Signed by ${result.envelope.source} but published on the topic of ${owner}`);
-    }
-    await handler(result.envelope, result.payload as Payload, message);
-  });
 }

@@ -11,9 +11,7 @@ export interface DecodeOptions {
   payloadSchemas: Readonly<Record<string, Readonly<Record<number, ZodType>>>>;
 }
 
-export type DecodeResult<Payload = unknown> =
-  | { ok: true; envelope: Envelope; payload: Payload }
-  | { ok: false; reason: RejectionReason; detail: string };
+export type DecodeResult<Payload = unknown> = { ok: true; envelope: Envelope; payload: Payload } | Rejection;
 
 /** Validates before serializing, so an envelope that its consumers would refuse is never sent. */
 export function encodeEnvelope(envelope: Envelope): string {
@@ -26,6 +24,22 @@ export function encodeEnvelope(envelope: Envelope): string {
  * nothing an unauthenticated sender wrote gets further than the envelope's shape.
  */
 export function decodeEnvelope(raw: string, options: DecodeOptions): DecodeResult {
+  const signed = decodeSigned(raw, options.trustedKeyOf);
+  if (!signed.ok) return signed;
+  const { envelope } = signed;
+
+  const versions = Object.hasOwn(options.payloadSchemas, envelope.type) ? options.payloadSchemas[envelope.type] : undefined;
+  if (!versions) return reject('unknown-type', `Unknown message type ${envelope.type}`);
+  const schema = Object.hasOwn(versions, envelope.schemaVersion) ? versions[envelope.schemaVersion] : undefined;
+  if (!schema) return reject('unknown-version', `${envelope.type} has no schema version ${envelope.schemaVersion} here (known: ${Object.keys(versions).join(', ')})`);
+
+  const payload = schema.safeParse(envelope.payload);
+  if (!payload.success) return reject('invalid-payload', describeIssues(payload.error.issues));
+  return { ok: true, envelope, payload: payload.data };
+}
+
+/** The envelope's shape and signature, checked against the key pinned for its source; the payload is not looked at. */
+export function decodeSigned(raw: string, trustedKeyOf: DecodeOptions['trustedKeyOf']): { ok: true; envelope: Envelope } | Rejection {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -39,27 +53,25 @@ export function decodeEnvelope(raw: string, options: DecodeOptions): DecodeResul
   if (!parsed.success) return reject('malformed', describeIssues(parsed.error.issues));
   const envelope = parsed.data;
 
-  const key = options.trustedKeyOf(envelope.source);
+  const key = trustedKeyOf(envelope.source);
   if (key === undefined) return reject('unknown-source', `No key is pinned for municipality ${envelope.source}`);
   // A signature made by another municipality's key, with its `source` rewritten, fails here too.
   if (!verifyEnvelope(envelope, key)) return reject('forged', `The signature does not verify with the key pinned for ${envelope.source}`);
-
-  const versions = Object.hasOwn(options.payloadSchemas, envelope.type) ? options.payloadSchemas[envelope.type] : undefined;
-  if (!versions) return reject('unknown-type', `Unknown message type ${envelope.type}`);
-  const schema = Object.hasOwn(versions, envelope.schemaVersion) ? versions[envelope.schemaVersion] : undefined;
-  if (!schema) return reject('unknown-version', `${envelope.type} has no schema version ${envelope.schemaVersion} here (known: ${Object.keys(versions).join(', ')})`);
-
-  const payload = schema.safeParse(envelope.payload);
-  if (!payload.success) return reject('invalid-payload', describeIssues(payload.error.issues));
-  return { ok: true, envelope, payload: payload.data };
+  return { ok: true, envelope };
 }
 
-function reject(reason: RejectionReason, detail: string): DecodeResult {
+export interface Rejection {
+  ok: false;
+  reason: RejectionReason;
+  detail: string;
+}
+
+export function reject(reason: RejectionReason, detail: string): Rejection {
   return { ok: false, reason, detail };
 }
 
-/** Paths and messages only: a detail is stored with the dead letter and must not copy values out of it. */
-function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
+/** Paths and messages only: a detail is stored with the dead letter (or logged) and must not copy values out of it. */
+export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   return issues
     .slice(0, 10)
     .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)

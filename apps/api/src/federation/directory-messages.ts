@@ -1,0 +1,32 @@
+import { DirectoryTopic, type DirectoryTopicMessage, type MunicipalityAnnounced } from '@familybank/contracts';
+import type { PartnershipEvent } from '@familybank/domain-partnership';
+import type { RecordedEvent } from '@familybank/event-store';
+import { draftMessage, type Draft } from '@familybank/exchange';
+import { unknownEvent } from './request-stream-messages';
+
+/** Who the municipality is and its public keys, on the shared directory; self-signed. */
+export function announcementMessage(announcement: MunicipalityAnnounced): Draft<DirectoryTopicMessage> {
+  return draftMessage(DirectoryTopic, announcement.code, { type: 'MunicipalityAnnounced', schemaVersion: 1, payload: announcement });
+}
+
+/**
+ * The partnership steps this municipality took, for the partner to record on its side. A step
+ * recorded from the partner's message (`…By: 'partner'`) is not sent back.
+ */
+export function partnershipStepMessages(event: RecordedEvent & PartnershipEvent): Array<Draft<DirectoryTopicMessage>> {
+  const own = event.metadata.municipality;
+  const step = { from: own, to: event.data.partner };
+  const draft = (type: 'PartnershipProposed' | 'PartnershipAccepted' | 'PartnershipDeclined' | 'PartnershipRevoked') => [draftMessage(DirectoryTopic, own, { type, schemaVersion: 1, payload: step })];
+  switch (event.type) {
+    case 'PartnershipProposed':
+      return event.data.proposedBy === 'us' ? draft('PartnershipProposed') : [];
+    case 'PartnershipActivated':
+      return event.data.acceptedBy === 'us' ? draft('PartnershipAccepted') : [];
+    case 'PartnershipDeclined':
+      return event.data.declinedBy === 'us' ? draft('PartnershipDeclined') : [];
+    case 'PartnershipRevoked':
+      return event.data.revokedBy === 'us' ? draft('PartnershipRevoked') : [];
+    default:
+      return unknownEvent(event);
+  }
+}

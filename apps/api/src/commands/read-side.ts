@@ -32,6 +32,11 @@ export class ReadSide {
     }
   }
 
+  /** Brings the read models to the end of the log (before reading something every recorded step must show). */
+  async catchUp(): Promise<void> {
+    await this.projections.catchUp();
+  }
+
   /** Wakes the read models after a commit without waiting (background work, e.g. partner messages). */
   nudge(): void {
     this.projections.catchUp().then(

@@ -15,7 +15,6 @@ import {
 } from '@familybank/contracts';
 import { assertNever, DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
-import type { EventStore } from '@familybank/event-store';
 import {
   DIRECTORY_TOPIC,
   consumeTopicMessages,
@@ -27,10 +26,11 @@ import {
   type ExchangeSubscription,
   type TopicHandler,
 } from '@familybank/exchange';
-import { partnershipsProjection, type DocumentStore, type PartnershipDocument, type ProjectionRunner } from '@familybank/read-models';
+import { partnershipsProjection, type DocumentStore, type PartnershipDocument } from '@familybank/read-models';
 import type { Clock } from '../infrastructure/tokens';
+import type { CommandExecutor } from '../commands/command-gateway';
+import type { ReadSide } from '../commands/read-side';
 import type { MunicipalityIdentities } from './municipality-identities';
-import { executePartnershipCommand } from './partnership-commands';
 
 export const DIRECTORY = 'directory';
 export const PARTNER_POOL = 'partner-pool';
@@ -75,11 +75,10 @@ export class FederationConsumer {
     private readonly exchange: Exchange,
     private readonly documents: DocumentStore,
     private readonly deadLetters: DeadLetterStore,
-    private readonly events: EventStore,
-    private readonly projections: ProjectionRunner,
+    private readonly gateway: CommandExecutor,
+    private readonly readSide: ReadSide,
     private readonly identities: MunicipalityIdentities,
     private readonly clock: Clock,
-    private readonly afterCommand: () => void,
   ) {}
 
   async start(): Promise<void> {
@@ -115,7 +114,8 @@ export class FederationConsumer {
   }
 
   private async reconcileNow(): Promise<void> {
-    await this.projections.catchUp();
+    // Partnerships are read from their read model: it must have seen every step recorded so far.
+    await this.readSide.catchUp();
     const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
     for (const own of this.identities.served()) {
       for (const partnership of this.documents.all<PartnershipDocument>(partnershipsProjection.collection, own)) {
@@ -245,13 +245,12 @@ export class FederationConsumer {
     if (!command) return;
     try {
       // The message id is the command id: a redelivered step is recognised and appends nothing.
-      await executePartnershipCommand(this.events, this.clock, own, partner, command, { actor: `partner:${partner}`, commandId: messageId, correlationId });
+      await this.gateway.execute({ aggregate: 'partnership', id: partner, command }, { municipality: own, actor: `partner:${partner}`, commandId: messageId, correlationId });
     } catch (error) {
       // A step that does not fit our view (e.g. an acceptance nobody asked for) changes nothing.
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`Ignored ${type} from ${partner} for ${own}: ${error.code}`);
     }
-    this.afterCommand();
     await this.reconcile();
   }
 

@@ -1,12 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignmentEnding, approvalExpiry, requestExpiry } from '@familybank/domain-workflows';
+import { assignmentEnding, approvalExpiry, ownerAcceptance, requestExpiry } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
-import { DeadLetterStore, InProcessExchange, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
+import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import { loadOrCreateDevKeys, type DevKeys } from '../auth/dev-keys';
 import { devTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { AppConfig } from '../config/config';
+import { aggregateRegistry } from '../commands/aggregate-registry';
 import { CommandGateway } from '../commands/command-gateway';
 import { ReadSide } from '../commands/read-side';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
@@ -54,11 +55,12 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const eventStore = await openEventStore(config);
   const documents = new DocumentStore(join(config.DATA_DIR, 'read-models.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const projections = new ProjectionRunner(eventStore, documents, ALL_PROJECTIONS);
-  const gateway = new CommandGateway(eventStore, clock);
+  // A disclosure is sealed to the requester's announced key: the offer's handler looks it up.
+  const gateway = new CommandGateway(eventStore, clock, aggregateRegistry({ encryptionKeyFingerprintOf: (code) => encryptionKeyOf(federation, code) }));
   const readSide = new ReadSide(projections);
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
-  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, [assignmentEnding, approvalExpiry, requestExpiry], clock);
+  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, [ownerAcceptance, assignmentEnding, approvalExpiry, requestExpiry], clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
@@ -76,9 +78,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     relay.nudge();
     workflows.nudge();
   });
-  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, eventStore, projections, identities, clock, () => relay.nudge());
+  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, clock);
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
-  federation.partnerMessages = new PartnerMessages(eventStore, documents, projections, clock, (code) => federation.directoryEntry(code), () => relay.nudge(), openSealed);
+  federation.partnerMessages = new PartnerMessages(gateway, documents, openSealed);
   const timers: NodeJS.Timeout[] = [];
   return {
     config,
@@ -150,4 +152,9 @@ async function openExchange(config: AppConfig): Promise<Exchange> {
 function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {
   if (config.EVENT_STORE === 'eventstoredb') return EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!);
   return SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+}
+
+function encryptionKeyOf(federation: FederationConsumer, code: string): string | undefined {
+  const entry = federation.directoryEntry(code);
+  return entry && encryptionKeyFingerprint(entry.encryptionKey);
 }

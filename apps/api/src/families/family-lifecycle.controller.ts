@@ -1,7 +1,6 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
-import type { AssignmentEnding, FamilyCommand } from '@familybank/domain-family';
-import { RequestErrors } from '@familybank/domain-request';
+import type { AssignmentEnding, FamilyCommand, RecruitingRequest } from '@familybank/domain-family';
 import { DocumentStore, FamilyQueries, requestsProjection, type RequestDocument } from '@familybank/read-models';
 import { Commands } from '../commands/execute-command';
 import { ContractRoute, WithHeaders, type BodyOf } from '../http/contract-route';
@@ -22,8 +21,9 @@ export class FamilyLifecycleController {
   @ContractRoute(routes.registerFamily)
   async register(@Body() body: BodyOf<typeof routes.registerFamily>, @Ctx() ctx: RequestContext) {
     const familyId = ctx.commandId;
-    if (body.sourceChannel === 'child-request' && body.recruitedForRequestId) this.ensureRecruitingFor(ctx.principal.municipality, body.recruitedForRequestId);
-    const family = await this.run(familyId, { type: 'RegisterFamily', data: { ...body, familyId } }, ctx, `/v1/families/${familyId}`);
+    const recruitingRequest = body.recruitedForRequestId === undefined ? undefined : this.recruitingRequest(ctx.principal.municipality, body.recruitedForRequestId);
+    const data = { ...body, familyId, ...(recruitingRequest && { recruitingRequest }) };
+    const family = await this.run(familyId, { type: 'RegisterFamily', data }, ctx, `/v1/families/${familyId}`);
     return new WithHeaders(family, { Location: `/v1/families/${familyId}`, ETag: `"${family.revision}"` });
   }
 
@@ -134,11 +134,11 @@ export class FamilyLifecycleController {
     return this.run(p.familyId, { type: 'UpdateProfile', data: body }, ctx);
   }
 
-  /** A lead recruited for a request names one of the caller's own requests whose targeted recruitment started. */
-  private ensureRecruitingFor(own: string, requestId: string): void {
+  /** Look-up for the decider's rule that a lead recruited for a request names an own request whose targeted recruitment started. */
+  private recruitingRequest(own: string, requestId: string): RecruitingRequest {
     const request = this.documents.get<RequestDocument>(requestsProjection.collection, requestId);
-    if (!request || request.municipality !== own) throw RequestErrors.notFound(requestId);
-    if (!request.body.recruitmentStarted) throw RequestErrors.recruitmentNotStarted(requestId);
+    if (!request || request.municipality !== own) return 'unknown';
+    return request.body.recruitmentStarted ? 'started' : 'not-started';
   }
 
   private run(familyId: string, command: FamilyCommand, ctx: RequestContext, location?: string): Promise<FamilyDetail> {

@@ -15,7 +15,10 @@ import type {
 } from './family.types';
 import type { CheckKind } from './vocabulary';
 
-export type RegisterFamily = Message<'RegisterFamily', RegistrationDetails>;
+/** Where targeted recruitment stands on the named request: a look-up the handler loads, so the rule lives here. */
+export type RecruitingRequest = 'unknown' | 'not-started' | 'started';
+/** `recruitingRequest`: with `recruitedForRequestId`, the state of that request of the caller's own; never stored. */
+export type RegisterFamily = Message<'RegisterFamily', RegistrationDetails & { recruitingRequest?: RecruitingRequest }>;
 export type RecordFirstContact = Message<'RecordFirstContact', FirstContact & { summary?: string }>;
 export type RecordScreening = Message<'RecordScreening', { on: IsoDate; notes?: string }>;
 export type RecordInterview = Message<'RecordInterview', { on: IsoDate; interviewers: string[]; notes?: string }>;

@@ -19,6 +19,10 @@ export const FamilyErrors = {
     new DomainError('FAMILY.REFERRAL_NEEDS_REFERRER', 'rule', 'A lead from a family referral names the referring family (referredByFamilyId)'),
   requestSourceMissing: () =>
     new DomainError('FAMILY.REQUEST_SOURCE_MISSING', 'rule', 'A lead from targeted recruitment names the request it was recruited for (recruitedForRequestId)'),
+  /** The named request is not one of the caller's own (the request's own code, so clients see one answer for it). */
+  recruitingRequestNotFound: (requestId: string) => new DomainError('REQUEST.NOT_FOUND', 'not-found', `No request ${requestId}`, { requestId }),
+  recruitmentNotStarted: (requestId: string) =>
+    new DomainError('REQUEST.RECRUITMENT_NOT_STARTED', 'rule', `Targeted recruitment has not started for request ${requestId}`, { requestId }),
   requestSourceUnexpected: () =>
     new DomainError('FAMILY.REQUEST_SOURCE_UNEXPECTED', 'rule', 'recruitedForRequestId is given only with sourceChannel child-request'),
   checkNotRequested: (adultId: string, kind: string) =>

@@ -1,19 +1,19 @@
 import { Logger } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
 import {
   DirectoryTopic,
   DisclosuresTopic,
   OffersTopic,
-  PoolTopic,
   RequestsTopic,
   type DirectoryTopicMessage,
   type DisclosuresTopicMessage,
   type Envelope,
   type OffersTopicMessage,
   type RequestsTopicMessage,
-  type SharedProfile,
   type TopicModule,
 } from '@familybank/contracts';
 import { assertNever, DomainError } from '@familybank/domain-core';
+import { DIRECTORY_OWNER, type Announcement } from '@familybank/domain-partner-facts';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import {
   DIRECTORY_TOPIC,
@@ -26,26 +26,25 @@ import {
   type ExchangeSubscription,
   type TopicHandler,
 } from '@familybank/exchange';
-import { partnershipsProjection, type DocumentStore, type PartnershipDocument } from '@familybank/read-models';
-import type { Clock } from '../infrastructure/tokens';
+import {
+  DIRECTORY,
+  DIRECTORY_MUNICIPALITY,
+  PARTNER_POOL,
+  partnershipsProjection,
+  type DirectoryEntry,
+  type DocumentStore,
+  type PartnershipDocument,
+  type PoolEntry,
+} from '@familybank/read-models';
 import type { CommandExecutor } from '../commands/command-gateway';
 import type { ReadSide } from '../commands/read-side';
 import type { MunicipalityIdentities } from './municipality-identities';
+import type { PartnerPoolConsumer } from './partner-pool-consumer';
 
-export const DIRECTORY = 'directory';
-export const PARTNER_POOL = 'partner-pool';
-const ANYONE = '*';
+// Read models of what partners told us; re-exported where the app used to find them.
+export { DIRECTORY, PARTNER_POOL, type DirectoryEntry, type PoolEntry };
 
-export interface DirectoryEntry {
-  code: string;
-  name: string;
-  signingKey: string;
-  fingerprint: string;
-  encryptionKey: string;
-  announcedAt: string;
-}
-
-export type PoolEntry = SharedProfile & { receivedAt: string };
+const ANNOUNCEMENT_NAMESPACE = '8f2a4c6e-1b3d-4e5f-9a7b-0c1d2e3f4a5b';
 
 export interface PartnerMessageHandler {
   onRequestMessage(own: string, envelope: Envelope, message: RequestsTopicMessage): Promise<void>;
@@ -69,6 +68,8 @@ export class FederationConsumer {
   /** Handles requests, offers and disclosures of partners; set once the node is wired. */
   partnerMessages?: PartnerMessageHandler;
   private reconciling: Promise<void> = Promise.resolve();
+  /** Pools of partnerships that ended while the node was down are dropped at the first reconciliation. */
+  private endedPoolsChecked = false;
 
   constructor(
     private readonly nodeId: string,
@@ -78,7 +79,7 @@ export class FederationConsumer {
     private readonly gateway: CommandExecutor,
     private readonly readSide: ReadSide,
     private readonly identities: MunicipalityIdentities,
-    private readonly clock: Clock,
+    private readonly partnerPools: PartnerPoolConsumer,
   ) {}
 
   async start(): Promise<void> {
@@ -97,7 +98,7 @@ export class FederationConsumer {
   }
 
   directoryEntries(): DirectoryEntry[] {
-    return this.documents.all<DirectoryEntry>(DIRECTORY, ANYONE).sort((a, b) => a.code.localeCompare(b.code));
+    return this.documents.all<DirectoryEntry>(DIRECTORY, DIRECTORY_MUNICIPALITY).sort((a, b) => a.code.localeCompare(b.code));
   }
 
   directoryEntry(code: string): DirectoryEntry | undefined {
@@ -117,26 +118,46 @@ export class FederationConsumer {
     // Partnerships are read from their read model: it must have seen every step recorded so far.
     await this.readSide.catchUp();
     const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
+    const partnerships = new Map<string, PartnershipDocument>();
     for (const own of this.identities.served()) {
       for (const partnership of this.documents.all<PartnershipDocument>(partnershipsProjection.collection, own)) {
+        partnerships.set(`${own}:${partnership.partner}`, partnership);
         if (partnership.status === 'active') wanted.set(`${own}:${partnership.partner}:${partnership.activatedAt}`, { own, partnership });
       }
     }
+    // Closed before dropped: a message still in flight cannot bring an entry back.
+    let ended = !this.endedPoolsChecked;
     for (const [key, subscriptions] of this.pools) {
       if (wanted.has(key)) continue;
       await Promise.all(subscriptions.map((subscription) => subscription.close()));
       this.pools.delete(key);
-      const [own, partner] = key.split(':') as [string, string];
-      this.dropPartnerEntries(own, partner);
+      ended = true;
     }
+    if (ended) await this.dropEndedPools(partnerships);
+    this.endedPoolsChecked = true;
     for (const [key, { own, partnership }] of wanted) {
       if (!this.pools.has(key)) this.pools.set(key, await this.subscribePartner(own, partnership, key));
     }
   }
 
+  /** Every pool entry of a partner we are no longer active partners with leaves (also after a restart that missed the revocation). */
+  private async dropEndedPools(partnerships: Map<string, PartnershipDocument>): Promise<void> {
+    const ended = new Set<string>();
+    for (const own of this.identities.served()) {
+      for (const entry of this.documents.all<PoolEntry>(PARTNER_POOL, own)) {
+        const partnership = partnerships.get(`${own}:${entry.municipality}`);
+        if (partnership?.status !== 'active') ended.add(`${own}:${entry.municipality}:${partnership?.revision ?? 'none'}`);
+      }
+    }
+    for (const key of ended) {
+      const [own, partner, revision] = key.split(':') as [string, string, string];
+      await this.partnerPools.drop(own, partner, revision);
+    }
+  }
+
   /** The partner's four topics, each verified against the key pinned when the partnership became active. */
   private async subscribePartner(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription[]> {
-    const subscriptions = [await this.subscribePool(own, partnership, key)];
+    const subscriptions = [await this.partnerPools.subscribe(own, partnership, key)];
     const handler = this.partnerMessages;
     if (!handler) return subscriptions;
     const { partner } = partnership;
@@ -165,50 +186,6 @@ export class FederationConsumer {
     );
   }
 
-  private async subscribePool(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription> {
-    const topic = topics.pool(partnership.partner);
-    await this.exchange.ensureTopic(topic, { compacted: true });
-    // A new group per activation: a renewed partnership bootstraps the whole pool again.
-    return consumeTopicMessages(
-      this.exchange,
-      {
-        groupId: `${this.nodeId}.pool.${key}`,
-        topics: [topic],
-        from: 'committed',
-        onTombstone: (message) => this.documents.delete(PARTNER_POOL, `${own}:${message.key}`),
-        onError: (error) => this.logger.error(`Pool consumer ${key} stopped: ${String(error)}`),
-      },
-      PoolTopic,
-      (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined),
-      this.deadLetters,
-      (message, _envelope, delivered) => {
-        switch (message.type) {
-          case 'SharedProfilePublished':
-            return this.storePoolEntry(own, message.payload, delivered);
-          default:
-            // A one-member union narrows by its type only, not as a whole.
-            return assertNever(message.type);
-        }
-      },
-    );
-  }
-
-  /** Upsert by version: a redelivered or reordered older profile never replaces a newer one. */
-  private storePoolEntry(own: string, profile: SharedProfile, message: DeliveredMessage): void {
-    const id = `${own}:${message.key}`;
-    const current = this.documents.get<PoolEntry>(PARTNER_POOL, id)?.body;
-    if (current && current.version >= profile.version) return;
-    this.documents.put(PARTNER_POOL, id, own, { ...profile, receivedAt: this.clock().toISOString() });
-  }
-
-  private dropPartnerEntries(own: string, partner: string): void {
-    this.documents.transaction(() => {
-      for (const entry of this.documents.all<PoolEntry>(PARTNER_POOL, own)) {
-        if (entry.municipality === partner) this.documents.delete(PARTNER_POOL, `${own}:${entry.pseudonym}`);
-      }
-    });
-  }
-
   private async onDirectoryMessage(message: DeliveredMessage): Promise<void> {
     if (message.value === null) return;
     const result = decodeTopicMessage(message.value, DirectoryTopic, (source) => this.trustedDirectoryKey(source, message.value!));
@@ -221,9 +198,7 @@ export class FederationConsumer {
       case 'MunicipalityAnnounced': {
         const { code, name, signingKey, fingerprint, encryptionKey } = directoryMessage.payload;
         if (code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
-        const entry: DirectoryEntry = { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt };
-        this.documents.put(DIRECTORY, envelope.source, ANYONE, entry);
-        return;
+        return this.recordAnnouncement(envelope, { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt });
       }
       case 'PartnershipProposed':
       case 'PartnershipAccepted':
@@ -237,6 +212,24 @@ export class FederationConsumer {
       }
       default:
         return assertNever(directoryMessage);
+    }
+  }
+
+  /**
+   * The node's directory is recorded on `directory-<code>` (trust on first use: see the directory
+   * decider). The next directory message is verified against it, so it waits for the read model.
+   */
+  private async recordAnnouncement(envelope: Envelope, announcement: Announcement): Promise<void> {
+    const commandId = uuidv5(`${envelope.messageId}:announced`, ANNOUNCEMENT_NAMESPACE);
+    try {
+      const target = { aggregate: 'directory' as const, id: announcement.code, command: { type: 'RecordAnnouncement' as const, data: announcement } };
+      const result = await this.gateway.execute(target, { municipality: DIRECTORY_OWNER, actor: `partner:${announcement.code}`, commandId, correlationId: envelope.correlationId });
+      if (result.appended === 0) return;
+      const visibility = await this.readSide.waitFor(result.position);
+      if (!visibility.visible) this.logger.warn(`The directory shows ${announcement.code}'s announcement only once the read models catch up: ${visibility.reason}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Ignored the announcement of ${announcement.code}: ${error.code}: ${error.message}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { toSharedProfile } from '@familybank/anonymize';
+import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { signDraft, type Draft, type Exchange, type Message } from '@familybank/exchange';
@@ -230,4 +230,18 @@ export class OutboxRelay {
 function uuidFrom(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The family a pseudonym stands for, among a municipality's families (for records that kept only the pseudonym). */
+export function familyOfPseudonym(documents: DocumentStore, identities: MunicipalityIdentities): (municipality: string, pseudonym: string) => string | undefined {
+  const byMunicipality = new Map<string, Map<string, string>>();
+  return (municipality, pseudonym) => {
+    let families = byMunicipality.get(municipality);
+    if (!families) {
+      const secret = identities.identity(municipality).pseudonymSecret;
+      families = new Map(documents.all<FamilyDetailDocument>(familyDetailProjection.collection, municipality).map((family) => [pseudonymOf(secret, municipality, family.familyId), family.familyId]));
+      byMunicipality.set(municipality, families);
+    }
+    return families.get(pseudonym);
+  };
 }

@@ -27,16 +27,21 @@ describe('the relay’s own records', () => {
     const documents = new DocumentStore(join(dir, 'read-models.sqlite'));
     documents.saveCheckpoint('outbox-relay', 42);
     documents.put('outbox-published-pool', '0265:fam-1', '0265', { pseudonym: 'ps-1', familyId: 'fam-1', version: 3 });
-    documents.put('outbox-published-pool', '0265:legacy', '0265', { pseudonym: 'ps-9' });
+    documents.put('outbox-published-pool', '0265:fam-9', '0265', { pseudonym: 'ps-9' });
+    documents.put('outbox-published-pool', '0265:gone', '0265', { pseudonym: 'ps-unknown' });
     const store = new RelayStore(join(dir, 'outbox.sqlite'));
+    const familyOf = (municipality: string, pseudonym: string) => (municipality === '0265' && pseudonym === 'ps-9' ? 'fam-9' : undefined);
 
-    store.adoptLegacy(documents);
+    store.adoptLegacy(documents, familyOf);
     expect(store.checkpoint()).toBe(42);
-    expect(store.allPublished()).toEqual([{ municipality: '0265', familyId: 'fam-1', entry: { pseudonym: 'ps-1', familyId: 'fam-1', version: 3 } }]);
+    expect(store.allPublished()).toEqual([
+      { municipality: '0265', familyId: 'fam-1', entry: { pseudonym: 'ps-1', familyId: 'fam-1', version: 3 } },
+      { municipality: '0265', familyId: 'fam-9', entry: { pseudonym: 'ps-9', familyId: 'fam-9' } },
+    ]);
 
     documents.saveCheckpoint('outbox-relay', 50);
     store.record([], 60);
-    store.adoptLegacy(documents);
+    store.adoptLegacy(documents, familyOf);
     expect(store.checkpoint()).toBe(60);
     store.close();
     documents.close();

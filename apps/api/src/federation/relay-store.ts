@@ -78,14 +78,17 @@ export class RelayStore {
   /**
    * A data directory of an earlier release kept these records among the read models: they are
    * taken over once, so the relay neither starts again from the beginning of the log nor forgets
-   * what it published. Entries stored without their family id are left: that family's profile is
-   * published once more, which partners recognise by its version.
+   * what it published. Entries that releases before that stored without their family id are
+   * matched to their family by pseudonym (`familyOf`).
    */
-  adoptLegacy(documents: DocumentStore): void {
+  adoptLegacy(documents: DocumentStore, familyOf: (municipality: string, pseudonym: string) => string | undefined): void {
     if (this.statements.checkpoint.get() !== undefined) return;
     const position = documents.checkpoint(LEGACY_CHECKPOINT);
-    const legacy = documents.findAcrossMunicipalities<PublishedEntry>(LEGACY_PUBLISHED, { sql: '1 = 1', params: [] });
-    const changes: PublishedChange[] = legacy.flatMap(({ municipality, body }) => (body.familyId ? [{ kind: 'published' as const, record: { municipality, familyId: body.familyId, entry: body } }] : []));
+    const changes: PublishedChange[] = [];
+    for (const { municipality, body } of documents.findAcrossMunicipalities<PublishedEntry>(LEGACY_PUBLISHED, { sql: '1 = 1', params: [] })) {
+      const familyId = body.familyId ?? familyOf(municipality, body.pseudonym);
+      if (familyId !== undefined) changes.push({ kind: 'published', record: { municipality, familyId, entry: { ...body, familyId } } });
+    }
     this.record(changes, position);
   }
 

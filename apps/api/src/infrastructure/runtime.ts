@@ -13,7 +13,7 @@ import { ReadSide } from '../commands/read-side';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
+import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
 import { PartnerMessages } from '../federation/partner-messages';
 import { PartnerPoolConsumer } from '../federation/partner-pool-consumer';
 import { RelayStore } from '../federation/relay-store';
@@ -77,7 +77,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
   // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
-  relayStore.adoptLegacy(documents);
+  relayStore.adoptLegacy(documents, familyOfPseudonym(documents, identities));
   const relay = new OutboxRelay(eventStore, relayStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
     staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
   });

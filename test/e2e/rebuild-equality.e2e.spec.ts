@@ -9,8 +9,11 @@ import { familiesOf, httpReader, readViewing, readViews, readWithoutViewing, set
 
 const brokers = process.env.KAFKA_BROKERS;
 jest.setTimeout(brokers ? 900_000 : 180_000);
-/** Not read models: what the relay told partners, what the workflows promised, what the exchange delivered. */
-const NOT_READ_MODELS = ['outbox.sqlite', 'workflows.sqlite', 'events.sqlite', 'idempotency.sqlite'];
+/**
+ * Not read models: what the relay told partners, what the workflows promised, the answers kept for
+ * retries. (The tool reads the log, and closing it may fold the log's WAL into its file.)
+ */
+const NOT_READ_MODELS = ['outbox.sqlite', 'workflows.sqlite', 'idempotency.sqlite'];
 
 /** How a run of the scenario is hosted: one node serving all four, or a node per municipality. */
 interface Federation {
@@ -22,6 +25,13 @@ interface Federation {
   timeoutMs: number;
   /** Time stands still from here (in-process only): answers that depend on the clock are compared at the same instant. */
   freeze(): void;
+  /** Whether `freeze` stops the clock; if not, answers say when they were read (the pipeline's `asOf`), which is left out. */
+  frozen: boolean;
+}
+
+/** Leaves out what only says when an answer was read. */
+function withoutReadTimes(answers: Answers): Answers {
+  return Object.fromEntries(Object.entries(answers).map(([key, answer]) => [key, key.endsWith(' /v1/pipeline') ? { ...(answer as object), asOf: '(when read)' } : answer]));
 }
 
 /**
@@ -39,9 +49,10 @@ function describeRebuildEquality(setUp: () => Promise<Federation>) {
   let views: Answers;
 
   const settle = () => settled(federation.nodes(), federation.timeoutMs * 4);
+  const comparable = (answers: Answers) => (federation.frozen ? answers : withoutReadTimes(answers));
   const expectSameAnswers = async () => {
     expect(await readViews(federation.read, families)).toEqual(views);
-    expect(await readWithoutViewing(federation.read, MUNICIPALITIES)).toEqual(withoutViewing);
+    expect(comparable(await readWithoutViewing(federation.read, MUNICIPALITIES))).toEqual(comparable(withoutViewing));
     expect(await readViewing(federation.read, MUNICIPALITIES)).toEqual(viewing);
     await settle();
     views = await readViews(federation.read, families);
@@ -108,6 +119,7 @@ describe('disposable read models, four municipalities on one node (in-process ex
       restart: (meanwhile) => server.restart(() => meanwhile(server.dataDir, { DATA_DIR: server.dataDir })),
       timeoutMs: 8_000,
       freeze: () => (frozen = new Date()),
+      frozen: true,
     };
   });
 });
@@ -136,15 +148,16 @@ if (!brokers) {
       read: httpReader(async (code) => ({ baseUrl: nodes[code]!.process.baseUrl, token: await tokenOf(nodes[code]!) })),
       nodes: () => [A, B, C, D].map((code) => ({ baseUrl: () => nodes[code]!.process.baseUrl, dataDir: nodes[code]!.dataDir })),
       async restart(meanwhile) {
-        for (const code of MUNICIPALITIES) {
-          const node = nodes[code]!;
-          await stopNode(node, 'SIGTERM', false);
-          await meanwhile(node.dataDir, node.env);
-          nodes[code] = await startNode(mainJs, code, node.env, node.dataDir);
-        }
+        const stopped = MUNICIPALITIES.map((code) => nodes[code]!);
+        await Promise.all(stopped.map((node) => stopNode(node, 'SIGTERM', false)));
+        for (const node of stopped) await meanwhile(node.dataDir, node.env);
+        // Consumer groups wait for the stopped processes' members to time out before they start.
+        const started = await Promise.all(stopped.map((node) => startNode(mainJs, node.municipality, node.env, node.dataDir, 180_000)));
+        for (const node of started) nodes[node.municipality] = node;
       },
       timeoutMs: 30_000,
       freeze: () => undefined,
+      frozen: false,
     };
   });
 });

@@ -118,8 +118,9 @@ export interface NodeUnderTest {
 
 /**
  * Waits until the federation is quiet: every node ready with nothing waiting (read models,
- * relay, workflows), every view a viewer recorded reported at its owner's (one report per
- * ProfilesViewed event), and no node's log growing for a second.
+ * relay, workflows), every view a viewer recorded of an active partner's family reported at the
+ * owner's (one report per ProfilesViewed event; a partner that revoked reads the viewer's topic no
+ * more), and no node's log growing for a second.
  */
 export async function settled(nodes: readonly NodeUnderTest[], timeoutMs: number): Promise<void> {
   let previous = '';
@@ -129,19 +130,7 @@ export async function settled(nodes: readonly NodeUnderTest[], timeoutMs: number
       expect({ node: node.dataDir, ready }).toEqual({ node: node.dataDir, ready: { status: 'ready', checks: expect.objectContaining({ exchange: { status: 'up' }, workflows: { status: 'up' } }) } });
     }
     const events = nodes.flatMap((node) => eventsIn(node.dataDir));
-    const viewed = new Map<string, number>();
-    const reported = new Map<string, number>();
-    for (const event of events) {
-      if (event.type === 'ProfilesViewed') {
-        const owner = (JSON.parse(event.data) as { owner: string }).owner;
-        viewed.set(owner, (viewed.get(owner) ?? 0) + 1);
-      }
-      if (event.type === 'ProfileViewsReported') {
-        const owner = event.stream_id.split('-')[2]!;
-        reported.set(owner, (reported.get(owner) ?? 0) + 1);
-      }
-    }
-    expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(viewed));
+    expect(viewsReported(events, 'reported')).toEqual(viewsReported(events, 'viewed'));
     const now = `${events.length}`;
     const quiet = now === previous;
     previous = now;
@@ -150,4 +139,23 @@ export async function settled(nodes: readonly NodeUnderTest[], timeoutMs: number
       throw new Error(`The logs still grow (${now} events)`);
     }
   }, timeoutMs);
+}
+
+/** By `<viewer> viewed <owner>`, for partnerships active at the owner's: how many reads were recorded, or reported. */
+function viewsReported(events: readonly StoredEvent[], side: 'viewed' | 'reported'): Record<string, number> {
+  const partnership = new Map<string, string>();
+  for (const event of events) if (event.stream_id.startsWith('partnership-')) partnership.set(event.stream_id, event.type);
+  const counts: Record<string, number> = {};
+  for (const event of events) {
+    let pair: { viewer: string; owner: string } | undefined;
+    if (side === 'viewed' && event.type === 'ProfilesViewed') pair = { viewer: event.stream_id.split('-')[2]!, owner: (JSON.parse(event.data) as { owner: string }).owner };
+    if (side === 'reported' && event.type === 'ProfileViewsReported') {
+      const [, , owner, viewer] = event.stream_id.split('-');
+      pair = { viewer: viewer!, owner: owner! };
+    }
+    if (!pair || partnership.get(`partnership-${pair.owner}-${pair.viewer}`) !== 'PartnershipActivated') continue;
+    const key = `${pair.viewer} viewed ${pair.owner}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
 }

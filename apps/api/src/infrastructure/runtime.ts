@@ -12,6 +12,7 @@ import { CommandGateway } from '../commands/command-gateway';
 import { ReadSide } from '../commands/read-side';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
+import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
 import { PartnerMessages } from '../federation/partner-messages';
@@ -82,6 +83,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
   });
   identities.onCreated = (identity) => void relay.announce(identity.code);
+  // Before anything downstream listens: what an earlier release kept among the read models becomes events.
+  await adoptLegacyFacts(documents, eventStore, gateway);
   // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
   gateway.onCommitted(() => {
     readSide.nudge();

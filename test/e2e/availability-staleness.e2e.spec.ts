@@ -1,4 +1,8 @@
+import Database from 'better-sqlite3';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
+import { DocumentStore } from '@familybank/read-models';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
 import { makePartners } from '../support/federation';
@@ -92,16 +96,23 @@ describe('stale availability', () => {
     expect(await sweep()).toBe(0);
   });
 
-  it('a family published before its id was recorded with the pseudonym is still found and withdrawn once stale', async () => {
-    const documents = server.app.runtime.documents;
-    const key = `${B}:${familyId}`;
-    const entry = documents.get<{ pseudonym: string; familyId?: string }>('outbox-published-pool', key)!;
-    expect(entry.body.familyId).toBe(familyId);
-    documents.put('outbox-published-pool', key, B, { pseudonym: entry.body.pseudonym });
+  it('a family an earlier release published without recording its id is still found and withdrawn once stale', async () => {
+    // An earlier release kept the relay's records among the read models, some with the pseudonym only.
+    await server.restart(() => {
+      const outbox = new Database(join(server.dataDir, 'outbox.sqlite'));
+      const { position } = outbox.prepare('SELECT position FROM checkpoint').get() as { position: number };
+      const { entry } = outbox.prepare('SELECT entry FROM published_pool WHERE family_id = ?').get(familyId) as { entry: string };
+      outbox.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(join(server.dataDir, `outbox.sqlite${suffix}`), { force: true });
+      const documents = new DocumentStore(join(server.dataDir, 'read-models.sqlite'));
+      documents.saveCheckpoint('outbox-relay', position);
+      documents.put('outbox-published-pool', `${B}:${familyId}`, B, { pseudonym: (JSON.parse(entry) as { pseudonym: string }).pseudonym });
+      documents.close();
+    });
 
     now = new Date('2027-04-01T09:00:00.000Z');
     expect(await sweep()).toBe(1);
     await eventually(async () => expect(await pool()).toEqual([]));
-    expect(documents.get('outbox-published-pool', key)).toBeUndefined();
+    expect(await sweep()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { signDevToken } from '../../apps/api/src/auth/dev-keys';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
-import { expectProblem, lastPosition, send } from '../support/http-helpers';
+import { expectProblem, eventsRecorded, send } from '../support/http-helpers';
 
 const ISSUER = 'familybank-dev';
 const AUDIENCE = 'familybank-api';
@@ -38,7 +38,7 @@ describe('HTTP authentication and authorization', () => {
   };
 
   async function expectRefusedEverywhere(headers: Record<string, string>, code: string) {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const list = await send(server, 'GET', '/v1/families', { headers });
     expectProblem(list, 401, code, 'unauthenticated');
     expect(list.headers.get('www-authenticate')).toBe(code === 'AUTH.TOKEN_INVALID' ? 'Bearer error="invalid_token"' : 'Bearer');
@@ -48,7 +48,7 @@ describe('HTTP authentication and authorization', () => {
     expectProblem(register, 401, code, 'unauthenticated');
     const step = await send(server, 'POST', `/v1/families/${familyId}/first-contact`, { headers, body: { on: '2026-11-20', channel: 'phone' } });
     expectProblem(step, 401, code, 'unauthenticated');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   }
 
   it('no Authorization header, or one that is not a bearer token → 401 AUTH.TOKEN_MISSING', async () => {
@@ -118,23 +118,23 @@ describe('HTTP authentication and authorization', () => {
     for (const path of ['/v1/families', `/v1/families/${familyId}`, `/v1/families/${familyId}/events`, `/v1/families/${familyId}/support`, `/v1/families/${familyId}/assignments`, '/v1/available-families', '/v1/pipeline']) {
       expect({ path, status: (await send(server, 'GET', path, { token })).status }).toEqual({ path, status: 200 });
     }
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     expectProblem(await send(server, 'POST', '/v1/families', { token, body: registration() }), 403, 'AUTH.ROLE_MISSING', 'forbidden');
     const step = await send(server, 'POST', `/v1/families/${familyId}/first-contact`, { token, body: { on: '2026-11-20', channel: 'phone' } });
     expectProblem(step, 403, 'AUTH.ROLE_MISSING', 'forbidden');
     expectProblem(await send(server, 'PATCH', `/v1/families/${familyId}/profile`, { token, body: { region: 'DK-84' } }), 403, 'AUTH.ROLE_MISSING', 'forbidden');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('a caseworker may record steps but not approver-only ones (403)', async () => {
     const token = await server.token('0630', ['caseworker']);
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const rejection = await send(server, 'POST', `/v1/families/${familyId}/rejection`, { token, body: { reason: 'not-suitable' } });
     expectProblem(rejection, 403, 'AUTH.ROLE_MISSING', 'forbidden');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     const contact = await send(server, 'POST', `/v1/families/${familyId}/first-contact`, { token, body: { on: '2026-11-20', channel: 'phone' } });
     expect(contact.status).toBe(200);
-    expect(await lastPosition(server)).toBe(before + 1);
+    expect(await eventsRecorded(server)).toBe(before + 1);
   });
 
   it('another municipality sees nothing of this family and cannot act on it', async () => {
@@ -144,9 +144,9 @@ describe('HTTP authentication and authorization', () => {
       expectProblem(await send(server, 'GET', `/v1/families/${familyId}/${list}`, { token }), 404, 'FAMILY.NOT_FOUND', 'not-found');
     }
     expect((await send(server, 'GET', '/v1/families', { token })).json).toEqual({ items: [], nextCursor: null });
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     expectProblem(await send(server, 'POST', `/v1/families/${familyId}/screening`, { token, body: { on: '2026-11-21' } }), 404, 'FAMILY.NOT_FOUND', 'not-found');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('health, readiness, the OpenAPI document and the docs need no token', async () => {

@@ -1,7 +1,7 @@
 import { WrongExpectedRevisionError } from '@familybank/event-store';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
-import { expectProblem, lastPosition, send, type RawResponse } from '../support/http-helpers';
+import { expectProblem, eventsRecorded, send, type RawResponse } from '../support/http-helpers';
 
 const PARALLEL = 20;
 
@@ -50,7 +50,7 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
   it('a stale If-Match → 412 FAMILY.REVISION_MISMATCH, and the stream is unchanged', async () => {
     const familyId = await register();
     expect((await step(familyId, 'first-contact', contact, '"0"')).status).toBe(200);
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     for (const stale of ['"0"', '"2"', '"41"']) {
       const refused = await step(familyId, 'screening', { on: '2026-11-21' }, stale);
       expectProblem(refused, 412, 'FAMILY.REVISION_MISMATCH', 'precondition-failed');
@@ -58,20 +58,20 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
     }
     const patched = await send(server, 'PATCH', `/v1/families/${familyId}/profile`, { token, body: { region: 'DK-84' }, headers: { 'if-match': '"0"' } });
     expectProblem(patched, 412, 'FAMILY.REVISION_MISMATCH', 'precondition-failed');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect((await events(familyId)).map((e) => e.type)).toEqual(['FamilyRegistered', 'FirstContactMade']);
     expect((await get(familyId)).headers.get('etag')).toBe('"1"');
   });
 
   it('a malformed If-Match → 400 naming header.If-Match, nothing appended', async () => {
     const familyId = await register();
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     for (const malformed of ['abc', '"abc"', '"1", "2"', '"-1"', '"1.5"']) {
       const refused = await step(familyId, 'first-contact', contact, malformed);
       expectProblem(refused, 400, 'REQUEST.VALIDATION', 'validation');
       expect(refused.json.invalidParams).toEqual([expect.objectContaining({ name: 'header.If-Match' })]);
     }
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect((await get(familyId)).json.stage).toBe('lead');
   });
 
@@ -83,7 +83,7 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
 
   it(`${PARALLEL} parallel POSTs with the same If-Match: exactly one wins, the rest get 412, the stream grows by one`, async () => {
     const familyId = await register();
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, (_, i) => step(familyId, 'first-contact', { ...contact, summary: `Attempt ${i}` }, '"0"')),
     );
@@ -91,7 +91,7 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
     responses.filter((r) => r.status !== 200).forEach((r) => expectProblem(r, 412, 'FAMILY.REVISION_MISMATCH', 'precondition-failed'));
     const winner = responses.find((r) => r.status === 200)!;
     expect(winner.headers.get('etag')).toBe('"1"');
-    expect(await lastPosition(server)).toBe(before + 1);
+    expect(await eventsRecorded(server)).toBe(before + 1);
     const stream = await events(familyId);
     expect(stream.map((e) => e.type)).toEqual(['FamilyRegistered', 'FirstContactMade']);
     expect((await get(familyId)).json).toEqual(winner.json);
@@ -111,11 +111,11 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
 
   it(`${PARALLEL} parallel POSTs without If-Match of a once-only step: one 200, the rest 409 FAMILY.WRONG_STAGE, never 500`, async () => {
     const familyId = await register();
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const responses = await Promise.all(Array.from({ length: PARALLEL }, () => step(familyId, 'first-contact', contact)));
     expect(tally(responses)).toEqual({ '200': 1, '409 FAMILY.WRONG_STAGE': PARALLEL - 1 });
     responses.filter((r) => r.status !== 200).forEach((r) => expectProblem(r, 409, 'FAMILY.WRONG_STAGE', 'conflict'));
-    expect(await lastPosition(server)).toBe(before + 1);
+    expect(await eventsRecorded(server)).toBe(before + 1);
     const stream = await events(familyId);
     expect(stream.map((e) => e.type)).toEqual(['FamilyRegistered', 'FirstContactMade']);
     expect(stream.map((e) => e.revision)).toEqual([0, 1]);
@@ -136,7 +136,7 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
 
   it('a write that keeps losing the race: 409 STREAM.CONCURRENT_CHANGE without If-Match (after retrying), 412 with it', async () => {
     const familyId = await register();
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const append = jest.spyOn(server.app.runtime.eventStore, 'appendToStream').mockImplementation(async (streamId) => {
       throw new WrongExpectedRevisionError(streamId, 0, 1);
     });
@@ -151,12 +151,12 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
     } finally {
       append.mockRestore();
     }
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect((await step(familyId, 'first-contact', contact, '"0"')).status).toBe(200);
   });
 
   it(`${PARALLEL} parallel registrations with one Idempotency-Key register one family`, async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const responses = await Promise.all(
       Array.from({ length: PARALLEL }, () => send(server, 'POST', '/v1/families', { token, body: registration(), headers: { 'idempotency-key': 'parallel-register' } })),
     );
@@ -164,6 +164,6 @@ describe('HTTP ETag, If-Match and concurrent writers', () => {
     expect(Object.keys(counts).filter((key) => key !== '201' && key !== '409 REQUEST.IDEMPOTENCY_KEY_IN_USE')).toEqual([]);
     expect(counts['201']).toBeGreaterThanOrEqual(1);
     expect(new Set(responses.filter((r) => r.status === 201).map((r) => r.json.familyId)).size).toBe(1);
-    expect(await lastPosition(server)).toBe(before + 1);
+    expect(await eventsRecorded(server)).toBe(before + 1);
   });
 });

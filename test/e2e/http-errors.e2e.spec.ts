@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
-import { STACK_TRACE, expectProblem, lastPosition, send } from '../support/http-helpers';
+import { STACK_TRACE, expectProblem, eventsRecorded, send } from '../support/http-helpers';
 
 /**
  * Every failure is an RFC 9457 problem (application/problem+json, stable type and code, the request
@@ -41,25 +41,25 @@ describe('HTTP errors and pagination', () => {
   });
 
   it('a body that is not application/json → 415, nothing appended', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const asText = await send(server, 'POST', contactPath(), { token, body: JSON.stringify(contact), headers: { 'content-type': 'text/plain' } });
     expectProblem(asText, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported-media-type');
     const asForm = await send(server, 'POST', '/v1/families', { token, body: 'sourceChannel=campaign', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expectProblem(asForm, 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'unsupported-media-type');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('malformed JSON → 400 REQUEST.MALFORMED_JSON, nothing appended', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     for (const body of ['{"on": "2026-11-20", ', '{on: 2026}', "{'on': '2026-11-20'}"]) {
       expectProblem(await send(server, 'POST', contactPath(), { token, body }), 400, 'REQUEST.MALFORMED_JSON', 'validation');
     }
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect((await send(server, 'GET', `/v1/families/${familyId}`, { token })).json.stage).toBe('lead');
   });
 
   it('a 1.5 MB body → 413 REQUEST.TOO_LARGE, nothing appended; just under 1 MB is parsed and validated', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const huge = await send(server, 'POST', '/v1/families', { token, body: { ...registration(), padding: 'x'.repeat(1_500_000) } });
     expectProblem(huge, 413, 'REQUEST.TOO_LARGE', 'payload-too-large');
     const hugeStep = await send(server, 'POST', contactPath(), { token, body: { ...contact, summary: 'x'.repeat(1_500_000) } });
@@ -67,11 +67,11 @@ describe('HTTP errors and pagination', () => {
     const underLimit = await send(server, 'POST', contactPath(), { token, body: { ...contact, summary: 'x'.repeat(900_000) } });
     expectProblem(underLimit, 400, 'REQUEST.VALIDATION', 'validation');
     expect(underLimit.json.invalidParams.map((p: { name: string }) => p.name)).toEqual(['body.summary']);
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('an unknown family → 404 FAMILY.NOT_FOUND on every family route, nothing appended', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const unknown = '0b7f0d86-0000-4a55-bb0c-000000000000';
     for (const path of [`/v1/families/${unknown}`, `/v1/families/${unknown}/events`, `/v1/families/${unknown}/support`, `/v1/families/${unknown}/assignments`]) {
       const response = await send(server, 'GET', path, { token });
@@ -80,11 +80,11 @@ describe('HTTP errors and pagination', () => {
     }
     expectProblem(await send(server, 'POST', `/v1/families/${unknown}/first-contact`, { token, body: contact }), 404, 'FAMILY.NOT_FOUND', 'not-found');
     expectProblem(await send(server, 'PATCH', `/v1/families/${unknown}/profile`, { token, body: { region: 'DK-84' } }), 404, 'FAMILY.NOT_FOUND', 'not-found');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('a family id of the wrong format → 400 naming path.familyId', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     for (const id of ['..%2Fetc', 'a'.repeat(100), '-leading-dash', 'with%20space', '%00']) {
       for (const [method, path, body] of [
         ['GET', `/v1/families/${id}`, undefined],
@@ -97,7 +97,7 @@ describe('HTTP errors and pagination', () => {
         expect(response.json.invalidParams).toEqual([expect.objectContaining({ name: 'path.familyId' })]);
       }
     }
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 
   it('pages of 3 through nextCursor return all 7 families exactly once, newest first', async () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
-import { expectProblem, lastPosition, send, type RawRequest } from '../support/http-helpers';
+import { expectProblem, eventsRecorded, send, type RawRequest } from '../support/http-helpers';
 
 /**
  * Idempotency-Key on POST: a retry with the same key and body gets the first result again (marked
@@ -34,7 +34,7 @@ describe('HTTP Idempotency-Key', () => {
 
   it('registering twice with the same key and body answers the first result again; one family exists', async () => {
     const familiesBefore = await listIds(vejle);
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const first = await post('/v1/families', 'register-hansen-1', registration());
     const second = await post('/v1/families', 'register-hansen-1', registration());
     expect(first.status).toBe(201);
@@ -47,29 +47,29 @@ describe('HTTP Idempotency-Key', () => {
     expect(second.headers.get('etag')).toBe('"0"');
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await lastPosition(server)).toBe(before + 1);
+    expect(await eventsRecorded(server)).toBe(before + 1);
     expect(await listIds(vejle)).toEqual([first.json.familyId, ...familiesBefore]);
     expect(await eventTypes(first.json.familyId)).toEqual(['FamilyRegistered']);
   });
 
   it('without a key, the same POST twice registers two families (the control case)', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const a = await post('/v1/families', undefined, registration());
     const b = await post('/v1/families', undefined, registration());
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.json.familyId).not.toBe(b.json.familyId);
-    expect(await lastPosition(server)).toBe(before + 2);
+    expect(await eventsRecorded(server)).toBe(before + 2);
   });
 
   it('the same key with a different body, or on another path → 422 idempotency-key-reused, nothing appended', async () => {
     const first = await post('/v1/families', 'register-jensen', registration());
     expect(first.status).toBe(201);
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const otherBody = await post('/v1/families', 'register-jensen', registration({ region: 'DK-84' }));
     expectProblem(otherBody, 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'idempotency-key-reused');
     const otherPath = await post(`/v1/families/${first.json.familyId}/first-contact`, 'register-jensen', { on: '2026-11-20', channel: 'phone' });
     expectProblem(otherPath, 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'idempotency-key-reused');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect(await eventTypes(first.json.familyId)).toEqual(['FamilyRegistered']);
   });
 
@@ -110,7 +110,7 @@ describe('HTTP Idempotency-Key', () => {
   });
 
   it('a retry after a refused first attempt is evaluated afresh: refusals are not remembered', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const invalid = await post('/v1/families', 'register-retry', { ...registration(), region: 'nowhere' });
     expectProblem(invalid, 400, 'REQUEST.VALIDATION', 'validation');
     const ruled = await post('/v1/families', 'register-retry', registration({ sourceChannel: 'family-referral' }));
@@ -118,7 +118,7 @@ describe('HTTP Idempotency-Key', () => {
     const ruledAgain = await post('/v1/families', 'register-retry', registration({ sourceChannel: 'family-referral' }));
     expectProblem(ruledAgain, 422, 'FAMILY.REFERRAL_NEEDS_REFERRER', 'rule-violated');
     expect(ruledAgain.headers.get('idempotent-replayed')).toBeNull();
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     const fixed = await post('/v1/families', 'register-retry', registration());
     expect(fixed.status).toBe(201);
     expect(fixed.headers.get('idempotent-replayed')).toBeNull();
@@ -146,17 +146,17 @@ describe('HTTP Idempotency-Key', () => {
     } finally {
       db.close();
     }
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     const retry = await post(path, 'lost-response', body);
     expect(retry.status).toBe(200);
     expect(retry.json).toMatchObject({ familyId, stage: 'contacted', revision: 1 });
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
     expect(await eventTypes(familyId)).toEqual(['FamilyRegistered', 'FirstContactMade']);
   });
 
   it('an Idempotency-Key longer than 200 characters → 400, nothing appended', async () => {
-    const before = await lastPosition(server);
+    const before = await eventsRecorded(server);
     expectProblem(await post('/v1/families', 'k'.repeat(201), registration()), 400, 'REQUEST.IDEMPOTENCY_KEY_TOO_LONG', 'validation');
-    expect(await lastPosition(server)).toBe(before);
+    expect(await eventsRecorded(server)).toBe(before);
   });
 });

@@ -20,12 +20,18 @@ export interface ApiProcess {
   output(): string;
 }
 
-/** Starts `main.js` with the given environment and resolves once it prints where it listens. */
-export function startApiProcess(mainJs: string, env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * Starts `main.js` with the given environment and resolves once it prints where it listens; a
+ * process that does not within `timeoutMs` is killed.
+ */
+export function startApiProcess(mainJs: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ApiProcess> {
   const child = spawn(process.execPath, [mainJs], { cwd: root, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`API did not start within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`API did not start within ${timeoutMs / 1000} s:\n${output}`));
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);

@@ -13,6 +13,11 @@ export interface TestServer {
   app: FamilybankApp;
   token(municipality: string, roles?: Role[], subject?: string): Promise<string>;
   client(municipality: string, roles?: Role[]): Promise<FamilybankClient>;
+  /**
+   * Stops the API, runs `meanwhile` (e.g. deleting files under DATA_DIR) and starts it again on the
+   * same data directory and port, so clients made before keep working. Resolves once it is ready.
+   */
+  restart(meanwhile?: () => void | Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,21 +25,28 @@ export interface TestServer {
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'familybank-e2e-'));
   const config: AppConfig = loadConfig({ DATA_DIR: dataDir, PORT: '0', SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
-  const app = await createApp(config, { logger: false, clock: options.clock });
-  await app.app.listen(0, '127.0.0.1');
-  const { port } = app.app.getHttpServer().address() as { port: number };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const token = (municipality: string, roles: Role[] = ['caseworker', 'approver'], subject?: string) =>
-    signDevToken(app.runtime.devKeys, { municipality, roles, subject, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-  return {
-    baseUrl,
+  const listen = async (port: number) => {
+    const app = await createApp(config, { logger: false, clock: options.clock });
+    await app.app.listen(port, '127.0.0.1');
+    return { app, port: (app.app.getHttpServer().address() as { port: number }).port };
+  };
+  const started = await listen(0);
+  const server: TestServer = {
+    baseUrl: `http://127.0.0.1:${started.port}`,
     dataDir,
-    app,
-    token,
-    client: async (municipality, roles) => createFamilybankClient({ baseUrl, token: await token(municipality, roles) }),
+    app: started.app,
+    token: (municipality, roles = ['caseworker', 'approver'], subject) =>
+      signDevToken(server.app.runtime.devKeys, { municipality, roles, subject, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+    client: async (municipality, roles) => createFamilybankClient({ baseUrl: server.baseUrl, token: await server.token(municipality, roles) }),
+    async restart(meanwhile) {
+      await server.app.close();
+      await meanwhile?.();
+      server.app = (await listen(started.port)).app;
+    },
     async stop() {
-      await app.close();
+      await server.app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }

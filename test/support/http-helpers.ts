@@ -1,3 +1,4 @@
+import { DIRECTORY_STREAM_PREFIX } from '@familybank/domain-partner-facts';
 import type { TestServer } from './api-server';
 
 /** What a test needs from any response: status, headers, the raw text and the parsed JSON (if any). */
@@ -60,5 +61,17 @@ export function expectProblem(response: RawResponse, status: number, code: strin
   expect(response.text).not.toMatch(/node_modules|\/src\//);
 }
 
-/** The global position of the last event in the store: unchanged means nothing was appended anywhere. */
-export const lastPosition = (server: TestServer): Promise<number> => server.app.runtime.eventStore.lastPosition();
+/**
+ * How many events municipalities' commands recorded: unchanged means nothing was appended. The
+ * node's directory is left out: it records announcements in the background, whenever a
+ * municipality of the node (or a partner's) first announces itself.
+ */
+export async function eventsRecorded(server: TestServer): Promise<number> {
+  let count = 0;
+  for (let after = 0; ; ) {
+    const batch = await server.app.runtime.eventStore.readAll({ after, limit: 1_000 });
+    if (batch.length === 0) return count;
+    count += batch.filter((event) => !event.streamId.startsWith(DIRECTORY_STREAM_PREFIX)).length;
+    after = batch[batch.length - 1]!.position;
+  }
+}

@@ -15,9 +15,15 @@ export interface Node {
   client(roles?: Role[]): Promise<FamilybankClient>;
 }
 
-export async function startNode(mainJs: string, municipality: string, env: Record<string, string>, dataDir = mkdtempSync(join(tmpdir(), `familybank-node-${municipality}-`))): Promise<Node> {
+export async function startNode(
+  mainJs: string,
+  municipality: string,
+  env: Record<string, string>,
+  dataDir = mkdtempSync(join(tmpdir(), `familybank-node-${municipality}-`)),
+  startTimeoutMs?: number,
+): Promise<Node> {
   const nodeEnv = { DATA_DIR: dataDir, NODE_ID: `node-${municipality}`, MUNICIPALITIES: municipality, RELAY_POLL_MS: '100', ...env };
-  const process = await startApiProcess(mainJs, nodeEnv);
+  const process = await startApiProcess(mainJs, nodeEnv, startTimeoutMs);
   return {
     municipality,
     dataDir,

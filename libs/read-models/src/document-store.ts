@@ -40,10 +40,15 @@ export class DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
 
+  /**
+   * NORMAL by default: every document is a projection of the event log, and a projection's
+   * documents and checkpoint commit together, so commits lost to a power cut are folded again
+   * from the log (or the whole file is rebuilt: `npm run rebuild-projections`).
+   */
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS documents (

@@ -10,6 +10,10 @@ export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
 export * from './projection';
 export * from './offers/offers.projection';
+export * from './partners/directory.projection';
+export * from './partners/inbox.projection';
+export * from './partners/partner-pool.projection';
+export * from './partners/profile-views.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
@@ -20,6 +24,10 @@ import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
 import { supportRecordsProjection } from './families/support-records.projection';
 import { offersProjection } from './offers/offers.projection';
+import { directoryProjection } from './partners/directory.projection';
+import { inboxProjection } from './partners/inbox.projection';
+import { partnerPoolProjection } from './partners/partner-pool.projection';
+import { profileViewsProjection } from './partners/profile-views.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
@@ -33,4 +41,9 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   partnershipsProjection,
   requestsProjection,
   offersProjection,
+  // What partners told us, recorded as our own events first.
+  inboxProjection,
+  partnerPoolProjection,
+  directoryProjection,
+  profileViewsProjection,
 ] as Projection[];

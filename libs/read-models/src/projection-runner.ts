@@ -5,6 +5,8 @@ import type { Projection } from './projection';
 interface PendingDocument {
   municipality: string;
   body: unknown;
+  /** Deleted and created again within the batch: written as a new document, so it lists as newly created. */
+  recreated?: boolean;
 }
 
 /**
@@ -80,17 +82,31 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Pending documents are kept in the order a one-by-one catch-up would have created them, so a
+   * rebuild lists documents in the same order as the incremental run did.
+   */
   private fold(projection: Projection, event: RecordedEvent, pending: Map<string, PendingDocument | null>): void {
-    const id = projection.documentId(event);
-    const current = pending.has(id) ? pending.get(id)?.body ?? null : this.documents.get(projection.collection, id)?.body ?? null;
-    const next = projection.evolve(current, event);
-    pending.set(id, next === null ? null : { municipality: event.metadata.municipality, body: next });
+    for (const id of projection.documentIds ? projection.documentIds(event) : [projection.documentId(event)]) {
+      const inBatch = pending.has(id);
+      const before = pending.get(id);
+      const current = inBatch ? (before?.body ?? null) : (this.documents.get(projection.collection, id)?.body ?? null);
+      const next = projection.evolve(current, event, id);
+      if (next === null) {
+        pending.set(id, null);
+        continue;
+      }
+      // Deleted earlier in this batch and created again: it moves to the end, as a new document.
+      const recreated = inBatch && before === null;
+      if (recreated) pending.delete(id);
+      pending.set(id, { municipality: event.metadata.municipality, body: next, recreated: recreated || before?.recreated });
+    }
   }
 
   private write(projection: Projection, pending: Map<string, PendingDocument | null>): void {
     for (const [id, document] of pending) {
-      if (document === null) this.documents.delete(projection.collection, id);
-      else this.documents.put(projection.collection, id, document.municipality, document.body);
+      if (document === null || document.recreated) this.documents.delete(projection.collection, id);
+      if (document !== null) this.documents.put(projection.collection, id, document.municipality, document.body);
     }
   }
 }

@@ -13,5 +13,8 @@ export interface Projection<Doc = unknown> {
   streamPrefix: string;
   handles: ReadonlySet<string>;
   documentId(event: RecordedEvent): string;
-  evolve(document: Doc | null, event: RecordedEvent): Doc | null;
+  /** When one event touches several documents (e.g. one per family it names); without it, `[documentId(event)]`. */
+  documentIds?(event: RecordedEvent): readonly string[];
+  /** `documentId` is the document being folded (the runner passes it; one of `documentIds` when there are several). */
+  evolve(document: Doc | null, event: RecordedEvent, documentId?: string): Doc | null;
 }

@@ -1,6 +1,17 @@
 import { DomainError, type DecisionContext, type Message } from '@familybank/domain-core';
 import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId } from '@familybank/domain-family';
-import { OfferErrors, completeOfferCommand, noMatchDecider, noMatchStreamId, offerDecider, offerStreamId, type OfferLookups } from '@familybank/domain-offer';
+import { OfferErrors, completeOfferCommand, offerDecider, offerStreamId, type OfferLookups } from '@familybank/domain-offer';
+import {
+  PartnerRequestErrors,
+  directoryDecider,
+  directoryStreamId,
+  partnerPoolDecider,
+  partnerPoolStreamId,
+  partnerRequestDecider,
+  partnerRequestStreamId,
+  reportedViewsDecider,
+  reportedViewsStreamId,
+} from '@familybank/domain-partner-facts';
 import { decidePartnership, evolvePartnership, initialPartnershipState, partnershipStreamId } from '@familybank/domain-partnership';
 import { RequestErrors, requestDecider, requestStreamId } from '@familybank/domain-request';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
@@ -24,7 +35,8 @@ type CommandOf<K extends AggregateName> = Extract<AggregateCommand, { aggregate:
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AggregateRegistry = { [K in AggregateName]: AggregateDefinition<CommandOf<K>, any, any> };
 
-const splitAnswerId = (id: string) => {
+/** `<requester>/<requestId>`: neither a municipality code nor an id (letters, digits, "-", "_") holds a slash. */
+const splitRequestRef = (id: string) => {
   const [requester = '', requestId = ''] = id.split('/');
   return { requester, requestId };
 };
@@ -72,15 +84,42 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     evolve: evolvePartnership,
     initialState: initialPartnershipState,
   },
-  'no-match': {
+  // What a municipality learns from partners (one command per message, actor `partner:<code>`).
+  'partner-request': {
     errorPrefix: 'INBOX',
     schemaVersion: 1,
     streamId: (id, own) => {
-      const { requester, requestId } = splitAnswerId(id);
-      return noMatchStreamId(own, requester, requestId);
+      const { requester, requestId } = splitRequestRef(id);
+      return partnerRequestStreamId(own, requester, requestId);
     },
+    creates: (command) => command.type === 'RecordPartnerRequest',
+    notFound: () => PartnerRequestErrors.notFound(),
+    ...partnerRequestDecider,
+  },
+  'partner-pool': {
+    errorPrefix: 'PARTNER_POOL',
+    schemaVersion: 1,
+    streamId: (partner, own) => partnerPoolStreamId(own, partner),
+    // A tombstone or a drop for a pool never recorded decides nothing, and so creates no stream.
     creates: () => true,
-    notFound: () => new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox'),
-    ...noMatchDecider,
+    notFound: (partner) => new DomainError('PARTNER_POOL.NOT_FOUND', 'not-found', `No pool of ${partner}`, { partner }),
+    ...partnerPoolDecider,
+  },
+  directory: {
+    errorPrefix: 'DIRECTORY',
+    schemaVersion: 1,
+    // One directory per node: the caller acts as DIRECTORY_OWNER, whichever municipality reads the topic.
+    streamId: (code) => directoryStreamId(code),
+    creates: () => true,
+    notFound: (code) => new DomainError('DIRECTORY.NOT_FOUND', 'not-found', `${code} has not announced itself`, { code }),
+    ...directoryDecider,
+  },
+  'reported-views': {
+    errorPrefix: 'PROFILE_VIEWS',
+    schemaVersion: 1,
+    streamId: (viewer, own) => reportedViewsStreamId(own, viewer),
+    creates: () => true,
+    notFound: (viewer) => new DomainError('PROFILE_VIEWS.NOT_FOUND', 'not-found', `No views reported by ${viewer}`, { viewer }),
+    ...reportedViewsDecider,
   },
 });

@@ -1,60 +1,30 @@
 import { Logger } from '@nestjs/common';
 import {
-  DirectoryTopic,
   DisclosuresTopic,
   OffersTopic,
-  PoolTopic,
   RequestsTopic,
-  type DirectoryTopicMessage,
   type DisclosuresTopicMessage,
   type Envelope,
   type OffersTopicMessage,
   type RequestsTopicMessage,
-  type SharedProfile,
   type TopicModule,
 } from '@familybank/contracts';
-import { assertNever, DomainError } from '@familybank/domain-core';
-import type { PartnershipCommand } from '@familybank/domain-partnership';
-import {
-  DIRECTORY_TOPIC,
-  consumeTopicMessages,
-  decodeTopicMessage,
-  topics,
-  type DeadLetterStore,
-  type DeliveredMessage,
-  type Exchange,
-  type ExchangeSubscription,
-  type TopicHandler,
-} from '@familybank/exchange';
-import { partnershipsProjection, type DocumentStore, type PartnershipDocument } from '@familybank/read-models';
-import type { Clock } from '../infrastructure/tokens';
+import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription, type TopicHandler } from '@familybank/exchange';
+import { DIRECTORY, PARTNER_POOL, partnershipsProjection, type DirectoryEntry, type DocumentStore, type PartnershipDocument, type PoolEntry } from '@familybank/read-models';
 import type { CommandExecutor } from '../commands/command-gateway';
 import type { ReadSide } from '../commands/read-side';
+import { DirectoryConsumer } from './directory-consumer';
 import type { MunicipalityIdentities } from './municipality-identities';
+import type { PartnerPoolConsumer } from './partner-pool-consumer';
 
-export const DIRECTORY = 'directory';
-export const PARTNER_POOL = 'partner-pool';
-const ANYONE = '*';
-
-export interface DirectoryEntry {
-  code: string;
-  name: string;
-  signingKey: string;
-  fingerprint: string;
-  encryptionKey: string;
-  announcedAt: string;
-}
-
-export type PoolEntry = SharedProfile & { receivedAt: string };
+// Read models of what partners told us; re-exported where the app used to find them.
+export { DIRECTORY, PARTNER_POOL, type DirectoryEntry, type PoolEntry };
 
 export interface PartnerMessageHandler {
   onRequestMessage(own: string, envelope: Envelope, message: RequestsTopicMessage): Promise<void>;
   onOfferMessage(own: string, envelope: Envelope, message: OffersTopicMessage): Promise<void>;
   onDisclosureMessage(own: string, envelope: Envelope, message: DisclosuresTopicMessage): Promise<void>;
 }
-
-/** A partnership step on the directory: everything on it but announcements. */
-type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' }>;
 
 /**
  * What a node reads from the exchange: the shared directory (announcements and partnership steps
@@ -64,44 +34,45 @@ type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnou
  */
 export class FederationConsumer {
   private readonly logger = new Logger('Federation');
-  private directory?: ExchangeSubscription;
+  private readonly directory: DirectoryConsumer;
   private readonly pools = new Map<string, ExchangeSubscription[]>();
   /** Handles requests, offers and disclosures of partners; set once the node is wired. */
   partnerMessages?: PartnerMessageHandler;
   private reconciling: Promise<void> = Promise.resolve();
+  /** Pools of partnerships that ended while the node was down are dropped at the first reconciliation. */
+  private endedPoolsChecked = false;
 
   constructor(
     private readonly nodeId: string,
     private readonly exchange: Exchange,
     private readonly documents: DocumentStore,
     private readonly deadLetters: DeadLetterStore,
-    private readonly gateway: CommandExecutor,
+    gateway: CommandExecutor,
     private readonly readSide: ReadSide,
     private readonly identities: MunicipalityIdentities,
-    private readonly clock: Clock,
-  ) {}
+    private readonly partnerPools: PartnerPoolConsumer,
+  ) {
+    this.directory = new DirectoryConsumer(nodeId, exchange, documents, deadLetters, gateway, readSide, identities, () => this.reconcile());
+  }
 
   async start(): Promise<void> {
-    await this.exchange.ensureTopic(DIRECTORY_TOPIC, { compacted: false });
-    this.directory = await this.exchange.subscribe(
-      { groupId: `${this.nodeId}.directory`, topics: [DIRECTORY_TOPIC], from: 'committed', onError: (error) => this.logger.error(`Directory consumer stopped: ${String(error)}`) },
-      (message) => this.onDirectoryMessage(message),
-    );
+    await this.directory.start();
     await this.reconcile();
   }
 
   async stop(): Promise<void> {
-    await this.directory?.close();
+    await this.directory.stop();
     await Promise.all([...this.pools.values()].flat().map((subscription) => subscription.close()));
     this.pools.clear();
   }
 
+  /** The node's directory (every municipality announced on the exchange), by code. */
   directoryEntries(): DirectoryEntry[] {
-    return this.documents.all<DirectoryEntry>(DIRECTORY, ANYONE).sort((a, b) => a.code.localeCompare(b.code));
+    return this.directory.entries();
   }
 
   directoryEntry(code: string): DirectoryEntry | undefined {
-    return this.documents.get<DirectoryEntry>(DIRECTORY, code)?.body;
+    return this.directory.entry(code);
   }
 
   /** Opens the pool subscriptions of active partnerships and closes those of ended ones. */
@@ -117,26 +88,46 @@ export class FederationConsumer {
     // Partnerships are read from their read model: it must have seen every step recorded so far.
     await this.readSide.catchUp();
     const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
+    const partnerships = new Map<string, PartnershipDocument>();
     for (const own of this.identities.served()) {
       for (const partnership of this.documents.all<PartnershipDocument>(partnershipsProjection.collection, own)) {
+        partnerships.set(`${own}:${partnership.partner}`, partnership);
         if (partnership.status === 'active') wanted.set(`${own}:${partnership.partner}:${partnership.activatedAt}`, { own, partnership });
       }
     }
+    // Closed before dropped: a message still in flight cannot bring an entry back.
+    let ended = !this.endedPoolsChecked;
     for (const [key, subscriptions] of this.pools) {
       if (wanted.has(key)) continue;
       await Promise.all(subscriptions.map((subscription) => subscription.close()));
       this.pools.delete(key);
-      const [own, partner] = key.split(':') as [string, string];
-      this.dropPartnerEntries(own, partner);
+      ended = true;
     }
+    if (ended) await this.dropEndedPools(partnerships);
+    this.endedPoolsChecked = true;
     for (const [key, { own, partnership }] of wanted) {
       if (!this.pools.has(key)) this.pools.set(key, await this.subscribePartner(own, partnership, key));
     }
   }
 
+  /** Every pool entry of a partner we are no longer active partners with leaves (also after a restart that missed the revocation). */
+  private async dropEndedPools(partnerships: Map<string, PartnershipDocument>): Promise<void> {
+    const ended = new Set<string>();
+    for (const own of this.identities.served()) {
+      for (const entry of this.documents.all<PoolEntry>(PARTNER_POOL, own)) {
+        const partnership = partnerships.get(`${own}:${entry.municipality}`);
+        if (partnership?.status !== 'active') ended.add(`${own}:${entry.municipality}:${partnership?.revision ?? 'none'}`);
+      }
+    }
+    for (const key of ended) {
+      const [own, partner, revision] = key.split(':') as [string, string, string];
+      await this.partnerPools.drop(own, partner, revision);
+    }
+  }
+
   /** The partner's four topics, each verified against the key pinned when the partnership became active. */
   private async subscribePartner(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription[]> {
-    const subscriptions = [await this.subscribePool(own, partnership, key)];
+    const subscriptions = [await this.partnerPools.subscribe(own, partnership, key)];
     const handler = this.partnerMessages;
     if (!handler) return subscriptions;
     const { partner } = partnership;
@@ -163,130 +154,5 @@ export class FederationConsumer {
       this.deadLetters,
       handle,
     );
-  }
-
-  private async subscribePool(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription> {
-    const topic = topics.pool(partnership.partner);
-    await this.exchange.ensureTopic(topic, { compacted: true });
-    // A new group per activation: a renewed partnership bootstraps the whole pool again.
-    return consumeTopicMessages(
-      this.exchange,
-      {
-        groupId: `${this.nodeId}.pool.${key}`,
-        topics: [topic],
-        from: 'committed',
-        onTombstone: (message) => this.documents.delete(PARTNER_POOL, `${own}:${message.key}`),
-        onError: (error) => this.logger.error(`Pool consumer ${key} stopped: ${String(error)}`),
-      },
-      PoolTopic,
-      (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined),
-      this.deadLetters,
-      (message, _envelope, delivered) => {
-        switch (message.type) {
-          case 'SharedProfilePublished':
-            return this.storePoolEntry(own, message.payload, delivered);
-          default:
-            // A one-member union narrows by its type only, not as a whole.
-            return assertNever(message.type);
-        }
-      },
-    );
-  }
-
-  /** Upsert by version: a redelivered or reordered older profile never replaces a newer one. */
-  private storePoolEntry(own: string, profile: SharedProfile, message: DeliveredMessage): void {
-    const id = `${own}:${message.key}`;
-    const current = this.documents.get<PoolEntry>(PARTNER_POOL, id)?.body;
-    if (current && current.version >= profile.version) return;
-    this.documents.put(PARTNER_POOL, id, own, { ...profile, receivedAt: this.clock().toISOString() });
-  }
-
-  private dropPartnerEntries(own: string, partner: string): void {
-    this.documents.transaction(() => {
-      for (const entry of this.documents.all<PoolEntry>(PARTNER_POOL, own)) {
-        if (entry.municipality === partner) this.documents.delete(PARTNER_POOL, `${own}:${entry.pseudonym}`);
-      }
-    });
-  }
-
-  private async onDirectoryMessage(message: DeliveredMessage): Promise<void> {
-    if (message.value === null) return;
-    const result = decodeTopicMessage(message.value, DirectoryTopic, (source) => this.trustedDirectoryKey(source, message.value!));
-    if (!result.ok) {
-      this.deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason: result.reason, detail: result.detail });
-      return;
-    }
-    const { envelope, message: directoryMessage } = result;
-    switch (directoryMessage.type) {
-      case 'MunicipalityAnnounced': {
-        const { code, name, signingKey, fingerprint, encryptionKey } = directoryMessage.payload;
-        if (code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
-        const entry: DirectoryEntry = { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt };
-        this.documents.put(DIRECTORY, envelope.source, ANYONE, entry);
-        return;
-      }
-      case 'PartnershipProposed':
-      case 'PartnershipAccepted':
-      case 'PartnershipDeclined':
-      case 'PartnershipRevoked': {
-        const { from, to: own } = directoryMessage.payload;
-        if (from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');
-        if (!this.identities.served().includes(own)) return;
-        await this.recordPartnerStep(own, envelope.source, directoryMessage.type, envelope.messageId, envelope.correlationId);
-        return;
-      }
-      default:
-        return assertNever(directoryMessage);
-    }
-  }
-
-  private async recordPartnerStep(own: string, partner: string, type: PartnershipStep['type'], messageId: string, correlationId: string): Promise<void> {
-    const command = this.partnerCommand(type, partner);
-    if (!command) return;
-    try {
-      // The message id is the command id: a redelivered step is recognised and appends nothing.
-      await this.gateway.execute({ aggregate: 'partnership', id: partner, command }, { municipality: own, actor: `partner:${partner}`, commandId: messageId, correlationId });
-    } catch (error) {
-      // A step that does not fit our view (e.g. an acceptance nobody asked for) changes nothing.
-      if (!(error instanceof DomainError)) throw error;
-      this.logger.warn(`Ignored ${type} from ${partner} for ${own}: ${error.code}`);
-    }
-    await this.reconcile();
-  }
-
-  /** What we record of the partner's step; an acceptance only once we know the partner's announced key. */
-  private partnerCommand(type: PartnershipStep['type'], partner: string): PartnershipCommand | undefined {
-    const key = this.directoryEntry(partner);
-    switch (type) {
-      case 'PartnershipProposed':
-        return { type: 'RecordPartnerProposal', data: { partner } };
-      case 'PartnershipAccepted':
-        return key ? { type: 'RecordPartnerAcceptance', data: { partnerKey: { publicKey: key.signingKey, fingerprint: key.fingerprint } } } : undefined;
-      case 'PartnershipDeclined':
-        return { type: 'RecordPartnerDecline', data: {} };
-      case 'PartnershipRevoked':
-        return { type: 'RecordPartnerRevocation', data: {} };
-      default:
-        return assertNever(type);
-    }
-  }
-
-  /**
-   * Directory trust: a municipality's first announcement is self-signed (trust on first use; its
-   * fingerprint is shown to partners before they accept); afterwards only the announced key counts.
-   */
-  private trustedDirectoryKey(source: string, raw: string): string | undefined {
-    const known = this.directoryEntry(source);
-    if (known) return known.signingKey;
-    try {
-      const parsed = JSON.parse(raw) as { type?: string; payload?: { signingKey?: unknown } };
-      return parsed.type === 'MunicipalityAnnounced' && typeof parsed.payload?.signingKey === 'string' ? parsed.payload.signingKey : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private deadLetter(message: DeliveredMessage, reason: 'forged', detail: string): void {
-    this.deadLetters.record({ topic: message.topic, offset: message.offset, key: message.key, rawValue: message.value, reason, detail });
   }
 }

@@ -6,8 +6,8 @@ import {
   type OffersTopicMessageInput,
   type SealedBoxMessage,
 } from '@familybank/contracts';
-import type { Message } from '@familybank/domain-core';
 import type { OfferEvent } from '@familybank/domain-offer';
+import type { NoMatchAnswered } from '@familybank/domain-partner-facts';
 import type { RecordedEvent } from '@familybank/event-store';
 import { draftMessage, type Draft } from '@familybank/exchange';
 import type { FamilyDetailDocument, OfferDocument } from '@familybank/read-models';
@@ -73,9 +73,7 @@ function disclosure(own: string, offer: OfferDocument, assignmentId: string, { f
   return [draftMessage(DisclosuresTopic, own, { type: 'ContactDetailsDisclosed', schemaVersion: 1, payload })];
 }
 
-/** The owner's inbox answer "no family for this request" (stream `answer-<requester>-<requestId>`). */
-export type NoMatchAnswered = Message<'NoMatchAnswered', { requester: string; requestId: string }>;
-
+/** The owner's inbox answer "no family for this request" (on its partner-request stream). */
 export function noMatchMessages(event: RecordedEvent & NoMatchAnswered): Array<Draft<OffersTopicMessage>> {
   const { requester, requestId } = event.data;
   return [draftMessage(OffersTopic, event.metadata.municipality, { type: 'NoMatch', schemaVersion: 1, payload: { requester, requestId } })];

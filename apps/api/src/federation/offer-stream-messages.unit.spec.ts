@@ -93,7 +93,7 @@ describe('offer stream → offers and disclosures topics', () => {
 
 describe('no-match answer → offers topic', () => {
   it('tells the requester that the owner has no family, on the owner’s offers topic keyed by the request', () => {
-    const answered = recorded(`answer-${REQUESTER}-req-1`, OWNER, { type: 'NoMatchAnswered' as const, data: { requester: REQUESTER, requestId: 'req-1' } });
+    const answered = recorded(`partner-request-${OWNER}-${REQUESTER}-req-1`, OWNER, { type: 'NoMatchAnswered' as const, data: { requester: REQUESTER, requestId: 'req-1' } });
     expect(noMatchMessages(answered)).toEqual([{ ...onOffersTopic, message: { type: 'NoMatch', schemaVersion: 1, payload: { requester: REQUESTER, requestId: 'req-1' } } }]);
   });
 });

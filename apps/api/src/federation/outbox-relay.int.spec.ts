@@ -6,6 +6,7 @@ import { InProcessExchange, MessageContractError, topics } from '@familybank/exc
 import { ALL_PROJECTIONS, DocumentStore, ProjectionRunner } from '@familybank/read-models';
 import { MunicipalityIdentities } from './municipality-identities';
 import { OutboxRelay } from './outbox-relay';
+import { RelayStore } from './relay-store';
 import { RequestMessages } from './request-messages';
 import { CASE_REFERENCE, needs, OWNER, recorded, REQUESTER } from './testing/federation-message.fixtures';
 
@@ -16,6 +17,7 @@ describe('OutboxRelay', () => {
   let documents: DocumentStore;
   let exchange: InProcessExchange;
   let relay: OutboxRelay;
+  let relayStore: RelayStore;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'familybank-relay-'));
@@ -24,12 +26,14 @@ describe('OutboxRelay', () => {
     exchange = InProcessExchange.open({ filename: ':memory:' });
     const clock = () => new Date('2026-03-10T09:00:00.000Z');
     const requestMessages = new RequestMessages(documents, () => undefined);
-    relay = new OutboxRelay(events, documents, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, new MunicipalityIdentities(dir), clock, () => 'Vejle', requestMessages);
+    relayStore = new RelayStore(join(dir, 'outbox.sqlite'));
+    relay = new OutboxRelay(events, relayStore, documents, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, new MunicipalityIdentities(dir), clock, () => 'Vejle', requestMessages);
   });
   afterEach(async () => {
     await exchange.close();
     await events.close();
     documents.close();
+    relayStore.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,11 +8,9 @@ import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, 
 import type { Clock } from '../infrastructure/tokens';
 import { announcementMessage, partnershipStepMessages } from './directory-messages';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
-import { poolChange, poolTombstone, type PublishedEntry } from './pool-messages';
+import { poolChange, poolTombstone } from './pool-messages';
+import type { RelayStore, PublishedChange } from './relay-store';
 import type { RequestMessages } from './request-messages';
-
-const CHECKPOINT = 'outbox-relay';
-const PUBLISHED = 'outbox-published-pool';
 const BATCH = 500;
 const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
@@ -36,6 +34,9 @@ export class OutboxRelay {
 
   constructor(
     private readonly events: EventStore,
+    /** The relay's own checkpoint and what it published (not a read model). */
+    private readonly store: RelayStore,
+    /** Read models the messages are built from (the family's profile, the request, the offer). */
     private readonly documents: DocumentStore,
     private readonly projections: ProjectionRunner,
     private readonly exchange: Exchange,
@@ -93,7 +94,7 @@ export class OutboxRelay {
   }
 
   position(): number {
-    return this.documents.checkpoint(CHECKPOINT);
+    return this.store.checkpoint();
   }
 
   /**
@@ -144,16 +145,13 @@ export class OutboxRelay {
       await this.publish(outgoing.messages);
       this.publishingSince = undefined;
       // What was published is recorded only once the exchange accepted it, with the checkpoint.
-      this.documents.transaction(() => {
-        outgoing.afterPublish.forEach((record) => record());
-        this.documents.saveCheckpoint(CHECKPOINT, batch[batch.length - 1]!.position);
-      });
+      this.store.record(outgoing.published, batch[batch.length - 1]!.position);
     }
   }
 
-  private messagesFor(batch: RecordedEvent[]): { messages: Message[]; afterPublish: Array<() => void> } {
+  private messagesFor(batch: RecordedEvent[]): { messages: Message[]; published: PublishedChange[] } {
     const messages: Message[] = [];
-    const afterPublish: Array<() => void> = [];
+    const published: PublishedChange[] = [];
     const families = new Set<string>();
     for (const event of batch) {
       if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
@@ -173,57 +171,42 @@ export class OutboxRelay {
       const outgoing = this.poolMessage(familyId);
       if (!outgoing) continue;
       messages.push(outgoing.message);
-      afterPublish.push(outgoing.record);
+      published.push(outgoing.change);
     }
-    return { messages, afterPublish };
+    return { messages, published };
   }
 
   private async withdrawUnshareable(): Promise<number> {
     await this.projections.catchUp();
     const now = this.clock();
-    const withdrawals: Array<{ publishedKey: string; message: Message }> = [];
-    const legacy = new Map<string, Map<string, string>>();
-    for (const { municipality, body } of this.documents.findAcrossMunicipalities<PublishedEntry>(PUBLISHED, { sql: '1 = 1', params: [] })) {
+    const withdrawals: Array<{ change: PublishedChange; message: Message }> = [];
+    for (const { municipality, familyId, entry } of this.store.allPublished()) {
       const identity = this.identities.identity(municipality);
-      const familyId = body.familyId ?? this.legacyFamilyIds(legacy, identity).get(body.pseudonym);
-      if (familyId === undefined) continue;
       const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
       const shareable = found && toSharedProfile(found.body, { pseudonymKey: identity.pseudonymSecret, now, version: found.body.revision, staleAfterDays: this.sharing.staleAfterDays });
       if (shareable) continue;
-      withdrawals.push({ publishedKey: `${municipality}:${familyId}`, message: poolTombstone(identity.code, body.pseudonym) });
+      withdrawals.push({ change: { kind: 'withdrawn', municipality, familyId }, message: poolTombstone(identity.code, entry.pseudonym) });
     }
     if (withdrawals.length === 0) return 0;
     await this.publish(withdrawals.map((withdrawal) => withdrawal.message));
-    this.documents.transaction(() => withdrawals.forEach((withdrawal) => this.documents.delete(PUBLISHED, withdrawal.publishedKey)));
+    this.store.record(withdrawals.map((withdrawal) => withdrawal.change));
     this.logger.log(`Withdrew ${withdrawals.length} famil${withdrawals.length === 1 ? 'y' : 'ies'} from the pool that may no longer be shared (stale availability or approval run out)`);
     return withdrawals.length;
   }
 
-  /** Pseudonym → family id of a municipality's families, for published entries stored without their family id. */
-  private legacyFamilyIds(cache: Map<string, Map<string, string>>, identity: MunicipalityIdentity): Map<string, string> {
-    let byPseudonym = cache.get(identity.code);
-    if (!byPseudonym) {
-      const families = this.documents.all<FamilyDetailDocument>(familyDetailProjection.collection, identity.code);
-      byPseudonym = new Map(families.map((family) => [pseudonymOf(identity.pseudonymSecret, identity.code, family.familyId), family.familyId]));
-      cache.set(identity.code, byPseudonym);
-    }
-    return byPseudonym;
-  }
-
   /** The family's profile (unless this very version was published already) or its tombstone. */
-  private poolMessage(familyId: string): { message: Message; record: () => void } | undefined {
+  private poolMessage(familyId: string): { message: Message; change: PublishedChange } | undefined {
     const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
     if (!found) return undefined;
     const identity = this.identities.identity(found.municipality);
     const family = found.body;
     const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays: this.sharing.staleAfterDays });
-    const publishedKey = `${found.municipality}:${familyId}`;
-    const change = poolChange(identity.code, familyId, profile ?? undefined, this.documents.get<PublishedEntry>(PUBLISHED, publishedKey)?.body);
+    const change = poolChange(identity.code, familyId, profile ?? undefined, this.store.published(found.municipality, familyId));
     if (!change) return undefined;
-    if (change.kind === 'withdraw') return { message: change.tombstone, record: () => this.documents.delete(PUBLISHED, publishedKey) };
+    if (change.kind === 'withdraw') return { message: change.tombstone, change: { kind: 'withdrawn', municipality: found.municipality, familyId } };
     return {
       message: this.sign(identity, change.draft, `family-${family.revision}`, `${familyId}:${family.revision}`),
-      record: () => this.documents.put(PUBLISHED, publishedKey, found.municipality, change.published),
+      change: { kind: 'published', record: { municipality: found.municipality, familyId, entry: change.published } },
     };
   }
 
@@ -247,4 +230,18 @@ export class OutboxRelay {
 function uuidFrom(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The family a pseudonym stands for, among a municipality's families (for records that kept only the pseudonym). */
+export function familyOfPseudonym(documents: DocumentStore, identities: MunicipalityIdentities): (municipality: string, pseudonym: string) => string | undefined {
+  const byMunicipality = new Map<string, Map<string, string>>();
+  return (municipality, pseudonym) => {
+    let families = byMunicipality.get(municipality);
+    if (!families) {
+      const secret = identities.identity(municipality).pseudonymSecret;
+      families = new Map(documents.all<FamilyDetailDocument>(familyDetailProjection.collection, municipality).map((family) => [pseudonymOf(secret, municipality, family.familyId), family.familyId]));
+      byMunicipality.set(municipality, families);
+    }
+    return families.get(pseudonym);
+  };
 }

@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import {
   ProfilesViewedContent,
-  type ChildNeeds,
   type DisclosuresTopicMessage,
   type Envelope,
   type OffersTopicMessage,
@@ -12,38 +11,27 @@ import {
 import { assertNever, DomainError } from '@familybank/domain-core';
 import type { RequestCommand } from '@familybank/domain-request';
 import type { AggregateCommand } from '@familybank/domain-workflows';
-import { offersProjection, type DocumentStore, type OfferDocument } from '@familybank/read-models';
 import type { CommandExecutor } from '../commands/command-gateway';
 import type { PartnerMessageHandler } from './federation-consumer';
-import { profileViewsAad, recordProfileViews } from './profile-views';
+import { profileViewsAad } from './profile-views';
 
-export const INBOX = 'inbox';
+// The inbox is a projection of the partner-request streams; re-exported where the app used to find it.
+export { INBOX, type InboxEntry } from '@familybank/read-models';
+
 const STEP_NAMESPACE = '5b0c3f49-1d7e-4a38-9b2f-6e1a7c9d0e23';
-
-/** A request of a partner, as the receiving municipality's inbox holds it. */
-export interface InboxEntry {
-  requester: string;
-  requestId: string;
-  needs: ChildNeeds;
-  responseDeadline: string;
-  status: 'open' | 'closed';
-  closedReason?: string;
-  receivedAt: string;
-}
-
-const inboxId = (own: string, requester: string, requestId: string) => `${own}:${requester}:${requestId}`;
 
 /**
  * Records what partners send to one municipality this node serves, each message as one command
- * whose id derives from the message id (a redelivered message changes nothing). What follows from
- * it (reserving the family, confirming, disclosing, releasing a place) is the workflows' work.
+ * whose id derives from the message id (a redelivered message changes nothing): requests in our
+ * inbox and their closing, views of our families, and the requester's steps on our offers. What
+ * follows (declining our offers for a closed request, reserving the family, confirming,
+ * disclosing, releasing a place) is the workflows' work.
  */
 export class PartnerMessages implements PartnerMessageHandler {
   private readonly logger = new Logger('PartnerMessages');
 
   constructor(
     private readonly gateway: CommandExecutor,
-    private readonly documents: DocumentStore,
     /** Opens a box sealed to one of this node's municipalities. */
     private readonly openSealed: (own: string, box: SealedBoxMessage, associatedData: string) => Buffer,
   ) {}
@@ -54,23 +42,15 @@ export class PartnerMessages implements PartnerMessageHandler {
       case 'RequestPublished': {
         const { requestId, audience, needs, responseDeadline } = message.payload;
         if (!audience.includes(own)) return;
-        const entry: InboxEntry = { requester, requestId, needs, responseDeadline, status: 'open', receivedAt: envelope.occurredAt };
-        this.documents.put(INBOX, inboxId(own, requester, requestId), own, entry);
+        const received = { requester, requestId, needs, responseDeadline, receivedAt: envelope.occurredAt };
+        await this.record(own, envelope, 'received', { aggregate: 'partner-request', id: `${requester}/${requestId}`, command: { type: 'RecordPartnerRequest', data: received } });
         return;
       }
       case 'RequestClosed': {
-        const { requestId, reason } = message.payload;
-        const id = inboxId(own, requester, requestId);
-        const entry = this.documents.get<InboxEntry>(INBOX, id)?.body;
-        if (entry) this.documents.put(INBOX, id, own, { ...entry, status: 'closed', closedReason: reason });
-        // A request withdrawn or expired wants none of our offers: each is declined in the
-        // requester's name (a confirmed one releases its place; see the offer decider).
-        if (reason !== 'filled') {
-          for (const offer of this.offersFor(own, requester, requestId)) {
-            const from = { municipality: requester, requestId };
-            await this.record(own, envelope, `closed:${offer.offerId}`, { aggregate: 'offer', id: offer.offerId, command: { type: 'RecordOfferDeclined', data: { reason: `The request was ${reason}`, from } } });
-          }
-        }
+        // The closed-partner-request workflow declines our offers for a withdrawn or expired request.
+        const { requestId, audience, reason } = message.payload;
+        if (!audience.includes(own)) return;
+        await this.record(own, envelope, 'closed', { aggregate: 'partner-request', id: `${requester}/${requestId}`, command: { type: 'RecordPartnerRequestClosed', data: { requester, requestId, reason } } });
         return;
       }
       case 'AcceptanceRequested': {
@@ -82,10 +62,10 @@ export class PartnerMessages implements PartnerMessageHandler {
       case 'ProfilesViewed': {
         // Signed by the viewer and read only from an active partner's topic: the source is the viewer.
         const { owner, sealed } = message.payload;
-        if (owner === own) {
-          const content = ProfilesViewedContent.parse(JSON.parse(this.openSealed(own, sealed, profileViewsAad(requester, own)).toString('utf8')));
-          recordProfileViews(this.documents, own, requester, envelope.messageId, { owner: own, ...content });
-        }
+        if (owner !== own) return;
+        const { pseudonyms, viewedAt } = ProfilesViewedContent.parse(JSON.parse(this.openSealed(own, sealed, profileViewsAad(requester, own)).toString('utf8')));
+        const report = { viewer: requester, messageId: envelope.messageId, pseudonyms, viewedAt };
+        await this.record(own, envelope, 'views', { aggregate: 'reported-views', id: requester, command: { type: 'RecordProfileViews', data: report } });
         return;
       }
       case 'OfferDeclined': {
@@ -108,15 +88,15 @@ export class PartnerMessages implements PartnerMessageHandler {
     await this.record(own, envelope, 'disclosure', { aggregate: 'request', id: message.payload.requestId, command: recordDisclosure(message) });
   }
 
-  private offersFor(own: string, requester: string, requestId: string): OfferDocument[] {
-    return this.documents.all<OfferDocument>(offersProjection.collection, own).filter((offer) => offer.requester === requester && offer.requestId === requestId);
-  }
-
-  /** One command in the partner's name; a command the aggregate refuses is logged, not retried: retrying cannot change the answer. */
+  /**
+   * One command in the partner's name; a command the aggregate refuses is logged, not retried:
+   * retrying cannot change the answer. Its id names the receiving municipality too: one request
+   * shared with two municipalities of this node is two commands (event ids are unique in the log).
+   */
   private async record(own: string, envelope: Envelope, step: string, target: AggregateCommand): Promise<void> {
     const partner = envelope.source;
     try {
-      await this.gateway.execute(target, { municipality: own, actor: `partner:${partner}`, commandId: uuidv5(`${envelope.messageId}:${step}`, STEP_NAMESPACE), correlationId: envelope.messageId });
+      await this.gateway.execute(target, { municipality: own, actor: `partner:${partner}`, commandId: uuidv5(`${envelope.messageId}:${own}:${step}`, STEP_NAMESPACE), correlationId: envelope.messageId });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`${envelope.type} from ${partner} for ${own} refused: ${error.code}: ${error.message}`);

@@ -2,12 +2,11 @@ import { Controller, Inject, Param } from '@nestjs/common';
 import { profileViewRoutes as routes, type FamilyViews } from '@familybank/contracts';
 import { pseudonymOf } from '@familybank/anonymize';
 import { FamilyErrors } from '@familybank/domain-family';
-import { DocumentStore, familyDetailProjection } from '@familybank/read-models';
+import { DocumentStore, PROFILE_VIEWS, familyDetailProjection, profileViewDocumentId, type ProfileViewDocument } from '@familybank/read-models';
 import { ContractRoute } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
 import { FederationConsumer } from './federation-consumer';
 import { MunicipalityIdentities } from './municipality-identities';
-import { PROFILE_VIEWS, profileViewDocumentId, type ProfileViewDocument } from './profile-views';
 
 /** The owner's answer to "who looked at us": partner municipalities that read the family's shared profile. */
 @Controller()

@@ -1,6 +1,5 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { EventStore, NewEvent } from '@familybank/event-store';
-import type { DocumentStore } from '@familybank/read-models';
 import type { RequestContext } from '../http/request-context';
 import type { Clock } from '../infrastructure/tokens';
 
@@ -9,10 +8,6 @@ export const profileViewsAad = (viewer: string, owner: string) => `${viewer}|${o
 
 /** The viewer's own stream of what its caseworkers read of partners' pools: `profile-views-<viewer>`. */
 export const PROFILE_VIEWS_STREAM_PREFIX = 'profile-views-';
-/** On the owner's node: who viewed each of its shared profiles, one document per (owner, pseudonym). */
-export const PROFILE_VIEWS = 'profile-views';
-/** Newest views kept per family. */
-export const MAX_VIEWS_PER_FAMILY = 1_000;
 /** Pseudonyms per event (and message): the contract's limit. */
 const MAX_PSEUDONYMS = 200;
 const SCHEMA_VERSION = 1;
@@ -24,15 +19,7 @@ export interface ProfilesViewedData {
   viewedAt: string;
 }
 
-export interface ProfileViewDocument {
-  owner: string;
-  pseudonym: string;
-  /** Newest first; `messageId` makes a redelivered message add nothing. */
-  views: Array<{ municipality: string; viewedAt: string; messageId: string }>;
-}
-
 export const profileViewsStreamId = (viewer: string) => `${PROFILE_VIEWS_STREAM_PREFIX}${viewer}`;
-export const profileViewDocumentId = (owner: string, pseudonym: string) => `${owner}:${pseudonym}`;
 
 /**
  * Records, on the viewer's own stream, which partners' shared profiles a caseworker was shown:
@@ -79,27 +66,4 @@ export class ProfileViewRecorder {
     await this.store.appendToStream(profileViewsStreamId(viewer), events, { expectedRevision: 'any' });
     this.afterAppend();
   }
-}
-
-/**
- * The owner's side: adds one view by `viewer` to each named family's document, newest first,
- * keeping the newest MAX_VIEWS_PER_FAMILY. Idempotent by message id.
- * @returns how many documents changed
- */
-export function recordProfileViews(documents: DocumentStore, own: string, viewer: string, messageId: string, data: ProfilesViewedData): number {
-  if (data.owner !== own || viewer === own) return 0;
-  return documents.transaction(() => {
-    let changed = 0;
-    for (const pseudonym of new Set(data.pseudonyms)) {
-      const id = profileViewDocumentId(own, pseudonym);
-      const current = documents.get<ProfileViewDocument>(PROFILE_VIEWS, id)?.body ?? { owner: own, pseudonym, views: [] };
-      if (current.views.some((view) => view.messageId === messageId)) continue;
-      const views = [...current.views, { municipality: viewer, viewedAt: data.viewedAt, messageId }]
-        .sort((a, b) => b.viewedAt.localeCompare(a.viewedAt))
-        .slice(0, MAX_VIEWS_PER_FAMILY);
-      documents.put(PROFILE_VIEWS, id, own, { ...current, views });
-      changed += 1;
-    }
-    return changed;
-  });
 }

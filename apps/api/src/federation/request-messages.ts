@@ -1,5 +1,6 @@
 import type { DisclosuresTopicMessage, OffersTopicMessage, RequestsTopicMessage } from '@familybank/contracts';
 import type { OfferEvent } from '@familybank/domain-offer';
+import { PARTNER_REQUEST_STREAM_PREFIX, type NoMatchAnswered } from '@familybank/domain-partner-facts';
 import type { RequestEvent } from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
 import { seal, type Draft } from '@familybank/exchange';
@@ -14,7 +15,7 @@ import {
   type RequestDocument,
 } from '@familybank/read-models';
 import type { DirectoryEntry } from './federation-consumer';
-import { noMatchMessages, offerStreamMessages, type FamilyContactCard, type NoMatchAnswered, type Seal } from './offer-stream-messages';
+import { noMatchMessages, offerStreamMessages, type FamilyContactCard, type Seal } from './offer-stream-messages';
 import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from './profile-views';
 import { profileViewsMessages } from './profile-views-messages';
 import { requestStreamMessages } from './request-stream-messages';
@@ -42,7 +43,10 @@ export class RequestMessages {
       const lookups = { offer, family: offer && this.contactCard(offer.familyId), recipient: offer && this.directoryEntry(offer.requester), seal: this.sealer };
       return offerStreamMessages(event as RecordedEvent & OfferEvent, lookups);
     }
-    if (event.streamId.startsWith('answer-') && event.type === 'NoMatchAnswered') return noMatchMessages(event as RecordedEvent & NoMatchAnswered);
+    // Earlier releases kept the answer on a stream of its own (`answer-…`).
+    if ((event.streamId.startsWith(PARTNER_REQUEST_STREAM_PREFIX) || event.streamId.startsWith('answer-')) && event.type === 'NoMatchAnswered') {
+      return noMatchMessages(event as RecordedEvent & NoMatchAnswered);
+    }
     if (event.streamId.startsWith(PROFILE_VIEWS_STREAM_PREFIX) && event.type === 'ProfilesViewed') {
       const viewed = event as RecordedEvent<'ProfilesViewed', ProfilesViewedData>;
       return profileViewsMessages(viewed, this.directoryEntry(viewed.data.owner), this.sealer);

@@ -2,15 +2,12 @@ import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { inboxRoutes as routes, type z } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
-import type { EventStore } from '@familybank/event-store';
-import { noMatchStreamId } from '@familybank/domain-offer';
-import { DocumentStore, familyDetailProjection, offersProjection, type FamilyDetailDocument, type OfferDocument } from '@familybank/read-models';
+import { DocumentStore, INBOX, familyDetailProjection, inboxDocumentId, offersProjection, type FamilyDetailDocument, type InboxEntry, type OfferDocument } from '@familybank/read-models';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { Commands } from '../commands/execute-command';
-import { INBOX, type InboxEntry } from '../federation/partner-messages';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
 import { Ctx, type RequestContext } from '../http/request-context';
-import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens';
+import { CLOCK, type Clock } from '../infrastructure/tokens';
 import { LocalCandidates } from '../matching/local-candidates';
 
 type InboxParams = { requester: string; requestId: string };
@@ -19,7 +16,6 @@ type InboxParams = { requester: string; requestId: string };
 @Controller()
 export class InboxController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DocumentStore) private readonly documents: DocumentStore,
     @Inject(Commands) private readonly commands: Commands,
@@ -28,14 +24,13 @@ export class InboxController {
   ) {}
 
   @ContractRoute(routes.getInbox)
-  async inbox(@Ctx() ctx: RequestContext) {
+  inbox(@Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
     const today = isoDate(this.clock());
     const local = this.candidates.shareableFamilies(own);
     const offers = this.documents.all<OfferDocument>(offersProjection.collection, own);
     const entries = this.documents.all<InboxEntry>(INBOX, own);
-    const answeredNoMatch = await Promise.all(entries.map(async (entry) => (await this.store.readStream(noMatchStreamId(own, entry.requester, entry.requestId))).length > 0));
-    const items = entries.map((entry, index) => {
+    const items = entries.map((entry) => {
       const mine = offers.filter((offer) => offer.requester === entry.requester && offer.requestId === entry.requestId);
       const candidates = entry.status === 'open' ? this.candidates.rank(entry.needs, local, today) : [];
       return {
@@ -48,7 +43,7 @@ export class InboxController {
         status: entry.status,
         closedReason: entry.closedReason,
         receivedAt: entry.receivedAt,
-        answered: mine.length > 0 || answeredNoMatch[index]!,
+        answered: mine.length > 0 || entry.answeredNoMatch,
         offers: mine.map(({ offerId, familyId, status }) => ({ offerId, familyId, status })),
         candidates,
       };
@@ -74,12 +69,11 @@ export class InboxController {
     return new WithHeaders(offer, { Location: `/v1/offers/${offerId}` });
   }
 
+  /** The partner-request decider refuses an answer to a request that is not in the inbox, or closed. */
   @ContractRoute(routes.answerNoMatch)
-  async noMatch(@Param() params: InboxParams, @Ctx() ctx: RequestContext) {
-    const own = ctx.principal.municipality;
-    this.openEntry(own, params);
+  noMatch(@Param() params: InboxParams, @Ctx() ctx: RequestContext) {
     const { requester, requestId } = params;
-    return this.commands.run({ aggregate: 'no-match', id: `${requester}/${requestId}`, command: { type: 'AnswerNoMatch', data: { requester, requestId } } }, ctx, () => ({
+    return this.commands.run({ aggregate: 'partner-request', id: `${requester}/${requestId}`, command: { type: 'AnswerNoMatch', data: { requester, requestId } } }, ctx, () => ({
       requester,
       requestId,
       answered: true as const,
@@ -105,7 +99,7 @@ export class InboxController {
   }
 
   private openEntry(own: string, params: InboxParams): InboxEntry {
-    const entry = this.documents.get<InboxEntry>(INBOX, `${own}:${params.requester}:${params.requestId}`);
+    const entry = this.documents.get<InboxEntry>(INBOX, inboxDocumentId(own, params.requester, params.requestId));
     if (!entry || entry.municipality !== own) throw new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox');
     if (entry.body.status !== 'open') throw new DomainError('INBOX.REQUEST_CLOSED', 'conflict', `The request is closed (${entry.body.closedReason})`);
     return entry.body;

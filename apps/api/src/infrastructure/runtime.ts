@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assignmentEnding, approvalExpiry, ownerAcceptance, requestExpiry } from '@familybank/domain-workflows';
+import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
 import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
@@ -12,14 +12,20 @@ import { CommandGateway } from '../commands/command-gateway';
 import { ReadSide } from '../commands/read-side';
 import { DEMO_MUNICIPALITIES } from '../demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
+import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
+import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
 import { PartnerMessages } from '../federation/partner-messages';
+import { PartnerPoolConsumer } from '../federation/partner-pool-consumer';
+import { RelayStore } from '../federation/relay-store';
 import { RequestMessages } from '../federation/request-messages';
 import { IdempotencyStore } from '../http/idempotency.store';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from './tokens';
+
+/** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
+export const READ_MODELS_FILE = 'read-models.sqlite';
 
 /** Everything with a file handle or connection: created before Nest starts, closed after it stops. */
 export interface Runtime {
@@ -53,14 +59,16 @@ export interface Runtime {
 export async function openRuntime(config: AppConfig, clock: Clock = () => new Date()): Promise<Runtime> {
   mkdirSync(config.DATA_DIR, { recursive: true });
   const eventStore = await openEventStore(config);
-  const documents = new DocumentStore(join(config.DATA_DIR, 'read-models.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  // Every document is a projection of the log: the file can be deleted and is rebuilt at start
+  // (its commits need no fsync: see DocumentStore).
+  const documents = new DocumentStore(join(config.DATA_DIR, READ_MODELS_FILE));
   const projections = new ProjectionRunner(eventStore, documents, ALL_PROJECTIONS);
   // A disclosure is sealed to the requester's announced key: the offer's handler looks it up.
   const gateway = new CommandGateway(eventStore, clock, aggregateRegistry({ encryptionKeyFingerprintOf: (code) => encryptionKeyOf(federation, code) }));
   const readSide = new ReadSide(projections);
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
-  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, [ownerAcceptance, assignmentEnding, approvalExpiry, requestExpiry], clock);
+  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
@@ -68,19 +76,25 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
-  const relay = new OutboxRelay(eventStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
+  // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
+  const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
+  relayStore.adoptLegacy(documents, familyOfPseudonym(documents, identities));
+  const relay = new OutboxRelay(eventStore, relayStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
     staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
   });
   identities.onCreated = (identity) => void relay.announce(identity.code);
+  // Before anything downstream listens: what an earlier release kept among the read models becomes events.
+  await adoptLegacyFacts(documents, eventStore, gateway);
   // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
   gateway.onCommitted(() => {
     readSide.nudge();
     relay.nudge();
     workflows.nudge();
   });
-  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, clock);
+  const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
+  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
-  federation.partnerMessages = new PartnerMessages(gateway, documents, openSealed);
+  federation.partnerMessages = new PartnerMessages(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
   return {
     config,
@@ -132,6 +146,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       documents.close();
       idempotency.close();
       workflowStore.close();
+      relayStore.close();
     },
   };
 }
@@ -149,7 +164,7 @@ async function openExchange(config: AppConfig): Promise<Exchange> {
   return config.EXCHANGE_NAMESPACE ? new NamespacedExchange(exchange, config.EXCHANGE_NAMESPACE) : exchange;
 }
 
-function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {
+export function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {
   if (config.EVENT_STORE === 'eventstoredb') return EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!);
   return SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
 }

@@ -1,15 +1,20 @@
 import type { FamilyCommand } from '@familybank/domain-family';
-import type { AnswerNoMatch, OfferCommand } from '@familybank/domain-offer';
+import type { OfferCommand } from '@familybank/domain-offer';
+import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, ReportedViewsCommand } from '@familybank/domain-partner-facts';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { RequestCommand } from '@familybank/domain-request';
 
 /**
  * A command addressed to one aggregate instance: the one input of the command gateway, whether it
- * comes from HTTP, a process manager or a sweep. Later aggregates join this union and the gateway's registry.
+ * comes from HTTP, a process manager, a partner's message or a sweep. Later aggregates join this
+ * union and the gateway's registry.
  */
 export type AggregateCommand =
   | { aggregate: 'family'; id: string /* familyId */; command: FamilyCommand }
   | { aggregate: 'request'; id: string /* requestId */; command: RequestCommand }
   | { aggregate: 'offer'; id: string /* offerId */; command: OfferCommand }
   | { aggregate: 'partnership'; id: string /* partner's municipality code */; command: PartnershipCommand }
-  | { aggregate: 'no-match'; id: string /* `<requester>/<requestId>`: the partner's request answered */; command: AnswerNoMatch };
+  | { aggregate: 'partner-request'; id: string /* `<requester>/<requestId>`: a partner's request in our inbox */; command: PartnerRequestCommand }
+  | { aggregate: 'partner-pool'; id: string /* partner's municipality code */; command: PartnerPoolCommand }
+  | { aggregate: 'directory'; id: string /* the announced municipality's code */; command: DirectoryCommand }
+  | { aggregate: 'reported-views'; id: string /* the viewer's municipality code */; command: ReportedViewsCommand };

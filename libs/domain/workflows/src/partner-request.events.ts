@@ -1,14 +1,5 @@
-import type { Message } from '@familybank/domain-core';
-
 /**
- * What this municipality learnt about a partner's request, recorded as its own events on
- * `partner-request-<own>-<requester>-<requestId>` (DESIGN §4: facts from partners are events first).
- * Only the closing is read by a workflow here; the inbox's recorder owns the rest of the stream.
+ * What this municipality learnt about a partner's request lives in @familybank/domain-partner-facts
+ * (DESIGN §4: facts from partners are events first); re-exported for the workflows that read it.
  */
-export const PARTNER_REQUEST_STREAM_PREFIX = 'partner-request-';
-
-export const partnerRequestStreamId = (own: string, requester: string, requestId: string) => `${PARTNER_REQUEST_STREAM_PREFIX}${own}-${requester}-${requestId}`;
-
-export type PartnerRequestCloseReason = 'filled' | 'withdrawn' | 'expired';
-
-export type PartnerRequestEvent = Message<'PartnerRequestClosed', { requester: string; requestId: string; reason: PartnerRequestCloseReason }>;
+export { PARTNER_REQUEST_STREAM_PREFIX, partnerRequestStreamId, type PartnerRequestCloseReason, type PartnerRequestEvent } from '@familybank/domain-partner-facts';

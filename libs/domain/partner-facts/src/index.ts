@@ -1,0 +1,4 @@
+export * from './directory';
+export * from './partner-pool';
+export * from './partner-request';
+export * from './reported-views';

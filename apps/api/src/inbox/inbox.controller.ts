@@ -3,6 +3,7 @@ import { inboxRoutes as routes, type z } from '@familybank/contracts';
 import { DomainError, isoDate } from '@familybank/domain-core';
 import { FamilyErrors } from '@familybank/domain-family';
 import { DocumentStore, INBOX, familyDetailProjection, inboxDocumentId, offersProjection, type FamilyDetailDocument, type InboxEntry, type OfferDocument } from '@familybank/read-models';
+import type { MakeOfferData, PartnerRequestLookup } from '@familybank/domain-offer';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { Commands } from '../commands/execute-command';
 import { ContractRoute, WithHeaders } from '../http/contract-route';
@@ -55,15 +56,20 @@ export class InboxController {
   @ContractRoute(routes.makeOffer)
   async makeOffer(@Param() params: InboxParams, @Body() body: z.output<typeof routes.makeOffer.body>, @Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
-    const entry = this.openEntry(own, params);
     const family = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, body.familyId);
     if (!family || family.municipality !== own) throw FamilyErrors.notFound(body.familyId);
-    const profile = this.candidates.profileOf(own, family.body);
-    if (!profile) throw new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered');
+    // Look-ups for the offer decider's rules: the request as our inbox holds it, and the family's
+    // pseudonym, which exists only while the family may be shared.
+    const pseudonym = this.candidates.profileOf(own, family.body)?.pseudonym;
     const offerId = ctx.commandId;
-    const { needs } = entry;
-    const terms = { offerId, requester: { municipality: params.requester, requestId: params.requestId }, familyId: body.familyId, pseudonym: profile.pseudonym, period: needs.schedule.period, children: 1 + needs.siblings };
-    const offer = await this.commands.run({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data: terms } }, ctx, () => view(this.ownOffer(own, offerId)), {
+    const data: MakeOfferData = {
+      offerId,
+      requester: { municipality: params.requester, requestId: params.requestId },
+      familyId: body.familyId,
+      ...(pseudonym !== undefined && { pseudonym }),
+      partnerRequest: this.partnerRequest(own, params),
+    };
+    const offer = await this.commands.run({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data } }, ctx, () => view(this.ownOffer(own, offerId)), {
       location: `/v1/offers/${offerId}`,
     });
     return new WithHeaders(offer, { Location: `/v1/offers/${offerId}` });
@@ -98,11 +104,12 @@ export class InboxController {
     return found.body;
   }
 
-  private openEntry(own: string, params: InboxParams): InboxEntry {
+  private partnerRequest(own: string, params: InboxParams): PartnerRequestLookup {
     const entry = this.documents.get<InboxEntry>(INBOX, inboxDocumentId(own, params.requester, params.requestId));
-    if (!entry || entry.municipality !== own) throw new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox');
-    if (entry.body.status !== 'open') throw new DomainError('INBOX.REQUEST_CLOSED', 'conflict', `The request is closed (${entry.body.closedReason})`);
-    return entry.body;
+    if (!entry || entry.municipality !== own) return { status: 'unknown' };
+    const { status, closedReason, needs } = entry.body;
+    if (status !== 'open') return { status: 'closed', reason: closedReason ?? 'closed' };
+    return { status: 'open', period: needs.schedule.period, children: 1 + needs.siblings };
   }
 
 }

@@ -10,6 +10,7 @@ import {
   declinedAfterAcceptance,
   ended,
   everyCommandButMake,
+  makeOffer,
   made,
   terms,
   withdrawnAfterAcceptance,
@@ -21,45 +22,67 @@ const receive = (acceptanceId = ACCEPTANCE_ID) => ({ type: 'ReceiveAcceptance', 
 
 describe('make offer', () => {
   it('make records the offer of the family, by pseudonym, for the request and period', () => {
-    spec.given([]).when({ type: 'MakeOffer', data: terms }).then([{ type: 'OfferMade', data: terms }]);
+    spec.given([]).when(makeOffer(terms)).then([{ type: 'OfferMade', data: terms }]);
   });
 
   it('make, without a note, records the offer', () => {
     const { note: _note, ...withoutNote } = terms;
-    spec.given([]).when({ type: 'MakeOffer', data: withoutNote }).then([{ type: 'OfferMade', data: withoutNote }]);
+    spec.given([]).when(makeOffer(withoutNote)).then([{ type: 'OfferMade', data: withoutNote }]);
   });
 
   it('make, for a one-day period, records the offer', () => {
     const data = { ...terms, period: { from: '2026-04-04', to: '2026-04-04' } };
-    spec.given([]).when({ type: 'MakeOffer', data }).then([{ type: 'OfferMade', data }]);
+    spec.given([]).when(makeOffer(data)).then([{ type: 'OfferMade', data }]);
   });
 
   it('make, for siblings, records the offer with the number of children', () => {
     const data = { ...terms, children: 3 };
-    spec.given([]).when({ type: 'MakeOffer', data }).then([{ type: 'OfferMade', data }]);
+    spec.given([]).when(makeOffer(data)).then([{ type: 'OfferMade', data }]);
   });
 
   it('make, with a period that ends before it starts, is refused', () => {
     spec
       .given([])
-      .when({ type: 'MakeOffer', data: { ...terms, period: { from: '2026-09-30', to: '2026-04-01' } } })
+      .when(makeOffer({ ...terms, period: { from: '2026-09-30', to: '2026-04-01' } }))
       .thenThrows('OFFER.PERIOD_INVERTED', { from: '2026-09-30', to: '2026-04-01' });
   });
 
   it('make, for no children, is refused', () => {
-    spec.given([]).when({ type: 'MakeOffer', data: { ...terms, children: 0 } }).thenThrows('OFFER.INVALID_CHILDREN', { children: 0 });
+    spec.given([]).when(makeOffer({ ...terms, children: 0 })).thenThrows('OFFER.INVALID_CHILDREN', { children: 0 });
   });
 
   it('make, for a fraction of a child, is refused', () => {
-    spec.given([]).when({ type: 'MakeOffer', data: { ...terms, children: 1.5 } }).thenThrows('OFFER.INVALID_CHILDREN', { children: 1.5 });
+    spec.given([]).when(makeOffer({ ...terms, children: 1.5 })).thenThrows('OFFER.INVALID_CHILDREN', { children: 1.5 });
   });
 
   it('make, when the offer is already made, is refused', () => {
-    spec.given(made).when({ type: 'MakeOffer', data: terms }).thenThrows('OFFER.ALREADY_MADE', { offerId: 'offer-1' });
+    spec.given(made).when(makeOffer()).thenThrows('OFFER.ALREADY_MADE', { offerId: 'offer-1' });
   });
 
   it('make, when the offer was withdrawn, is refused: a new offer gets a new id', () => {
-    spec.given(withdrawnWhileMade).when({ type: 'MakeOffer', data: terms }).thenThrows('OFFER.ALREADY_MADE');
+    spec.given(withdrawnWhileMade).when(makeOffer()).thenThrows('OFFER.ALREADY_MADE');
+  });
+});
+
+describe('make offer: the partner request and the family', () => {
+  const { partnerRequest: _open, ...offer } = makeOffer().data;
+
+  it('make, for a request that is not in our inbox, is not found', () => {
+    spec.given([]).when({ type: 'MakeOffer', data: { ...offer, partnerRequest: { status: 'unknown' } } }).thenThrows('INBOX.REQUEST_NOT_FOUND');
+  });
+
+  it('make, for a request the requester closed, is refused and says why it closed', () => {
+    spec.given([]).when({ type: 'MakeOffer', data: { ...offer, partnerRequest: { status: 'closed', reason: 'withdrawn' } } }).thenThrows('INBOX.REQUEST_CLOSED', { reason: 'withdrawn' });
+  });
+
+  it('make, for a family that may not be shared (no pseudonym), is refused', () => {
+    const { pseudonym: _pseudonym, ...unshareable } = makeOffer().data;
+    spec.given([]).when({ type: 'MakeOffer', data: unshareable }).thenThrows('OFFER.FAMILY_NOT_SHAREABLE');
+  });
+
+  it('make takes the period and the children from the request, whatever else the caller had in mind', () => {
+    const data = { ...makeOffer().data, partnerRequest: { status: 'open' as const, period: { from: '2026-05-01', to: '2026-05-31' }, children: 2 } };
+    spec.given([]).when({ type: 'MakeOffer', data }).then([{ type: 'OfferMade', data: { ...terms, period: { from: '2026-05-01', to: '2026-05-31' }, children: 2 } }]);
   });
 });
 

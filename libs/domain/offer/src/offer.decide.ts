@@ -1,19 +1,13 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
 import { OfferErrors } from './offer.errors';
-import type { OfferAssignment, OfferCommand, OfferEvent, OfferState, Requester } from './offer.types';
+import type { MakeOfferData, OfferAssignment, OfferCommand, OfferEvent, OfferState, OfferTerms, Requester } from './offer.types';
 
 /**
  * The owner's side of an offer. Commands that carry a message from the requester or a step of
  * the acceptance saga are idempotent: a redelivery of what was already recorded yields no events.
  */
 export function decideOffer(command: OfferCommand, state: OfferState, { now }: DecisionContext): OfferEvent[] {
-  if (command.type === 'MakeOffer') {
-    ensure(state.status === 'none', () => OfferErrors.alreadyMade(state.terms!.offerId));
-    const { period, children } = command.data;
-    ensure(period.from <= period.to, () => OfferErrors.periodInverted(period));
-    ensure(Number.isInteger(children) && children >= 1, () => OfferErrors.invalidChildren(children));
-    return [{ type: 'OfferMade', data: command.data }];
-  }
+  if (command.type === 'MakeOffer') return [{ type: 'OfferMade', data: offerTerms(command.data, state) }];
   const { status, terms } = state;
   if (status === 'none' || terms === undefined) throw OfferErrors.notFound();
   // A partner's message about an offer made to another request does not find it.
@@ -78,4 +72,16 @@ function assignmentOf(state: OfferState, assignmentId: string): OfferAssignment 
   ensure(state.status === 'confirmed' && assignment !== undefined, () => OfferErrors.notConfirmed(state.status));
   ensure(assignment.assignmentId === assignmentId, () => OfferErrors.unknownAssignment(assignmentId));
   return assignment;
+}
+
+/** An offer answers an open request in our inbox with a family that may be shared, for the request's period and children. */
+function offerTerms({ partnerRequest, pseudonym, ...offer }: MakeOfferData, state: OfferState): OfferTerms {
+  ensure(state.status === 'none', () => OfferErrors.alreadyMade(state.terms!.offerId));
+  ensure(partnerRequest.status !== 'unknown', OfferErrors.requestNotInInbox);
+  if (partnerRequest.status === 'closed') throw OfferErrors.requestClosed(partnerRequest.reason);
+  ensure(pseudonym !== undefined, OfferErrors.familyNotShareable);
+  const { period, children } = partnerRequest;
+  ensure(period.from <= period.to, () => OfferErrors.periodInverted(period));
+  ensure(Number.isInteger(children) && children >= 1, () => OfferErrors.invalidChildren(children));
+  return { ...offer, pseudonym, period, children };
 }

@@ -2,6 +2,10 @@ import { DomainError } from '@familybank/domain-core';
 import type { OfferPeriod, OfferStatus } from './offer.types';
 
 export const OfferErrors = {
+  requestNotInInbox: () => new DomainError('INBOX.REQUEST_NOT_FOUND', 'not-found', 'No such request in your inbox'),
+  requestClosed: (reason: string) => new DomainError('INBOX.REQUEST_CLOSED', 'conflict', `The request is closed (${reason})`, { reason }),
+  familyNotShareable: () =>
+    new DomainError('OFFER.FAMILY_NOT_SHAREABLE', 'rule', 'Only an available family that consented to sharing and holds a valid approval can be offered'),
   notFound: () => new DomainError('OFFER.NOT_FOUND', 'not-found', 'The offer was never made'),
   alreadyMade: (offerId: string) => new DomainError('OFFER.ALREADY_MADE', 'conflict', `Offer ${offerId} is already made`, { offerId }),
   periodInverted: ({ from, to }: OfferPeriod) => new DomainError('OFFER.PERIOD_INVERTED', 'rule', `The period ends (${to}) before it starts (${from})`, { from, to }),

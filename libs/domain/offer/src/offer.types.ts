@@ -56,8 +56,28 @@ export interface AssignmentEnding {
   wantsNewAssignment: boolean;
 }
 
+/**
+ * The partner's request as our inbox holds it, looked up by the command handler for `MakeOffer`:
+ * an offer answers an open request in our inbox, for its period and children.
+ */
+export type PartnerRequestLookup = { status: 'unknown' } | { status: 'closed'; reason: string } | { status: 'open'; period: OfferPeriod; children: number };
+
+/**
+ * What a caseworker offers, with the look-ups the rules need: the partner's request, and the
+ * family's pseudonym, which exists only while the family may be shared (available, consenting,
+ * validly approved). The decider turns them into the offer's terms.
+ */
+export interface MakeOfferData {
+  offerId: string;
+  requester: Requester;
+  familyId: string;
+  note?: string;
+  pseudonym?: string;
+  partnerRequest: PartnerRequestLookup;
+}
+
 export type OfferCommand =
-  | Message<'MakeOffer', OfferTerms>
+  | Message<'MakeOffer', MakeOfferData>
   /**
    * The requester's AcceptanceRequested arrived. `from` is the message's sender and request: an offer
    * made for another request is not found (the consumer passes it; the old federation glue checked the read model).

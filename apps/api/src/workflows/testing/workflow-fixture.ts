@@ -1,6 +1,6 @@
 import { available } from '@familybank/domain-family/testing';
 import { familyStreamId, type FamilyEvent } from '@familybank/domain-family';
-import type { OfferCommand, OfferTerms } from '@familybank/domain-offer';
+import type { MakeOfferData, OfferCommand } from '@familybank/domain-offer';
 import { processManagers, type AggregateCommand, type AnyProcessManager } from '@familybank/domain-workflows';
 import { SqliteEventStore, type RecordedEvent } from '@familybank/event-store';
 import { ProcessManagerRunner } from '../process-manager-runner';
@@ -44,8 +44,8 @@ export class WorkflowFixture {
 
   /** Our caseworker offers the family for the requester's request. */
   makeOffer(offerId: string, familyId: string, children = 1): Promise<unknown> {
-    const terms: OfferTerms = { offerId, requester: FROM, familyId, pseudonym: `ps-${familyId}`, period: PERIOD, children };
-    return this.command({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data: terms } }, 'caseworker-1', `make-${offerId}`);
+    const data: MakeOfferData = { offerId, requester: FROM, familyId, pseudonym: `ps-${familyId}`, partnerRequest: { status: 'open', period: PERIOD, children } };
+    return this.command({ aggregate: 'offer', id: offerId, command: { type: 'MakeOffer', data } }, 'caseworker-1', `make-${offerId}`);
   }
 
   /** What the federation consumer records when the requester's message arrives. */

@@ -1,4 +1,4 @@
-import type { OfferCommand, OfferEvent, OfferTerms } from '../offer.types';
+import type { MakeOfferData, OfferCommand, OfferEvent, OfferTerms } from '../offer.types';
 
 /**
  * Horsens (0265) owns the family and offers it to Vejle's (0630) request; tests start from the
@@ -16,6 +16,13 @@ export const terms: OfferTerms = {
   children: 1,
   note: 'Weekends only; the family has a dog',
 };
+
+/** The MakeOffer command that yields `offered` (default: `terms`): an open request in the inbox, a shareable family. */
+export function makeOffer(offered: OfferTerms = terms): Extract<OfferCommand, { type: 'MakeOffer' }> {
+  const { period, children, ...rest } = offered;
+  const data: MakeOfferData = { ...rest, partnerRequest: { status: 'open', period, children } };
+  return { type: 'MakeOffer', data };
+}
 
 export const ACCEPTANCE_ID = 'acc-1';
 export const ASSIGNMENT_ID = 'asg-1';

@@ -48,7 +48,7 @@ export class AppModule {
         { provide: MunicipalityIdentities, useValue: runtime.identities },
         { provide: DocumentStore, useValue: runtime.documents },
         { provide: DisclosureReader, useValue: new DisclosureReader(runtime.identities) },
-        { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.eventStore, runtime.clock, () => runtime.relay.nudge()) },
+        { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.gateway) },
         { provide: CommandGateway, useValue: runtime.gateway },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: ProcessManagerRunner, useValue: runtime.workflows },

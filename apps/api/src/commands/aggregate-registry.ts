@@ -1,8 +1,7 @@
 import { DomainError, type DecisionContext, type Message } from '@familybank/domain-core';
 import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId } from '@familybank/domain-family';
 import { OfferErrors, completeOfferCommand, offerDecider, offerStreamId, type OfferLookups } from '@familybank/domain-offer';
-import {
-  PartnerRequestErrors,
+import { PartnerRequestErrors,
   directoryDecider,
   directoryStreamId,
   partnerPoolDecider,
@@ -10,8 +9,7 @@ import {
   partnerRequestDecider,
   partnerRequestStreamId,
   reportedViewsDecider,
-  reportedViewsStreamId,
-} from '@familybank/domain-partner-facts';
+  reportedViewsStreamId, viewedProfilesDecider, viewedProfilesStreamId } from '@familybank/domain-partner-facts';
 import { decidePartnership, evolvePartnership, initialPartnershipState, partnershipStreamId } from '@familybank/domain-partnership';
 import { RequestErrors, requestDecider, requestStreamId } from '@familybank/domain-request';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
@@ -121,5 +119,13 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     creates: () => true,
     notFound: (viewer) => new DomainError('PROFILE_VIEWS.NOT_FOUND', 'not-found', `No views reported by ${viewer}`, { viewer }),
     ...reportedViewsDecider,
+  },
+  'viewed-profiles': {
+    errorPrefix: 'PROFILE_VIEWS',
+    schemaVersion: 1,
+    streamId: (_id, own) => viewedProfilesStreamId(own),
+    creates: () => true,
+    notFound: (own) => new DomainError('PROFILE_VIEWS.NOT_FOUND', 'not-found', `No views recorded by ${own}`, { own }),
+    ...viewedProfilesDecider,
   },
 });

@@ -1,6 +1,6 @@
 import type { FamilyCommand } from '@familybank/domain-family';
 import type { OfferCommand } from '@familybank/domain-offer';
-import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, ReportedViewsCommand } from '@familybank/domain-partner-facts';
+import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, ReportedViewsCommand, ViewedProfilesCommand } from '@familybank/domain-partner-facts';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { RequestCommand } from '@familybank/domain-request';
 
@@ -17,4 +17,6 @@ export type AggregateCommand =
   | { aggregate: 'partner-request'; id: string /* `<requester>/<requestId>`: a partner's request in our inbox */; command: PartnerRequestCommand }
   | { aggregate: 'partner-pool'; id: string /* partner's municipality code */; command: PartnerPoolCommand }
   | { aggregate: 'directory'; id: string /* the announced municipality's code */; command: DirectoryCommand }
-  | { aggregate: 'reported-views'; id: string /* the viewer's municipality code */; command: ReportedViewsCommand };
+  | { aggregate: 'reported-views'; id: string /* the viewer's municipality code */; command: ReportedViewsCommand }
+  /** id: our own municipality code: what our caseworkers were shown of partners' pools. */
+  | { aggregate: 'viewed-profiles'; id: string; command: ViewedProfilesCommand };

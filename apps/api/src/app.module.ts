@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
@@ -28,6 +28,15 @@ import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
 
+/** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
+class RuntimeShutdown implements OnApplicationShutdown {
+  constructor(private readonly runtime: Runtime) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.runtime.close();
+  }
+}
+
 @Module({})
 export class AppModule {
   static with(runtime: Runtime): DynamicModule {
@@ -37,6 +46,7 @@ export class AppModule {
       controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
+        { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },
         { provide: CLOCK, useValue: runtime.clock },
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: ProjectionRunner, useValue: runtime.projections },

@@ -96,6 +96,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
   federation.partnerMessages = new PartnerMessages(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
+  let closing: Promise<void> | undefined;
   return {
     config,
     clock,
@@ -134,21 +135,27 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
     },
-    async close() {
-      timers.forEach(clearInterval);
-      await federation.stop();
-      await workflows.run().catch(() => undefined);
-      await relay.run().catch(() => undefined);
-      await projections.catchUp().catch(() => undefined);
-      await exchange.close();
-      await eventStore.close();
-      deadLetters.close();
-      documents.close();
-      idempotency.close();
-      workflowStore.close();
-      relayStore.close();
+    close() {
+      // Once, whoever asks first (the shutdown hook on SIGTERM, or the caller of createApp).
+      closing ??= closeAll();
+      return closing;
     },
   };
+
+  async function closeAll(): Promise<void> {
+    timers.forEach(clearInterval);
+    await federation.stop();
+    await workflows.run().catch(() => undefined);
+    await relay.run().catch(() => undefined);
+    await projections.catchUp().catch(() => undefined);
+    await exchange.close();
+    await eventStore.close();
+    deadLetters.close();
+    documents.close();
+    idempotency.close();
+    workflowStore.close();
+    relayStore.close();
+  }
 }
 
 function municipalityName(code: string): string {

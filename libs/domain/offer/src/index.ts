@@ -4,4 +4,3 @@ export * from './offer.errors';
 export * from './offer.lookups';
 export * from './offer.state';
 export * from './offer.types';
-export * from './no-match';

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { ALL_PROJECTIONS, DocumentStore, ProjectionRunner } from '@familybank/read-models';
-import { loadConfig } from '../apps/api/src/config/config';
+import { loadConfig } from '../apps/api/src/platform/config/config';
 import { openEventStore, READ_MODELS_FILE } from '../apps/api/src/infrastructure/runtime';
 
 async function main() {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFamilybankClient, unwrap, type FamilybankClient } from '@familybank/api-client';
-import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { buildApiForProcessTests, startApiProcess, waitForExit, type ApiProcess } from '../support/api-process';
 import { registration } from '../support/family-fixtures';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createFamilybankClient, unwrap } from '@familybank/api-client';
-import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { buildApiForProcessTests, startApiProcess, waitForExit, type ApiProcess } from '../support/api-process';
 import { eventually } from '../support/journeys';
 

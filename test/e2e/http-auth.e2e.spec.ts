@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SignJWT, generateKeyPair } from 'jose';
-import { signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
 import { expectProblem, eventsRecorded, send } from '../support/http-helpers';

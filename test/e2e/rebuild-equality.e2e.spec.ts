@@ -1,5 +1,5 @@
 import type { FamilybankClient } from '@familybank/api-client';
-import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { buildApiForProcessTests } from '../support/api-process';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { deleteReadModels, fileDigests, rebuildProjections } from '../support/data-dir';

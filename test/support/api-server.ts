@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@familybank/contracts';
 import { createFamilybankClient, type FamilybankClient } from '@familybank/api-client';
-import { signDevToken } from '../../apps/api/src/auth/dev-keys';
-import { loadConfig, type AppConfig } from '../../apps/api/src/config/config';
+import { signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
+import { loadConfig, type AppConfig } from '../../apps/api/src/platform/config/config';
 import { createApp, type FamilybankApp } from '../../apps/api/src/create-app';
 
 export interface TestServer {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@familybank/contracts';
 import { createFamilybankClient, type FamilybankClient } from '@familybank/api-client';
-import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { startApiProcess, waitForExit, type ApiProcess } from './api-process';
 
 /** One municipality's own node: a separate API process with its own data directory. */

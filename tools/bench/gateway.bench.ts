@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CommandGateway } from '../../apps/api/src/commands/command-gateway';
+import { CommandGateway } from '../../apps/api/src/platform/commands/command-gateway';
 import { familyDecider, type FamilyCommand, type FamilyEvent } from '../../libs/domain/family/src';
 import { available, NOW } from '../../libs/domain/family/src/testing/family.fixtures';
 import type { NewEvent } from '../../libs/event-store/src/event-store.port';

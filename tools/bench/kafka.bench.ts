@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kafka, logLevel } from 'kafkajs';
 import { createFamilybankClient, unwrap, type FamilybankClient } from '../../libs/api-client/src';
-import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/auth/dev-keys';
+import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { buildApiForProcessTests, startApiProcess, type ApiProcess } from '../../test/support/api-process';
 import type { BenchResult } from './event-store.bench';
 

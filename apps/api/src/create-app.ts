@@ -5,10 +5,10 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { buildOpenApiDocument } from '@familybank/contracts';
 import { AppModule } from './app.module';
-import type { AppConfig } from './config/config';
-import { ProblemFilter } from './http/problem.filter';
+import type { AppConfig } from './platform/config/config';
+import { ProblemFilter } from './platform/http/problem.filter';
 import { openRuntime, type Runtime } from './infrastructure/runtime';
-import type { Clock } from './infrastructure/tokens';
+import type { Clock } from './platform/tokens';
 
 export const BODY_LIMIT = '1mb';
 

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { signDevToken } from './auth/dev-keys';
-import { ConfigError, loadConfig } from './config/config';
+import { signDevToken } from './platform/auth/dev-keys';
+import { ConfigError, loadConfig } from './platform/config/config';
 import { createApp, logger } from './create-app';
-import { seedDemoFederation } from './demo/demo-federation';
-import { DEMO_MUNICIPALITIES, seedDemoData } from './demo/demo-seed';
+import { seedDemoFederation } from './infrastructure/demo/demo-federation';
+import { DEMO_MUNICIPALITIES, seedDemoData } from './infrastructure/demo/demo-seed';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -2,9 +2,9 @@ import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
 import type { AssignmentEnding, FamilyCommand, RecruitingRequest } from '@familybank/domain-family';
 import { DocumentStore, FamilyQueries, requestsProjection, type RequestDocument } from '@familybank/read-models';
-import { Commands } from '../commands/execute-command';
-import { ContractRoute, WithHeaders, type BodyOf } from '../http/contract-route';
-import { Ctx, type RequestContext } from '../http/request-context';
+import { Commands } from '../platform/commands/execute-command';
+import { ContractRoute, WithHeaders, type BodyOf } from '../platform/http/contract-route';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
 
 type FamilyIdParam = { familyId: string };
 type AssignmentParam = { familyId: string; assignmentId: string };

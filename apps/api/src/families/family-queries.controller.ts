@@ -3,11 +3,11 @@ import { familyRoutes as routes } from '@familybank/contracts';
 import { familyStreamId, FamilyErrors } from '@familybank/domain-family';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { encodeCursor, FamilyQueries } from '@familybank/read-models';
-import { ContractRoute, type QueryOf } from '../http/contract-route';
-import { cursorParam } from '../http/cursor';
-import { Ctx, type RequestContext } from '../http/request-context';
-import { AppConfigToken, type AppConfig } from '../config/config.provider';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { ContractRoute, type QueryOf } from '../platform/http/contract-route';
+import { cursorParam } from '../platform/http/cursor';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
+import { AppConfigToken, type AppConfig } from '../platform/config/config.provider';
+import { EVENT_STORE } from '../platform/tokens';
 
 @Controller()
 export class FamilyQueriesController {

@@ -6,8 +6,8 @@ import { DIRECTORY_OWNER, type Announcement } from '@familybank/domain-partner-f
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import { DIRECTORY_TOPIC, decodeTopicMessage, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
 import { DIRECTORY, DIRECTORY_MUNICIPALITY, type DirectoryEntry, type DocumentStore } from '@familybank/read-models';
-import type { CommandExecutor } from '../commands/command-gateway';
-import type { ReadSide } from '../commands/read-side';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
+import type { ReadSide } from '../platform/commands/read-side';
 import type { MunicipalityIdentities } from './municipality-identities';
 
 const ANNOUNCEMENT_NAMESPACE = '8f2a4c6e-1b3d-4e5f-9a7b-0c1d2e3f4a5b';

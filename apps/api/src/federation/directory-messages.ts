@@ -2,7 +2,7 @@ import { DirectoryTopic, type DirectoryTopicMessage, type MunicipalityAnnounced 
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { RecordedEvent } from '@familybank/event-store';
 import { draftMessage, type Draft } from '@familybank/exchange';
-import { unknownEvent } from './request-stream-messages';
+import { unknownEvent } from './sealing';
 
 /** Who the municipality is and its public keys, on the shared directory; self-signed. */
 export function announcementMessage(announcement: MunicipalityAnnounced): Draft<DirectoryTopicMessage> {

@@ -11,11 +11,10 @@ import {
 } from '@familybank/contracts';
 import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription, type TopicHandler } from '@familybank/exchange';
 import { DIRECTORY, PARTNER_POOL, partnershipsProjection, type DirectoryEntry, type DocumentStore, type PartnershipDocument, type PoolEntry } from '@familybank/read-models';
-import type { CommandExecutor } from '../commands/command-gateway';
-import type { ReadSide } from '../commands/read-side';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
+import type { ReadSide } from '../platform/commands/read-side';
 import { DirectoryConsumer } from './directory-consumer';
 import type { MunicipalityIdentities } from './municipality-identities';
-import type { PartnerPoolConsumer } from './partner-pool-consumer';
 
 // Read models of what partners told us; re-exported where the app used to find them.
 export { DIRECTORY, PARTNER_POOL, type DirectoryEntry, type PoolEntry };
@@ -24,6 +23,12 @@ export interface PartnerMessageHandler {
   onRequestMessage(own: string, envelope: Envelope, message: RequestsTopicMessage): Promise<void>;
   onOfferMessage(own: string, envelope: Envelope, message: OffersTopicMessage): Promise<void>;
   onDisclosureMessage(own: string, envelope: Envelope, message: DisclosuresTopicMessage): Promise<void>;
+}
+
+/** The pool capability's consumer of one partner's pool topic; federation opens and closes it with the partnership. */
+export interface PartnerPoolSubscriber {
+  subscribe(own: string, partnership: PartnershipDocument, activation: string): Promise<ExchangeSubscription>;
+  drop(own: string, partner: string, ending: string): Promise<void>;
 }
 
 /**
@@ -50,7 +55,7 @@ export class FederationConsumer {
     gateway: CommandExecutor,
     private readonly readSide: ReadSide,
     private readonly identities: MunicipalityIdentities,
-    private readonly partnerPools: PartnerPoolConsumer,
+    private readonly partnerPools: PartnerPoolSubscriber,
   ) {
     this.directory = new DirectoryConsumer(nodeId, exchange, documents, deadLetters, gateway, readSide, identities, () => this.reconcile());
   }

@@ -19,7 +19,7 @@ import {
   type PoolEntry,
   type ProfileViewDocument,
 } from '@familybank/read-models';
-import type { CommandExecutor } from '../commands/command-gateway';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
 
 const LEGACY_NAMESPACE = 'e4b1c2d3-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
 const ACTOR = 'system:legacy-facts';

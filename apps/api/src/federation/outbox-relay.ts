@@ -5,12 +5,11 @@ import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { signDraft, type Draft, type Exchange, type Message } from '@familybank/exchange';
 import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
-import type { Clock } from '../infrastructure/tokens';
+import type { Clock } from '../platform/tokens';
 import { announcementMessage, partnershipStepMessages } from './directory-messages';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
 import { poolChange, poolTombstone } from './pool-messages';
 import type { RelayStore, PublishedChange } from './relay-store';
-import type { RequestMessages } from './request-messages';
 const BATCH = 500;
 const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
@@ -19,6 +18,11 @@ export const STALE_SWEEP_MS = 60_000;
 export interface SharingPolicy {
   /** Availability confirmed more than this many days ago is not shared (AVAILABILITY_STALE_AFTER_DAYS). */
   staleAfterDays?: number;
+}
+
+/** What the capabilities publish for an event of their streams (requests, offers, profile views), before signing. */
+export interface OutgoingMessages {
+  for(event: RecordedEvent): Draft[];
 }
 
 /**
@@ -43,7 +47,7 @@ export class OutboxRelay {
     private readonly identities: MunicipalityIdentities,
     private readonly clock: Clock,
     private readonly municipalityName: (code: string) => string,
-    private readonly requestMessages: RequestMessages,
+    private readonly requestMessages: OutgoingMessages,
     private readonly sharing: SharingPolicy = {},
   ) {}
 

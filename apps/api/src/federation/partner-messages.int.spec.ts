@@ -3,7 +3,7 @@ import { offerStreamId } from '@familybank/domain-offer';
 import { partnerRequestStreamId, reportedViewsStreamId } from '@familybank/domain-partner-facts';
 import { openSealedBox, seal, type SealedBox } from '@familybank/exchange';
 import { WorkflowFixture } from '../workflows/testing/workflow-fixture';
-import { profileViewsAad } from './profile-views';
+import { profileViewsAad } from './sealing';
 import { PartnerMessages } from './partner-messages';
 import { needs, OTHER, OWNER, ownerKeys, PSEUDONYM, REQUESTER } from './testing/federation-message.fixtures';
 

@@ -11,9 +11,9 @@ import {
 import { assertNever, DomainError } from '@familybank/domain-core';
 import type { RequestCommand } from '@familybank/domain-request';
 import type { AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandExecutor } from '../commands/command-gateway';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
 import type { PartnerMessageHandler } from './federation-consumer';
-import { profileViewsAad } from './profile-views';
+import { profileViewsAad } from './sealing';
 
 // The inbox is a projection of the partner-request streams; re-exported where the app used to find it.
 export { INBOX, type InboxEntry } from '@familybank/read-models';

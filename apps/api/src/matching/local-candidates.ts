@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfigToken, type AppConfig } from '../config/config.provider';
+import { AppConfigToken, type AppConfig } from '../platform/config/config.provider';
 import { toSharedProfile } from '@familybank/anonymize';
 import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
 import { matchCandidates } from '@familybank/matching';
 import { DocumentStore, familyDetailProjection, householdName, type FamilyDetailDocument } from '@familybank/read-models';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { CLOCK, type Clock } from '../platform/tokens';
 
 export interface ShareableFamily {
   family: FamilyDetailDocument;

@@ -3,11 +3,11 @@ import type { Response } from 'express';
 import { opsRoutes } from '@familybank/contracts';
 import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
-import { ReadSide } from '../commands/read-side';
+import { ReadSide } from '../platform/commands/read-side';
 import { OutboxRelay } from '../federation/outbox-relay';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
-import { ContractRoute } from '../http/contract-route';
-import { EVENT_STORE } from '../infrastructure/tokens';
+import { ContractRoute } from '../platform/http/contract-route';
+import { EVENT_STORE } from '../platform/tokens';
 
 @Controller()
 export class OpsController {

@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { ContactDetails, type z } from '@familybank/contracts';
 import { openSealedBox, type SealedBox } from '@familybank/exchange';
 import type { MunicipalityIdentities } from '../federation/municipality-identities';
+import { disclosureAad } from '../federation/sealing';
 
 /** The associated data binds a sealed disclosure to its sender, recipient and assignment. */
-export const disclosureAad = (owner: string, requester: string, assignmentId: string) => `${owner}|${requester}|${assignmentId}`;
 
 /**
  * Opens the sealed contact details a partner disclosed for an assignment, with the requesting

@@ -13,13 +13,13 @@ import {
   type PartnershipDocument,
   type RequestDocument,
 } from '@familybank/read-models';
-import { Commands } from '../commands/execute-command';
+import { Commands } from '../platform/commands/execute-command';
 import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
-import { ProfileViewRecorder } from '../federation/profile-views';
-import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../http/contract-route';
-import { cursorParam } from '../http/cursor';
-import { Ctx, type RequestContext } from '../http/request-context';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { ProfileViewRecorder } from '../profile-views/profile-views';
+import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../platform/http/contract-route';
+import { cursorParam } from '../platform/http/cursor';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
+import { CLOCK, type Clock } from '../platform/tokens';
 import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
 import { DisclosureReader } from './disclosure-reader';
 

@@ -1,7 +1,7 @@
 import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import type { AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandExecutor, CommandMeta } from '../commands/command-gateway';
+import type { CommandExecutor, CommandMeta } from '../platform/commands/command-gateway';
 import { FROM, OWNER, PERIOD, REQUESTER, REQUESTER_KEY, WorkflowFixture } from './testing/workflow-fixture';
 
 const accept = (offerId: string, acceptanceId = `acc-${offerId}`) => ({ type: 'ReceiveAcceptance', data: { acceptanceId, from: FROM } }) as const;

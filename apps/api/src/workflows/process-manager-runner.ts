@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { DomainError } from '@familybank/domain-core';
 import { recordedFact, type AggregateCommand, type AnyProcessManager, type CommandRefused, type Tick, type WorkflowInput } from '@familybank/domain-workflows';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
-import type { Clock } from '../infrastructure/tokens';
-import type { CommandExecutor } from '../commands/command-gateway';
+import type { Clock } from '../platform/tokens';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
 import type { ManagerProgress, StoredInstance, WorkflowStore } from './workflow-store';
 import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflow-trigger';
 

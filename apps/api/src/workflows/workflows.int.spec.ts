@@ -5,7 +5,7 @@ import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import { requestStreamId, type ChildNeeds } from '@familybank/domain-request';
 import { partnerRequestStreamId, processManagers, type AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandExecutor, CommandMeta } from '../commands/command-gateway';
+import type { CommandExecutor, CommandMeta } from '../platform/commands/command-gateway';
 import { ProcessManagerRunner } from './process-manager-runner';
 import { WorkflowStore } from './workflow-store';
 import { FROM, OWNER, REQUESTER, WorkflowFixture } from './testing/workflow-fixture';

@@ -1,9 +1,9 @@
 import type { OfferLookups } from '@familybank/domain-offer';
 import type { AggregateCommand } from '@familybank/domain-workflows';
 import type { EventStore } from '@familybank/event-store';
-import { aggregateRegistry } from '../../commands/aggregate-registry';
-import { CommandGateway, type CommandMeta, type CommandResult } from '../../commands/command-gateway';
-import type { Clock } from '../../infrastructure/tokens';
+import { aggregateRegistry } from '../../platform/commands/aggregate-registry';
+import { CommandGateway, type CommandMeta, type CommandResult } from '../../platform/commands/command-gateway';
+import type { Clock } from '../../platform/tokens';
 
 /** The real command gateway, recording every call, so a test can see what a workflow asked for and as whom. */
 export class TestCommandGateway extends CommandGateway {

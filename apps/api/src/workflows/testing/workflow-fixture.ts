@@ -5,7 +5,7 @@ import { processManagers, type AggregateCommand, type AnyProcessManager } from '
 import { SqliteEventStore, type RecordedEvent } from '@familybank/event-store';
 import { ProcessManagerRunner } from '../process-manager-runner';
 import { WorkflowStore } from '../workflow-store';
-import type { CommandExecutor } from '../../commands/command-gateway';
+import type { CommandExecutor } from '../../platform/commands/command-gateway';
 import { TestCommandGateway } from './test-command-gateway';
 
 /** Horsens (0265) owns the families and makes the offers; Vejle (0630) requests and announced its key. */

@@ -4,19 +4,15 @@ import {
   type DisclosuresTopicMessage,
   type OffersTopicMessage,
   type OffersTopicMessageInput,
-  type SealedBoxMessage,
 } from '@familybank/contracts';
 import type { OfferEvent } from '@familybank/domain-offer';
 import type { NoMatchAnswered } from '@familybank/domain-partner-facts';
 import type { RecordedEvent } from '@familybank/event-store';
 import { draftMessage, type Draft } from '@familybank/exchange';
 import type { FamilyDetailDocument, OfferDocument } from '@familybank/read-models';
-import { disclosureAad } from '../requests/disclosure-reader';
-import { MAX_REASON, unknownEvent } from './request-stream-messages';
+import { MAX_REASON, disclosureAad, unknownEvent, type Seal } from '../federation/sealing';
 
 /** Seals a plaintext to a recipient's X25519 key, bound to `associatedData` (the exchange's `seal`). */
-export type Seal = (plaintext: string, recipientEncryptionKey: string, associatedData: string) => SealedBoxMessage;
-
 /** What the requester learns of the family once an assignment is confirmed, and nothing more. */
 export interface FamilyContactCard {
   contact: FamilyDetailDocument['contact'];

@@ -1,7 +1,8 @@
 import { seal } from '@familybank/exchange';
-import { profileViewsAad, type ProfilesViewedData } from './profile-views';
+import { profileViewsAad } from '../federation/sealing';
+import type { ProfilesViewedData } from './profile-views';
 import { profileViewsMessages } from './profile-views-messages';
-import { ACTOR, openAs, OTHER, OWNER, ownerKeys, PSEUDONYM, recorded, REQUESTER, requesterKeys } from './testing/federation-message.fixtures';
+import { ACTOR, openAs, OTHER, OWNER, ownerKeys, PSEUDONYM, recorded, REQUESTER, requesterKeys } from '../federation/testing/federation-message.fixtures';
 
 const viewedAt = '2026-03-10T09:00:00.000Z';
 const viewed = (data: ProfilesViewedData) => recorded(`profile-views-${REQUESTER}`, REQUESTER, { type: 'ProfilesViewed' as const, data });

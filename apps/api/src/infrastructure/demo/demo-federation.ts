@@ -2,8 +2,8 @@ import { isoDate } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import { randomUUID } from 'node:crypto';
 import type { RequestCommand } from '@familybank/domain-request';
-import type { AggregateCommand } from '../commands/aggregate-command';
-import type { Runtime } from '../infrastructure/runtime';
+import type { AggregateCommand } from '../../platform/commands/aggregate-command';
+import type { Runtime } from '../runtime';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
 
 const SEED = 'system:demo-seed';

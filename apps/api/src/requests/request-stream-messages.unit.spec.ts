@@ -1,8 +1,8 @@
 import type { RequestEvent } from '@familybank/domain-request';
 import type { RequestDocument } from '@familybank/read-models';
 import { requestStreamMessages } from './request-stream-messages';
-import { CASE_REFERENCE, longReason, needs, OTHER, OWNER, recorded, request, REQUESTER } from './testing/federation-message.fixtures';
-import { mapperSpecification } from './testing/message-mapper-specification';
+import { CASE_REFERENCE, longReason, needs, OTHER, OWNER, recorded, request, REQUESTER } from '../federation/testing/federation-message.fixtures';
+import { mapperSpecification } from '../federation/testing/message-mapper-specification';
 
 const spec = mapperSpecification(requestStreamMessages);
 const event = (data: RequestEvent) => recorded('request-req-1', REQUESTER, data);

@@ -1,8 +1,8 @@
 import { DocumentStore, familyDetailProjection, offersProjection, requestsProjection } from '@familybank/read-models';
-import type { DirectoryEntry } from './federation-consumer';
-import { disclosureAad } from '../requests/disclosure-reader';
+import type { DirectoryEntry } from '../federation/federation-consumer';
+import { disclosureAad } from '../federation/sealing';
 import { RequestMessages } from './request-messages';
-import { familyContact, offer, openAs, OWNER, PSEUDONYM, recorded, request, REQUESTER, requesterKeys } from './testing/federation-message.fixtures';
+import { familyContact, offer, openAs, OWNER, PSEUDONYM, recorded, request, REQUESTER, requesterKeys } from '../federation/testing/federation-message.fixtures';
 
 /** The loader around the pure mappers: it finds what they need by the event's stream. */
 describe('RequestMessages', () => {

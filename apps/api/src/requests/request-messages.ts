@@ -14,10 +14,11 @@ import {
   type OfferDocument,
   type RequestDocument,
 } from '@familybank/read-models';
-import type { DirectoryEntry } from './federation-consumer';
-import { noMatchMessages, offerStreamMessages, type FamilyContactCard, type Seal } from './offer-stream-messages';
-import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from './profile-views';
-import { profileViewsMessages } from './profile-views-messages';
+import type { DirectoryEntry } from '../federation/federation-consumer';
+import type { Seal } from '../federation/sealing';
+import { noMatchMessages, offerStreamMessages, type FamilyContactCard } from '../offers/offer-stream-messages';
+import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from '../profile-views/profile-views';
+import { profileViewsMessages } from '../profile-views/profile-views-messages';
 import { requestStreamMessages } from './request-stream-messages';
 
 /**

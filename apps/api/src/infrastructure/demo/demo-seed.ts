@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isoDate } from '@familybank/domain-core';
 import type { FamilyCommand, FamilyStage, RegistrationDetails } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
-import type { CommandGateway } from '../commands/command-gateway';
+import type { CommandGateway } from '../../platform/commands/command-gateway';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
 
 export { DEMO_MUNICIPALITIES };

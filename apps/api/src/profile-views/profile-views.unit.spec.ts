@@ -1,6 +1,6 @@
 import type { AggregateCommand } from '@familybank/domain-workflows';
-import type { CommandExecutor, CommandMeta } from '../commands/command-gateway';
-import type { RequestContext } from '../http/request-context';
+import type { CommandExecutor, CommandMeta } from '../platform/commands/command-gateway';
+import type { RequestContext } from '../platform/http/request-context';
 import { ProfileViewRecorder } from './profile-views';
 
 const P1 = 'p'.repeat(43);

@@ -5,10 +5,10 @@ import { FamilyErrors } from '@familybank/domain-family';
 import { DocumentStore, INBOX, familyDetailProjection, inboxDocumentId, offersProjection, type FamilyDetailDocument, type InboxEntry, type OfferDocument } from '@familybank/read-models';
 import type { MakeOfferData, PartnerRequestLookup } from '@familybank/domain-offer';
 import { FederationConsumer } from '../federation/federation-consumer';
-import { Commands } from '../commands/execute-command';
-import { ContractRoute, WithHeaders } from '../http/contract-route';
-import { Ctx, type RequestContext } from '../http/request-context';
-import { CLOCK, type Clock } from '../infrastructure/tokens';
+import { Commands } from '../platform/commands/execute-command';
+import { ContractRoute, WithHeaders } from '../platform/http/contract-route';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
+import { CLOCK, type Clock } from '../platform/tokens';
 import { LocalCandidates } from '../matching/local-candidates';
 
 type InboxParams = { requester: string; requestId: string };

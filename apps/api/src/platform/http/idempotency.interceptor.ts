@@ -6,7 +6,7 @@ import { of, tap, type Observable } from 'rxjs';
 import { v5 as uuidv5 } from 'uuid';
 import type { ApiRoute } from '@familybank/contracts';
 import { CONTRACT_ROUTE } from './contract-route';
-import { CLOCK } from '../infrastructure/tokens';
+import { CLOCK } from '../tokens';
 import { IdempotencyStore, type StoredResponse } from './idempotency.store';
 import { ProblemError } from './problem';
 import type { ContextualRequest } from './request-context';

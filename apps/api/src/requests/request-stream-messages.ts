@@ -3,10 +3,9 @@ import type { RequestEvent } from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
 import { draftMessage, type Draft } from '@familybank/exchange';
 import type { RequestDocument } from '@familybank/read-models';
+import { MAX_REASON, unknownEvent } from '../federation/sealing';
 
 /** Reasons that leave the municipality are cut to what the contract allows. */
-export const MAX_REASON = 200;
-
 const CLOSED = { RequestFilled: 'filled', RequestWithdrawn: 'withdrawn', RequestExpired: 'expired' } as const;
 
 /**
@@ -56,7 +55,3 @@ export function requestStreamMessages(event: RecordedEvent & RequestEvent, reque
   }
 }
 
-/** Exhaustive at compile time; at run time a stored event of a type no longer known publishes nothing, as before. */
-export function unknownEvent(_event: never): [] {
-  return [];
-}

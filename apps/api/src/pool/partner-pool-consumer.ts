@@ -5,7 +5,7 @@ import { assertNever, DomainError } from '@familybank/domain-core';
 import type { PartnerPoolCommand } from '@familybank/domain-partner-facts';
 import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
 import type { PartnershipDocument } from '@familybank/read-models';
-import type { CommandExecutor } from '../commands/command-gateway';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
 
 const POOL_NAMESPACE = '3d8e5a71-2c4b-4f9e-8a16-7b0c9d2e4f58';
 

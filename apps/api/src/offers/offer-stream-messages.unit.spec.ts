@@ -1,9 +1,9 @@
 import type { OfferEvent } from '@familybank/domain-offer';
 import { seal } from '@familybank/exchange';
-import { disclosureAad } from '../requests/disclosure-reader';
+import { disclosureAad } from '../federation/sealing';
 import { noMatchMessages, offerStreamMessages, type OfferLookups } from './offer-stream-messages';
-import { familyContact, longReason, offer, OWNER, ownerKeys, openAs, PSEUDONYM, recorded, REQUESTER, requesterKeys } from './testing/federation-message.fixtures';
-import { mapperSpecification } from './testing/message-mapper-specification';
+import { familyContact, longReason, offer, OWNER, ownerKeys, openAs, PSEUDONYM, recorded, REQUESTER, requesterKeys } from '../federation/testing/federation-message.fixtures';
+import { mapperSpecification } from '../federation/testing/message-mapper-specification';
 
 const spec = mapperSpecification(offerStreamMessages);
 const event = (data: OfferEvent) => recorded('offer-offer-1', OWNER, data);

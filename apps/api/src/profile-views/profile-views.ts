@@ -1,10 +1,9 @@
-import type { CommandExecutor } from '../commands/command-gateway';
-import type { RequestContext } from '../http/request-context';
+import type { CommandExecutor } from '../platform/commands/command-gateway';
+import type { RequestContext } from '../platform/http/request-context';
 
 export { VIEWED_PROFILES_STREAM_PREFIX as PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from '@familybank/domain-partner-facts';
 
 /** Binds a sealed views message to its viewer and owner. */
-export const profileViewsAad = (viewer: string, owner: string) => `${viewer}|${owner}|profile-views`;
 
 /**
  * Records, through the command gateway on the viewer's own stream, which partners' shared profiles

@@ -3,14 +3,14 @@ import { partnershipRoutes as routes, type Partnership, type z } from '@familyba
 import { DomainError } from '@familybank/domain-core';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import { DocumentStore, partnershipsProjection, type PartnershipDocument } from '@familybank/read-models';
-import { Commands } from '../commands/execute-command';
-import { ContractRoute, WithHeaders, type QueryOf } from '../http/contract-route';
-import { cursorParam } from '../http/cursor';
-import { ProblemError } from '../http/problem';
-import { Ctx, type RequestContext } from '../http/request-context';
-import { FederationConsumer, PARTNER_POOL, type PoolEntry } from './federation-consumer';
-import { MunicipalityIdentities } from './municipality-identities';
-import { ProfileViewRecorder } from './profile-views';
+import { Commands } from '../platform/commands/execute-command';
+import { ContractRoute, WithHeaders, type QueryOf } from '../platform/http/contract-route';
+import { cursorParam } from '../platform/http/cursor';
+import { ProblemError } from '../platform/http/problem';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
+import { FederationConsumer, PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
+import { MunicipalityIdentities } from '../federation/municipality-identities';
+import { ProfileViewRecorder } from '../profile-views/profile-views';
 
 
 /** Partnerships are decided by people (an approver on each side); the exchange carries the steps. */

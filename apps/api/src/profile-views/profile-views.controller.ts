@@ -3,10 +3,10 @@ import { profileViewRoutes as routes, type FamilyViews } from '@familybank/contr
 import { pseudonymOf } from '@familybank/anonymize';
 import { FamilyErrors } from '@familybank/domain-family';
 import { DocumentStore, PROFILE_VIEWS, familyDetailProjection, profileViewDocumentId, type ProfileViewDocument } from '@familybank/read-models';
-import { ContractRoute } from '../http/contract-route';
-import { Ctx, type RequestContext } from '../http/request-context';
-import { FederationConsumer } from './federation-consumer';
-import { MunicipalityIdentities } from './municipality-identities';
+import { ContractRoute } from '../platform/http/contract-route';
+import { Ctx, type RequestContext } from '../platform/http/request-context';
+import { FederationConsumer } from '../federation/federation-consumer';
+import { MunicipalityIdentities } from '../federation/municipality-identities';
 
 /** The owner's answer to "who looked at us": partner municipalities that read the family's shared profile. */
 @Controller()

@@ -1,7 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { DomainError, type Message } from '@familybank/domain-core';
 import { WrongExpectedRevisionError, type EventStore, type NewEvent, type RecordedEvent } from '@familybank/event-store';
-import type { Clock } from '../infrastructure/tokens';
+import type { Clock } from '../tokens';
 import type { AggregateCommand } from './aggregate-command';
 import { aggregateRegistry, type AggregateDefinition, type AggregateRegistry } from './aggregate-registry';
 import { KeyedQueue } from './keyed-queue';

@@ -1,8 +1,8 @@
 import { RequestsTopic, type RequestsTopicMessage } from '@familybank/contracts';
 import type { RecordedEvent } from '@familybank/event-store';
 import { draftMessage, type Draft } from '@familybank/exchange';
-import type { Seal } from './offer-stream-messages';
-import { profileViewsAad, type ProfilesViewedData } from './profile-views';
+import { profileViewsAad, type Seal } from '../federation/sealing';
+import type { ProfilesViewedData } from './profile-views';
 
 /**
  * Tells the owner which of its shared profiles the viewer's caseworkers read, and when: never

@@ -133,7 +133,8 @@ if (!brokers) {
   it('crash: a node killed while publishing loses nothing, and partners’ views equal a view rebuilt from scratch', async () => {
     for (let n = 0; n < 5; n++) await registerAvailableFamily(clients[B]!, { registration: { sourceDetail: `crash ${n}` } });
     nodes[B]!.process.child.kill('SIGKILL');
-    nodes[B] = await restartNode(mainJs, nodes[B]!);
+    // After SIGKILL the broker keeps the dead node's consumers until their session times out (~30 s).
+    nodes[B] = await restartNode(mainJs, nodes[B]!, 120_000);
     clients[B] = await nodes[B]!.client();
     await eventually(async () => expect(await pool(A)).toHaveLength(6), 60_000);
     // A fourth node joining now bootstraps B's whole pool from the compacted topic: the view from scratch.

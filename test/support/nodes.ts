@@ -38,12 +38,12 @@ export async function startNode(
 }
 
 /** Restarts the node's process on the same data directory (after a crash or a stop). */
-export async function restartNode(mainJs: string, node: Node): Promise<Node> {
+export async function restartNode(mainJs: string, node: Node, startTimeoutMs?: number): Promise<Node> {
   if (node.process.child.exitCode === null && node.process.child.signalCode === null) {
     node.process.child.kill('SIGTERM');
     await waitForExit(node.process.child);
   }
-  return startNode(mainJs, node.municipality, node.env, node.dataDir);
+  return startNode(mainJs, node.municipality, node.env, node.dataDir, startTimeoutMs);
 }
 
 export async function stopNode(node: Node, signal: NodeJS.Signals = 'SIGTERM', removeData = true): Promise<void> {

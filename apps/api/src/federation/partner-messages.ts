@@ -85,7 +85,7 @@ export class PartnerMessages implements PartnerMessageHandler {
 
   async onDisclosureMessage(own: string, envelope: Envelope, message: DisclosuresTopicMessage): Promise<void> {
     if (message.payload.requester !== own) return;
-    await this.record(own, envelope, 'disclosure', { aggregate: 'request', id: message.payload.requestId, command: recordDisclosure(message) });
+    await this.record(own, envelope, 'disclosure', { aggregate: 'request', id: message.payload.requestId, command: recordDisclosure(message, envelope.source) });
   }
 
   /**
@@ -123,10 +123,10 @@ function recordAnswer(message: OffersTopicMessage, partner: string): RequestComm
 }
 
 /** What the requester records of an owner's disclosure: the sealed box, opened only when read. */
-function recordDisclosure(message: DisclosuresTopicMessage): RequestCommand {
+function recordDisclosure(message: DisclosuresTopicMessage, partner: string): RequestCommand {
   switch (message.type) {
     case 'ContactDetailsDisclosed':
-      return { type: 'RecordDisclosure', data: { assignmentId: message.payload.assignmentId, sealed: message.payload.sealed } };
+      return { type: 'RecordDisclosure', data: { assignmentId: message.payload.assignmentId, sealed: message.payload.sealed, partner } };
     default:
       // A one-member union narrows by its type only, not as a whole.
       return assertNever(message.type);

@@ -154,13 +154,13 @@ export class RequestsController {
       const { receivedAt: _receivedAt, ...profile } = entry;
       return profile;
     };
-    const { sealedContact, pendingAcceptance, assignment, ...rest } = doc;
+    const { sealedContacts, pendingAcceptance, assignment, ...rest } = doc;
     return {
       ...rest,
       awaitingAnswerFrom: doc.status === 'open' ? doc.sharedWith.filter((partner) => !doc.answeredBy.includes(partner)) : [],
       offers: doc.offers.map((offer) => ({ ...offer, profile: profileOf(offer.pseudonym) })),
       pendingAcceptance: pendingAcceptance && { ...pendingAcceptance, ageMinutes: Math.floor((now - Date.parse(pendingAcceptance.since)) / 60_000) },
-      assignment: assignment && { ...assignment, ...this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContact) },
+      assignment: assignment && { ...assignment, ...this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContacts?.[assignment.assignmentId]) },
       recruitedFamilies: this.recruitedFamilies(doc),
     };
   }

@@ -120,6 +120,20 @@ describe('disclosure of the family’s contact details', () => {
   it('record disclosure, for another assignment, is ignored', () => {
     spec.given(confirmedEvents).when({ type: 'RecordDisclosure', data: { assignmentId: 'someone-else', sealed } }).then([]);
   });
+
+  it('record disclosure, arriving before the confirmation (another topic) from the accepted partner, is kept', () => {
+    spec.given(acceptancePending).when({ type: 'RecordDisclosure', data: { assignmentId: 'asg-early', sealed, partner: '0265' } }).then([
+      { type: 'ContactDetailsReceived', data: { assignmentId: 'asg-early', sealed } },
+    ]);
+  });
+
+  it('record disclosure, before the confirmation but from another partner than the accepted one, is ignored', () => {
+    spec.given(acceptancePending).when({ type: 'RecordDisclosure', data: { assignmentId: 'asg-early', sealed, partner: '0101' } }).then([]);
+  });
+
+  it('record disclosure, with no acceptance pending and nothing confirmed, is ignored', () => {
+    spec.given(withOffers).when({ type: 'RecordDisclosure', data: { assignmentId: 'asg-early', sealed, partner: '0265' } }).then([]);
+  });
 });
 
 describe('the owner ends the assignment', () => {

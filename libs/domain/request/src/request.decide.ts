@@ -82,9 +82,14 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
 }
 
 function disclosure(command: Extract<RequestCommand, { type: 'RecordDisclosure' }>, state: RequestState): RequestEvent[] {
-  // Only the disclosure for this request's own assignment is kept, once.
-  if (state.disclosed || state.assignmentId !== command.data.assignmentId) return [];
-  return [{ type: 'ContactDetailsReceived', data: command.data }];
+  // The owner sends the confirmation and the disclosure on two topics, so the disclosure may come
+  // first: it is kept while our acceptance of that partner's offer awaits its confirmation, or for
+  // the confirmed assignment; once per assignment. Which one is shown is the confirmed one's.
+  const { assignmentId, sealed, partner } = command.data;
+  const accepted = state.offers.find((offer) => offer.offerId === state.pendingAcceptance);
+  const awaited = state.assignmentId === undefined ? accepted !== undefined && (partner === undefined || partner === accepted.partner) : state.assignmentId === assignmentId;
+  if (!awaited || state.disclosedFor.includes(assignmentId)) return [];
+  return [{ type: 'ContactDetailsReceived', data: { assignmentId, sealed } }];
 }
 
 /** Before the assignment starts, the families meet; a visit is planned, then held or cancelled (same visitId). */

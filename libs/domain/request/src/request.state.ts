@@ -1,7 +1,7 @@
 import { assertNever } from '@familybank/domain-core';
 import type { IntroductionVisit, OfferState, RequestEvent, RequestState } from './request.types';
 
-export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosed: false, introductionVisits: [] });
+export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosedFor: [], introductionVisits: [] });
 
 export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
   switch (event.type) {
@@ -46,7 +46,7 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'AssignmentEnded':
       return { ...state, assignmentEnded: true };
     case 'ContactDetailsReceived':
-      return { ...state, disclosed: true };
+      return { ...state, disclosedFor: [...state.disclosedFor, event.data.assignmentId] };
     case 'IntroductionVisitRecorded':
       return { ...state, introductionVisits: withVisit(state.introductionVisits, event.data) };
     default:

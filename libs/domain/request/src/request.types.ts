@@ -48,7 +48,8 @@ export interface RequestState {
   pendingAcceptance?: string;
   assignmentId?: string;
   assignmentEnded?: boolean;
-  disclosed: boolean;
+  /** Assignments whose sealed contact details were kept (one disclosure each). */
+  disclosedFor: string[];
   recruitmentStarted: boolean;
   /** The last day of the requested period, which is the assignment's period once filled. */
   periodEnd?: IsoDate;
@@ -73,7 +74,8 @@ export type RequestCommand =
   | Message<'WithdrawRequest', { reason: string }>
   | Message<'ExpireRequest', Record<string, never>>
   | Message<'StartTargetedRecruitment', Record<string, never>>
-  | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown> }>
+  /** `partner`: who sent it (the message's signer); the consumer always says. */
+  | Message<'RecordDisclosure', { assignmentId: string; sealed: Record<string, unknown>; partner?: string }>
   /** Plans a visit, or (same visitId) records that it was held or cancelled. */
   | Message<'RecordIntroductionVisit', IntroductionVisit>
   /** The owner ended the assignment (the child left the family, or the placement ended as planned). */

@@ -17,7 +17,8 @@ export interface RequestDocument {
   offers: Array<{ offerId: string; partner: string; pseudonym: string; status: OfferStatus; withdrawnReason?: string }>;
   pendingAcceptance?: { offerId: string; since: string };
   assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } ; endedOn?: string; endReason?: string };
-  sealedContact?: Record<string, unknown>;
+  /** Sealed contact details by assignment: one may arrive before its confirmation. */
+  sealedContacts?: Record<string, Record<string, unknown>>;
   recruitmentStarted: boolean;
   introductionVisits: IntroductionVisit[];
   revision: number;
@@ -45,7 +46,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 4,
+  version: 5,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -119,7 +120,7 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
     case 'AssignmentEnded':
       return doc.assignment ? { ...doc, assignment: { ...doc.assignment, endedOn: event.data.endedOn, endReason: event.data.reason } } : doc;
     case 'ContactDetailsReceived':
-      return { ...doc, sealedContact: event.data.sealed };
+      return { ...doc, sealedContacts: { ...doc.sealedContacts, [event.data.assignmentId]: event.data.sealed } };
     case 'IntroductionVisitRecorded':
       return { ...doc, introductionVisits: withVisit(doc.introductionVisits, event.data) };
     default:

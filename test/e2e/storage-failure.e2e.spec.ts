@@ -21,6 +21,22 @@ function dataDirWith(file: string, disk: TinyFileSystem): string {
   return dataDir;
 }
 
+/** A server whose `file` is on a tiny file system of its own; `stop` removes the server, its data directory and the mount. */
+async function serverWithFileOnTinyDisk(file: string, env: Record<string, string> = {}): Promise<{ disk: TinyFileSystem; server: TestServer; stop: () => Promise<void> }> {
+  const disk = TinyFileSystem.mount();
+  const dataDir = dataDirWith(file, disk);
+  const server = await startTestServer({ DATA_DIR: dataDir, ...env });
+  return {
+    disk,
+    server,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      disk.unmount();
+    },
+  };
+}
+
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -35,18 +51,14 @@ describeWithTmpfs('the read models run out of disk after the events were appende
   let server: TestServer;
   let token: string;
 
+  let stop: () => Promise<void>;
+
   beforeAll(async () => {
-    disk = TinyFileSystem.mount();
-    server = await startTestServer({ DATA_DIR: dataDirWith('read-models.sqlite', disk), PROJECTION_POLL_MS: '100' });
+    ({ disk, server, stop } = await serverWithFileOnTinyDisk('read-models.sqlite', { PROJECTION_POLL_MS: '100' }));
     token = await server.token('0630');
   });
 
-  afterAll(async () => {
-    const dataDir = server.dataDir;
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    disk.unmount();
-  });
+  afterAll(() => stop());
 
   it('answers every command with what was stored (202 receipts, never 500), and the read models catch up once there is space', async () => {
     const familyId = await registerAvailableFamily(await server.client('0630'));
@@ -95,18 +107,14 @@ describeWithTmpfs('the event log runs out of disk', () => {
   let server: TestServer;
   let token: string;
 
+  let stop: () => Promise<void>;
+
   beforeAll(async () => {
-    disk = TinyFileSystem.mount();
-    server = await startTestServer({ DATA_DIR: dataDirWith('events.sqlite', disk) });
+    ({ disk, server, stop } = await serverWithFileOnTinyDisk('events.sqlite'));
     token = await server.token('0630');
   });
 
-  afterAll(async () => {
-    const dataDir = server.dataDir;
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    disk.unmount();
-  });
+  afterAll(() => stop());
 
   it('refuses with 503 and Retry-After, records nothing, and takes the same command once there is space', async () => {
     const familyId = await registerAvailableFamily(await server.client('0630'));

@@ -16,6 +16,7 @@ interface PendingDocument {
  */
 export class ProjectionRunner {
   private running: Promise<number> = Promise.resolve(0);
+  private queued?: Promise<number>;
   private versionsChecked = false;
 
   constructor(
@@ -25,12 +26,19 @@ export class ProjectionRunner {
     private readonly batchSize = 5_000,
   ) {}
 
-  /** Catches up; concurrent callers share one run at a time. Resolves with the position reached. */
+  /**
+   * Catches up; runs never overlap. Callers while a run waits to start share that run (it will see
+   * everything appended before it starts), so a burst of commands costs one catch-up, not one each.
+   * Resolves with the position reached.
+   */
   catchUp(): Promise<number> {
-    this.running = this.running.then(
-      () => this.runToEnd(),
-      () => this.runToEnd(),
-    );
+    if (this.queued) return this.queued;
+    const start = () => {
+      this.queued = undefined;
+      return this.runToEnd();
+    };
+    this.running = this.running.then(start, start);
+    this.queued = this.running;
     return this.running;
   }
 

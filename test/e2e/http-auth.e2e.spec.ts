@@ -29,12 +29,12 @@ describe('HTTP authentication and authorization', () => {
   /** Signs with the server's own key, so only the claim under test is wrong. */
   const signWithServerKey = (claims: Record<string, unknown>, options: { expires?: boolean } = {}) => {
     const jwt = new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid: server.app.runtime.devKeys.kid })
+      .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
       .setSubject('someone@0630')
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt();
-    return (options.expires === false ? jwt : jwt.setExpirationTime('1h')).sign(server.app.runtime.devKeys.privateKey);
+    return (options.expires === false ? jwt : jwt.setExpirationTime('1h')).sign(server.devKeys().privateKey);
   };
 
   async function expectRefusedEverywhere(headers: Record<string, string>, code: string) {
@@ -65,7 +65,7 @@ describe('HTTP authentication and authorization', () => {
   it('a token signed by another key, even with the server key id → 401 AUTH.TOKEN_INVALID', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const forged = await new SignJWT({ municipality: '0630', roles: ['caseworker', 'approver'] })
-      .setProtectedHeader({ alg: 'EdDSA', kid: server.app.runtime.devKeys.kid })
+      .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
       .setSubject('mallory@0630')
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -76,7 +76,7 @@ describe('HTTP authentication and authorization', () => {
   });
 
   it('a token for another issuer or audience → 401 AUTH.TOKEN_INVALID', async () => {
-    const keys = server.app.runtime.devKeys;
+    const keys = server.devKeys();
     const otherIssuer = await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: 'someone-else', audience: AUDIENCE });
     await expectRefusedEverywhere({ authorization: `Bearer ${otherIssuer}` }, 'AUTH.TOKEN_INVALID');
     const otherAudience = await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: 'another-api' });
@@ -84,7 +84,7 @@ describe('HTTP authentication and authorization', () => {
   });
 
   it('an expired token → 401 AUTH.TOKEN_INVALID', async () => {
-    const expired = await signDevToken(server.app.runtime.devKeys, { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: AUDIENCE, expiresIn: '-1m' });
+    const expired = await signDevToken(server.devKeys(), { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: AUDIENCE, expiresIn: '-1m' });
     await expectRefusedEverywhere({ authorization: `Bearer ${expired}` }, 'AUTH.TOKEN_INVALID');
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
@@ -91,6 +91,41 @@ describe('HTTP authentication and authorization', () => {
   it('a token without an expiry (it would never expire) → 401 AUTH.TOKEN_INVALID', async () => {
     const forever = await signWithServerKey({ municipality: '0630', roles: ['caseworker'] }, { expires: false });
     await expectRefusedEverywhere({ authorization: `Bearer ${forever}` }, 'AUTH.TOKEN_INVALID');
+  });
+
+  it('a correctly signed token that lives ten years, or was issued a year ahead → 401 AUTH.TOKEN_INVALID with the reason', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const year = 365 * 86_400;
+    const sign = (iat: number, exp: number) =>
+      new SignJWT({ municipality: '0630', roles: ['caseworker'] })
+        .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
+        .setSubject('someone@0630')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(server.devKeys().privateKey);
+    for (const [token, reason] of [
+      [await sign(now, now + 10 * year), 'lifetime-too-long'],
+      [await sign(now + year, now + year + 3600), 'issued-in-future'],
+    ] as const) {
+      await expectRefusedEverywhere({ authorization: `Bearer ${token}` }, 'AUTH.TOKEN_INVALID');
+      expect((await send(server, 'GET', '/v1/families', { token })).json.details).toEqual({ reason });
+    }
+  });
+
+  it('a token signed with HS256, using the public key as the secret → 401 AUTH.TOKEN_INVALID', async () => {
+    const publicJwk = await exportJWK(server.devKeys().publicKey);
+    const forged = await new SignJWT({ municipality: '0630', roles: ['caseworker', 'approver'] })
+      .setProtectedHeader({ alg: 'HS256', kid: server.devKeys().kid })
+      .setSubject('mallory@0630')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(JSON.stringify(publicJwk)));
+    await expectRefusedEverywhere({ authorization: `Bearer ${forged}` }, 'AUTH.TOKEN_INVALID');
+    expect((await send(server, 'GET', '/v1/families', { token: forged })).json.details).toEqual({ reason: 'algorithm-not-allowed' });
   });
 
   it('a validly signed token without a proper municipality or roles → 401 AUTH.TOKEN_INVALID', async () => {

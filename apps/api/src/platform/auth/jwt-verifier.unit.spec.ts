@@ -1,4 +1,4 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import { SignJWT, createLocalJWKSet, exportJWK, exportSPKI, generateKeyPair, type JWK, type JWTPayload, type KeyLike } from 'jose';
 import { DEFAULT_CLAIMS } from './claim-mapping';
 import { jwtVerifier } from './jwt-verifier';

@@ -26,6 +26,13 @@ describe('tokens from a real OpenID provider', () => {
         { client_id: 'vejle-es', client_secret: 'vejle-es-secret-0123456789', municipality: '0630', roles: ['caseworker'], alg: 'ES256' },
         { client_id: 'vejle-ed', client_secret: 'vejle-ed-secret-0123456789', municipality: '0630', roles: ['auditor'], alg: 'EdDSA' },
         { client_id: 'vejle-long', client_secret: 'vejle-long-secret-0123456789', municipality: '0630', roles: ['caseworker'], ttl: 13 * 3600 },
+        {
+          client_id: 'vejle-keycloak-style',
+          client_secret: 'vejle-kc-secret-0123456789',
+          municipality: '0630',
+          roles: [],
+          claims: { 'https://familybank.dk/claims/municipality': '0630', realm_access: { roles: ['offline_access', 'FB-Leder'] } },
+        },
         { client_id: 'copenhagen', client_secret: 'copenhagen-secret-0123456789', municipality: '0101', roles: ['caseworker'] },
       ],
     });
@@ -83,6 +90,29 @@ describe('tokens from a real OpenID provider', () => {
 
   it('refuses a token of a municipality this node does not serve', async () => {
     expectProblem(await send(server, 'GET', '/v1/families', { token: await provider.token('copenhagen') }), 403, 'AUTH.MUNICIPALITY_NOT_SERVED', 'forbidden');
+  });
+
+  it("maps a provider's own claim names and role names, as configured (JWT_CLAIM_*, JWT_ROLE_MAP)", async () => {
+    const token = await provider.token('vejle-keycloak-style');
+    expectProblem(await send(server, 'GET', '/v1/families', { token }), 401, 'AUTH.TOKEN_INVALID', 'unauthenticated');
+    const discovery = await provider.discovery();
+    const mapped = await startTestServer({
+      JWT_ISSUER: discovery.issuer,
+      JWT_JWKS_URL: discovery.jwks_uri,
+      JWT_AUDIENCE: API,
+      MUNICIPALITIES: '0630',
+      JWT_CLAIM_MUNICIPALITY: 'https://familybank.dk/claims/municipality',
+      JWT_CLAIM_ROLES: 'realm_access.roles',
+      JWT_ROLE_MAP: 'FB-Leder=caseworker,FB-Leder=approver,FB-Revisor=auditor',
+    });
+    try {
+      const created = await send(mapped, 'POST', '/v1/families', { token, body: registration() });
+      expect(created.status).toBe(201);
+      const rejection = await send(mapped, 'POST', `/v1/families/${created.json.familyId}/rejection`, { token, body: { reason: 'not-suitable' } });
+      expect(rejection.status).toBe(200);
+    } finally {
+      await mapped.stop();
+    }
   });
 
   it("answers 503 AUTH.KEYS_UNAVAILABLE, not 401, when the provider's keys cannot be fetched", async () => {

@@ -71,7 +71,9 @@ describe('identity in production', () => {
   });
 
   it("refuses a development issuer's token, even one naming the provider as issuer", async () => {
-    const devKeys = await loadOrCreateDevKeys(mkdtempSync(join(tmpdir(), 'familybank-elsewhere-')));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'familybank-elsewhere-'));
+    const devKeys = await loadOrCreateDevKeys(elsewhere);
+    rmSync(elsewhere, { recursive: true, force: true });
     const token = await signDevToken(devKeys, { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: 'familybank-api' });
     const response = await get(token);
     expect(response.status).toBe(401);

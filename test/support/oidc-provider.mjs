@@ -37,8 +37,9 @@ const provider = new Provider(issuer, {
     },
   },
   extraTokenClaims: (_ctx, token) => {
-    const { municipality, roles } = byId.get(token.clientId);
-    return { municipality, roles };
+    // A client may bring its own claims, shaped like another provider's (Keycloak, Entra ID, ...).
+    const { municipality, roles, claims } = byId.get(token.clientId);
+    return claims ?? { municipality, roles };
   },
 });
 server.on('request', provider.callback());

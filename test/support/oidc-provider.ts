@@ -10,6 +10,8 @@ export interface ProviderClient {
   municipality: string;
   roles: Role[];
   alg?: 'RS256' | 'ES256' | 'EdDSA';
+  /** Claims in place of `municipality` and `roles`, shaped like another provider's. */
+  claims?: Record<string, unknown>;
   /** Access token lifetime in seconds (default 600). */
   ttl?: number;
 }

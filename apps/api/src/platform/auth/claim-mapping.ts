@@ -9,6 +9,8 @@ export interface ClaimMapping {
   subject: string;
   municipality: string;
   roles: string;
+  /** For a provider of one municipality only, whose tokens name none: every token is for this one. */
+  fixedMunicipality?: string;
   /** Provider role → our roles; without it, the provider's role values are our role names. */
   roleMap?: Record<string, Role[]>;
 }
@@ -20,7 +22,7 @@ export type MappedPrincipal = { ok: true; principal: Principal } | { ok: false; 
 export function principalFromClaims(payload: Record<string, unknown>, mapping: ClaimMapping): MappedPrincipal {
   const subject = claimAt(payload, mapping.subject);
   if (typeof subject !== 'string' || subject.length === 0) return { ok: false, problem: `no subject in claim "${mapping.subject}"` };
-  const municipality = claimAt(payload, mapping.municipality);
+  const municipality = mapping.fixedMunicipality ?? claimAt(payload, mapping.municipality);
   if (typeof municipality !== 'string' || !/^\d{4}$/.test(municipality)) {
     return { ok: false, problem: `no municipality (four digits, as a string) in claim "${mapping.municipality}"` };
   }

@@ -37,3 +37,11 @@ describe('mapping a provider token to our principal', () => {
     expect(principalFromClaims({ municipality: '0630', roles: ['caseworker'] }, DEFAULT_CLAIMS)).toEqual({ ok: false, problem: expect.stringMatching(/subject/) });
   });
 });
+
+describe("a provider of one municipality only (JWT_MUNICIPALITY)", () => {
+  it('puts every token in that municipality, whatever the token says', () => {
+    const mapping: ClaimMapping = { ...DEFAULT_CLAIMS, fixedMunicipality: '0630' };
+    expect(principalFromClaims({ sub: 'a', roles: ['caseworker'] }, mapping)).toMatchObject({ principal: { municipality: '0630' } });
+    expect(principalFromClaims({ sub: 'a', municipality: '0101', roles: ['caseworker'] }, mapping)).toMatchObject({ principal: { municipality: '0630' } });
+  });
+});

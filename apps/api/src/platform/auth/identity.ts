@@ -25,7 +25,7 @@ export async function openIdentity(config: AppConfig): Promise<Identity> {
   const checks = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, clockSkewSeconds: config.JWT_CLOCK_SKEW_SECONDS, maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS };
   if (usesIdentityProvider(config)) {
     const keys = await providerKeys(config);
-    const claims: ClaimMapping = { subject: config.JWT_CLAIM_SUBJECT, municipality: config.JWT_CLAIM_MUNICIPALITY, roles: config.JWT_CLAIM_ROLES, roleMap: config.JWT_ROLE_MAP };
+    const claims: ClaimMapping = { subject: config.JWT_CLAIM_SUBJECT, municipality: config.JWT_CLAIM_MUNICIPALITY, roles: config.JWT_CLAIM_ROLES, roleMap: config.JWT_ROLE_MAP, fixedMunicipality: config.JWT_MUNICIPALITY };
     return { verifier: jwtVerifier({ ...checks, keys, claims }), description: `identity provider ${config.JWT_ISSUER}` };
   }
   // loadConfig refuses this combination already; a second lock, since minting tokens from a file is what it prevents.

@@ -89,4 +89,10 @@ describe('identity configuration', () => {
     expect(() => loadConfig({ JWT_ROLE_MAP: 'fb-leder=boss' })).toThrow(/JWT_ROLE_MAP=.*"boss" is not a familybank role/);
     expect(() => loadConfig({ JWT_ROLE_MAP: 'fb-leder' })).toThrow(/JWT_ROLE_MAP/);
   });
+
+  it('JWT_MUNICIPALITY is four digits, and one of the municipalities served', () => {
+    expect(loadConfig({ JWT_MUNICIPALITY: '0630', MUNICIPALITIES: '0630' }).JWT_MUNICIPALITY).toBe('0630');
+    expect(() => loadConfig({ JWT_MUNICIPALITY: '630' })).toThrow(/JWT_MUNICIPALITY="630"/);
+    expect(() => loadConfig({ JWT_MUNICIPALITY: '0101', MUNICIPALITIES: '0630' })).toThrow(/JWT_MUNICIPALITY: 0101 is not among MUNICIPALITIES/);
+  });
 });

@@ -42,6 +42,7 @@ export const IdentitySettings = {
   JWT_CLAIM_MUNICIPALITY: claimName.default('municipality'),
   JWT_CLAIM_ROLES: claimName.default('roles'),
   JWT_ROLE_MAP: roleMap,
+  JWT_MUNICIPALITY: z.string().regex(/^\d{4}$/, 'A four-digit municipality code').optional(),
 };
 
 interface IdentityConfig {
@@ -50,6 +51,7 @@ interface IdentityConfig {
   JWT_JWKS_URL?: string;
   JWT_KEYS?: string;
   JWT_KEYS_FILE?: string;
+  JWT_MUNICIPALITY?: string;
   MUNICIPALITIES: string[];
 }
 
@@ -69,6 +71,9 @@ export function identityProblems(config: IdentityConfig, env: NodeJS.ProcessEnv)
   if (sources.length > 1) problems.push(`${sources.join(', ')}: set only one source of the identity provider's keys`);
   if (sources.length > 0 && (!env.JWT_ISSUER || config.JWT_ISSUER === DEV_ISSUER)) {
     problems.push(`JWT_ISSUER: required with ${sources[0]}: the identity provider's issuer (its "iss"), not "${DEV_ISSUER}"`);
+  }
+  if (config.JWT_MUNICIPALITY && config.MUNICIPALITIES.length > 0 && !config.MUNICIPALITIES.includes(config.JWT_MUNICIPALITY)) {
+    problems.push(`JWT_MUNICIPALITY: ${config.JWT_MUNICIPALITY} is not among MUNICIPALITIES (${config.MUNICIPALITIES.join(',')})`);
   }
   if (config.NODE_ENV !== 'production') return problems;
   if (sources.length === 0) {

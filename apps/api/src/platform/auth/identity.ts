@@ -13,8 +13,6 @@ export interface Identity {
   verifier: TokenVerifier;
   /** The development issuer's keys: only when no identity provider is configured, never in production. */
   devKeys?: DevKeys;
-  /** For the start-up banner and logs: where tokens come from. */
-  description: string;
 }
 
 /**
@@ -26,12 +24,12 @@ export async function openIdentity(config: AppConfig): Promise<Identity> {
   if (usesIdentityProvider(config)) {
     const keys = await providerKeys(config);
     const claims: ClaimMapping = { subject: config.JWT_CLAIM_SUBJECT, municipality: config.JWT_CLAIM_MUNICIPALITY, roles: config.JWT_CLAIM_ROLES, roleMap: config.JWT_ROLE_MAP, fixedMunicipality: config.JWT_MUNICIPALITY };
-    return { verifier: jwtVerifier({ ...checks, keys, claims }), description: `identity provider ${config.JWT_ISSUER}` };
+    return { verifier: jwtVerifier({ ...checks, keys, claims }) };
   }
   // loadConfig refuses this combination already; a second lock, since minting tokens from a file is what it prevents.
   if (config.NODE_ENV === 'production') throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: the development issuer is refused when NODE_ENV=production');
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
-  return { verifier: jwtVerifier({ ...checks, keys: devSigningKey(devKeys), claims: DEFAULT_CLAIMS }), devKeys, description: `development issuer ${config.JWT_ISSUER}` };
+  return { verifier: jwtVerifier({ ...checks, keys: devSigningKey(devKeys), claims: DEFAULT_CLAIMS }), devKeys };
 }
 
 function providerKeys(config: AppConfig): Promise<JWTVerifyGetKey> | JWTVerifyGetKey {

@@ -1,4 +1,5 @@
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
+import { DEMO_MUNICIPALITIES, seedDemoData } from '../../apps/api/src/infrastructure/demo/demo-seed';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { deleteReadModels } from '../support/data-dir';
 import { approvalTerms, registration } from '../support/family-fixtures';
@@ -174,5 +175,47 @@ describe('figures over time', () => {
     const before = await read();
     await server.restart(() => deleteReadModels(server.dataDir));
     expect(await read()).toEqual(before);
+  });
+});
+
+describe('figures of the demo data', () => {
+  const now = new Date('2026-12-15T09:00:00.000Z');
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({}, { clock: () => now });
+    expect(await seedDemoData(server.app.runtime.gateway, server.app.runtime.eventStore, now)).toBe(true);
+    await server.app.runtime.readSide.waitFor(await server.app.runtime.eventStore.lastPosition());
+  });
+  afterAll(async () => {
+    // The seed's municipalities announce themselves in the background: let the relay finish before the exchange closes.
+    await server.app.runtime.relay.run();
+    await server.stop();
+  });
+
+  it('have two years of history in every demo municipality, dated by the simulated days of the casework', async () => {
+    for (const { code } of DEMO_MUNICIPALITIES) {
+      const client = await server.client(code);
+      const read = async (path: string) => {
+        const response = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${await server.token(code)}` } });
+        expect(response.status).toBe(200);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        return (await response.json()) as any;
+      };
+      const funnel = await read('/v1/figures/recruitment-funnel?grouping=year&from=2024-01-01&to=2026-12-31');
+      expect(new Set(funnel.rows.map((row: { period: string }) => row.period))).toEqual(new Set(['2024', '2025', '2026']));
+      const approvals = await read('/v1/figures/time-to-approval?grouping=year&from=2025-01-01&to=2026-12-31');
+      expect(approvals.rows.every((row: { approvals: number }) => row.approvals > 0)).toBe(true);
+      const wishes = await read('/v1/figures/new-assignment-wishes?grouping=year&from=2025-01-01&to=2026-12-31');
+      expect(wishes.rows.map((row: { assignmentsEnded: number }) => row.assignmentsEnded > 0)).toEqual([true, true]);
+      const waiting = await read('/v1/figures/requests-waiting?grouping=quarter&from=2025-01-01&to=2026-12-31');
+      expect(waiting.rows.filter((row: { waiting: number }) => row.waiting > 0).length).toBeGreaterThan(3);
+      expect((await read('/v1/figures/approvals-expiring?from=2024-12-15&to=2026-12-15&grouping=year')).rows.some((row: { renewed: number }) => row.renewed > 0)).toBe(true);
+      const freshness = await read('/v1/figures/availability-freshness?grouping=quarter&from=2025-01-01&to=2026-12-31');
+      expect(freshness.rows.filter((row: { available: number }) => row.available > 0).length).toBeGreaterThan(4);
+      expect((await read('/v1/figures/emergency-calls?grouping=year&from=2025-01-01&to=2026-12-31')).rows.some((row: { calls: number }) => row.calls > 0)).toBe(true);
+      // Today's demo families are still there, registered today.
+      expect((await unwrap(client.GET('/v1/pipeline', {}))).stages.find((stage) => stage.stage === 'lead')!.count).toBeGreaterThan(0);
+    }
   });
 });

@@ -16,7 +16,8 @@ const BYTE_ORDER_MARK = '\uFEFF';
  */
 export function toCsv(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
   const cells = rows.map((row) => columns.map((column) => cell(row[column])));
-  return BYTE_ORDER_MARK + stringify([[...columns], ...cells], { record_delimiter: '\r\n', quoted_match: ';' });
+  // csv-stringify quotes a field holding the record delimiter (CRLF), not a lone CR or LF: those are named here.
+  return BYTE_ORDER_MARK + stringify([[...columns], ...cells], { record_delimiter: '\r\n', quoted_match: [';', '\n', '\r'] });
 }
 
 /** Numbers stated plainly (a point as decimal mark, no grouping); nothing is an empty field. */

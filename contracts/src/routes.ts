@@ -1,9 +1,10 @@
 import { familyRoutes } from './families/family.routes';
+import { figureRoutes } from './figures/figures.routes';
 import { profileViewRoutes } from './families/views.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes } as const;
+export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

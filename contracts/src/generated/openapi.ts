@@ -927,6 +927,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/figures/requests-waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Children waiting: requests open at the end of each period and days waited
+         * @description Open requests counted on each period’s last day (today for the current period), with their days since opening. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRequestsWaitingFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/requests-filled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests opened and filled per period, and days to fill
+         * @description Days to fill run from opening to the request being filled. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRequestsFilledFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/network-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share of assignments from the child’s own network, against the target
+         * @description An assignment counts as from the network when its family is one of the request’s network candidates. The target is the node’s NETWORK_SHARE_TARGET_PERCENT (default 33) and is in every row. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getNetworkShareFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/recruitment-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruitment funnel per source channel: leads, contacted, approved, conversion
+         * @description Leads are grouped by the period they registered in, their source channel and source detail; contacted and approved count what those leads reached by now. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRecruitmentFunnelFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/time-to-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days from first contact to approval, per period of approval
+         * @description From the first contact’s date to the approval’s date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getTimeToApprovalFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/approvals-expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approvals by the period their valid-until date falls in, and what became of them
+         * @description Default period: today and the next 90 days, i.e. the approvals expiring soon; a past period shows how many were renewed or expired. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getApprovalsExpiringFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/availability-freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Available families on each period’s last day, and how fresh their availability was
+         * @description Stale: not confirmed for more than AVAILABILITY_STALE_AFTER_DAYS. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getAvailabilityFreshnessFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/new-assignment-wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ended assignments and whether the family wants a new one
+         * @description Per period the assignment ended in; familiesWaitingNow counts families whose last ending asked for a new assignment. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getNewAssignmentWishesFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/emergency-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Emergency-line calls per period
+         * @description Counts support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getEmergencyCallsFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1654,6 +1834,288 @@ export interface components {
             municipality: components["schemas"]["MunicipalityCode"] & unknown;
             municipalityName?: string;
             viewedAt: components["schemas"]["Timestamp"];
+        };
+        RequestsWaitingFigure: {
+            /** @enum {string} */
+            figure: "requests-waiting";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Requests open today and how long they have waited */
+            waitingNow: {
+                /** @description Now */
+                count: number;
+                /** @description Average days */
+                averageDays: number | null;
+                /** @description Longest, in days */
+                longestDays: number | null;
+            };
+            rows: components["schemas"]["RequestsWaitingRow"][];
+        };
+        /**
+         * @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year)
+         * @enum {string}
+         */
+        FigureGrouping: "month" | "quarter" | "year";
+        RequestsWaitingRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            asOf: components["schemas"]["IsoDate"] & unknown;
+            /** @description Requests open (neither filled, withdrawn nor expired) on asOf */
+            waiting: number;
+            /** @description Average days since those requests were opened, on asOf */
+            averageDaysWaiting: number | null;
+            /** @description The longest wait among them, in days */
+            longestDaysWaiting: number | null;
+        };
+        RequestsFilledFigure: {
+            /** @enum {string} */
+            figure: "requests-filled";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["RequestsFilledRow"][];
+        };
+        RequestsFilledRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Requests opened in the period */
+            opened: number;
+            /** @description Requests filled in the period */
+            filled: number;
+            /** @description Average days from opening to filling, of the requests filled in the period */
+            averageDaysToFill: number | null;
+            /** @description The longest of those, in days */
+            longestDaysToFill: number | null;
+        };
+        NetworkShareFigure: {
+            /** @enum {string} */
+            figure: "network-share";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            targetPercent: number;
+            rows: components["schemas"]["NetworkShareRow"][];
+        };
+        NetworkShareRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Assignments confirmed on your requests in the period */
+            assignments: number;
+            /** @description Of those, families from the child’s own network */
+            fromNetwork: number;
+            /** @description fromNetwork / assignments × 100, one decimal */
+            sharePercent: number | null;
+            /** @description The share the municipality aims for (NETWORK_SHARE_TARGET_PERCENT, default 33) */
+            targetPercent: number;
+        };
+        RecruitmentFunnelFigure: {
+            /** @enum {string} */
+            figure: "recruitment-funnel";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["RecruitmentFunnelRow"][];
+        };
+        RecruitmentFunnelRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            sourceChannel: components["schemas"]["SourceChannel"];
+            /** @description The campaign or event named at registration; empty when none was */
+            sourceDetail: string;
+            /** @description Families registered in the period through this channel */
+            leads: number;
+            /** @description Of those, families with a first contact by now */
+            contacted: number;
+            /** @description Of those, families approved by now */
+            approved: number;
+            /** @description approved / leads × 100, one decimal */
+            conversionPercent: number | null;
+        };
+        TimeToApprovalFigure: {
+            /** @enum {string} */
+            figure: "time-to-approval";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["TimeToApprovalRow"][];
+        };
+        TimeToApprovalRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Families approved in the period (first approvals; renewals are not counted) */
+            approvals: number;
+            /** @description Average days from first contact to approval */
+            averageDaysFromFirstContact: number | null;
+            /** @description The shortest, in days */
+            shortestDays: number | null;
+            /** @description The longest, in days */
+            longestDays: number | null;
+        };
+        ApprovalsExpiringFigure: {
+            /** @enum {string} */
+            figure: "approvals-expiring";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Approvals in force today whose valid-until date is within the next 90 days */
+            expiringWithin90Days: number;
+            rows: components["schemas"]["ApprovalsExpiringRow"][];
+        };
+        ApprovalsExpiringRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Approvals whose valid-until date falls in the period */
+            expiring: number;
+            /** @description Of those, still in force and not yet renewed */
+            current: number;
+            /** @description Of those, renewed */
+            renewed: number;
+            /** @description Of those, expired */
+            expired: number;
+            /** @description Of those, ended because the family retired */
+            retired: number;
+        };
+        AvailabilityFreshnessFigure: {
+            /** @enum {string} */
+            figure: "availability-freshness";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            staleAfterDays: number;
+            rows: components["schemas"]["AvailabilityFreshnessRow"][];
+        };
+        AvailabilityFreshnessRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            asOf: components["schemas"]["IsoDate"] & unknown;
+            /** @description Families available on asOf */
+            available: number;
+            /** @description Of those, with availability confirmed within staleAfterDays */
+            fresh: number;
+            /** @description Of those, with availability not confirmed for more than staleAfterDays */
+            stale: number;
+            /** @description Average days since availability was last confirmed */
+            averageDaysSinceConfirmed: number | null;
+            /** @description AVAILABILITY_STALE_AFTER_DAYS of this node */
+            staleAfterDays: number;
+        };
+        NewAssignmentWishesFigure: {
+            /** @enum {string} */
+            figure: "new-assignment-wishes";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Families whose last assignment ended with the wish for a new one, not placed again since */
+            familiesWaitingNow: number;
+            rows: components["schemas"]["NewAssignmentWishesRow"][];
+        };
+        NewAssignmentWishesRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Assignments of your families ended in the period */
+            assignmentsEnded: number;
+            /** @description Of those, the family wants a new assignment */
+            wantingNew: number;
+            /** @description Of those, the family does not */
+            notWantingNew: number;
+        };
+        EmergencyCallsFigure: {
+            /** @enum {string} */
+            figure: "emergency-calls";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["EmergencyCallsRow"][];
+        };
+        EmergencyCallsRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Emergency-line calls recorded as support in the period */
+            calls: number;
+            /** @description Distinct families who called */
+            families: number;
         };
     };
     responses: never;
@@ -7962,6 +8424,600 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsWaitingFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestsWaitingFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsFilledFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestsFilledFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNetworkShareFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkShareFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecruitmentFunnelFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentFunnelFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimeToApprovalFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToApprovalFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApprovalsExpiringFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalsExpiringFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAvailabilityFreshnessFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityFreshnessFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNewAssignmentWishesFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewAssignmentWishesFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmergencyCallsFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCallsFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

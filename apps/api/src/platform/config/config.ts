@@ -17,6 +17,8 @@ const ConfigSchema = z.object({
   APPROVAL_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   AVAILABILITY_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(365).default(60),
   AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** The share of assignments from the child's own network a municipality aims for (figures; seed 003: a third). */
+  NETWORK_SHARE_TARGET_PERCENT: z.coerce.number().min(0).max(100).default(33),
   NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
   EXCHANGE: z.enum(['inprocess', 'kafka']).default('inprocess'),
   KAFKA_BROKERS: z

@@ -104,6 +104,13 @@ describe('own placements and capacity per period', () => {
     expect(refused.error).toMatchObject({ code: 'FAMILY.NO_PLACE_IN_PERIOD' });
     expect((await request(marchToApril)).revision).toBe(before.revision);
 
+    const unknownField = await client[VEJLE]!.POST('/v1/requests/{requestId}/placements', {
+      params: { path: { requestId: marchToApril } },
+      body: { familyId: family, children: 2 } as unknown as { familyId: string },
+    });
+    expect(unknownField.response.status).toBe(400);
+    expect((await request(marchToApril)).revision).toBe(before.revision);
+
     const stranger = await client[VEJLE]!.POST('/v1/requests/{requestId}/placements', { params: { path: { requestId: marchToApril } }, body: { familyId: 'no-such-family' } });
     expect(stranger.response.status).toBe(404);
     expect(stranger.error).toMatchObject({ code: 'FAMILY.NOT_FOUND' });

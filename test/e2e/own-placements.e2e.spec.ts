@@ -72,6 +72,11 @@ describe('own placements and capacity per period', () => {
     const reserved = await unwrap(client[VEJLE]!.GET('/v1/families/{familyId}', { params: { path: { familyId: family } } }));
     expect(reserved.assignments).toEqual([expect.objectContaining({ assignmentId, requester: { municipality: VEJLE, requestId: januaryToJune } })]);
     expect((await unwrap(client[VEJLE]!.GET('/v1/offers', {}))).items).toEqual([]);
+    // The lifecycle of any assignment: the families meet before it starts.
+    const visited = await unwrap(
+      client[VEJLE]!.POST('/v1/requests/{requestId}/introduction-visits', { params: { path: { requestId: januaryToJune } }, body: { on: '2026-12-12', status: 'planned' } }),
+    );
+    expect(visited.introductionVisits).toEqual([expect.objectContaining({ on: '2026-12-12', status: 'planned' })]);
     expect((await unwrap(client[HORSENS]!.GET('/v1/inbox', {}))).items).toEqual([]);
   });
 

@@ -82,6 +82,17 @@ describe('embedded default with demo data', () => {
     expect(inbox.candidates.length).toBeGreaterThan(0);
   });
 
+  it('Vejle’s own family is placed for Vejle’s own request: the request is filled with an own placement and its match', async () => {
+    const keys = await loadOrCreateDevKeys(dataDir);
+    const vejle = createFamilybankClient({ baseUrl: api!.baseUrl, token: await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: 'familybank-dev', audience: 'familybank-api' }) });
+    const filled = await eventually(async () => {
+      const current = await unwrap(vejle.GET('/v1/requests/{requestId}', { params: { path: { requestId: 'demo-request-vejle-own-1' } } }));
+      expect(current.status).toBe('filled');
+      return current;
+    });
+    expect(filled.offers[0]).toMatchObject({ partner: '0630', status: 'confirmed', own: { familyId: filled.assignment!.familyId, match: { score: expect.any(Number) } } });
+  });
+
   it('a second start keeps the data and does not seed twice', async () => {
     const before = await snapshot(api!.baseUrl);
     await stop();

@@ -805,6 +805,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{requestId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place one of your own families for your own request, under the rules of an accepted offer
+         * @description The family must be one of the request’s own candidates: it is reserved for the request’s period like a partner’s family, then the request is filled (the placement shows among the offers, pending, then confirmed). Refusals: 404 FAMILY.NOT_FOUND (not an available, shareable family of yours), 409 FAMILY.NO_PLACE_IN_PERIOD (an overlapping placement takes its places in the period), 422 REQUEST.NOT_A_CANDIDATE (another hard filter, each named), 409 REQUEST.ACCEPTANCE_PENDING (an acceptance or placement is waiting), 409 REQUEST.NOT_OPEN, 404 REQUEST.NOT_FOUND. If a concurrent placement takes the place first, the family refuses the reservation and the placement is withdrawn with that reason. Cancel a pending placement like an acceptance (…/offers/{offerId}/acceptance/cancellation); end the assignment on the family.
+         */
+        post: operations["placeOwnFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requests/{requestId}/offers/{offerId}/acceptance/cancellation": {
         parameters: {
             query?: never;
@@ -1582,6 +1602,7 @@ export interface components {
             municipality: components["schemas"]["MunicipalityCode"];
             region: components["schemas"]["Region"];
             careTypes: ("respite" | "foster" | "emergency" | "contact")[];
+            /** @description The fewest places free in any coming month; availability.freePlaces says when more are free */
             freeCapacity: number;
             ageRange: {
                 min: number;
@@ -1595,6 +1616,8 @@ export interface components {
                     to: components["schemas"]["IsoWeek"];
                 }[];
                 patterns: ("weekdays" | "weekends" | "holidays")[];
+                /** @description Places free per month from this month on, in consecutive ranges (the last without an end); months with no free place are left out. Absent from older profiles: then freeCapacity holds for every month. */
+                freePlaces?: components["schemas"]["FreePlaces"][];
             };
             availabilityConfirmed: components["schemas"]["IsoMonth"];
             approvalValidUntil: components["schemas"]["IsoMonth"];
@@ -1603,6 +1626,11 @@ export interface components {
         };
         Pseudonym: string;
         IsoWeek: string;
+        FreePlaces: {
+            from: components["schemas"]["IsoMonth"];
+            to?: components["schemas"]["IsoMonth"];
+            places: number;
+        };
         IsoMonth: string;
         /** @enum {string} */
         ExperienceBand: "new" | "1-3-years" | "over-3-years";
@@ -1636,6 +1664,7 @@ export interface components {
                 endedOn?: components["schemas"]["IsoDate"] & unknown;
                 endReason?: string;
                 contact?: components["schemas"]["ContactDetails"] & unknown;
+                familyId?: components["schemas"]["Id"] & unknown;
                 householdName?: string;
             };
             recruitmentStarted: boolean;
@@ -1681,14 +1710,32 @@ export interface components {
         RequestStatus: "open" | "filled" | "withdrawn" | "expired";
         ReceivedOffer: {
             offerId: components["schemas"]["Id"];
-            partner: components["schemas"]["MunicipalityCode"];
+            partner: components["schemas"]["MunicipalityCode"] & unknown;
             pseudonym: components["schemas"]["Pseudonym"];
             status: components["schemas"]["OfferStatus"];
             withdrawnReason?: string;
             profile?: components["schemas"]["SharedProfile"] & unknown;
+            own?: components["schemas"]["OwnPlacementDetail"];
         };
         /** @enum {string} */
         OfferStatus: "received" | "shortlisted" | "declined" | "acceptance-requested" | "withdrawn" | "confirmed";
+        /** @description Set for an own placement: your family, and the match explanation */
+        OwnPlacementDetail: {
+            familyId: components["schemas"]["Id"];
+            householdName?: string;
+            children: number;
+            /** @description Why the matching engine proposed the family when it was placed */
+            match: {
+                score: number;
+                criteria: components["schemas"]["CandidateCriterion"][];
+            };
+        };
+        CandidateCriterion: {
+            criterion: string;
+            points: number;
+            max: number;
+            explanation: string;
+        };
         /** @description A lead registered with sourceChannel child-request for this request */
         RecruitedFamily: {
             familyId: components["schemas"]["Id"];
@@ -1744,12 +1791,6 @@ export interface components {
             network: boolean;
             criteria: components["schemas"]["CandidateCriterion"][];
         };
-        CandidateCriterion: {
-            criterion: string;
-            points: number;
-            max: number;
-            explanation: string;
-        };
         /** @description A partner’s family from your pool view that passes the hard filters, with the score explained */
         PoolCandidate: {
             pseudonym: components["schemas"]["Pseudonym"];
@@ -1764,6 +1805,9 @@ export interface components {
             on: components["schemas"]["IsoDate"] & unknown;
             status: components["schemas"]["IntroductionVisitStatus"];
             note?: string;
+        };
+        PlaceOwnFamily: {
+            familyId: components["schemas"]["Id"] & unknown;
         };
         /** @description Partners’ requests, open ones first, by response deadline */
         Inbox: {
@@ -7627,6 +7671,147 @@ export interface operations {
         };
         responses: {
             /** @description The request after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    placeOwnFamily: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOwnFamily"];
+            };
+        };
+        responses: {
+            /** @description The request with the placement pending */
             200: {
                 headers: {
                     /** @description The stream revision, quoted */

@@ -1,3 +1,4 @@
+import { devSessionRoutes } from './dev/dev-session.routes';
 import { familyRoutes } from './families/family.routes';
 import { profileViewRoutes } from './families/views.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
@@ -5,5 +6,5 @@ import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes } as const;
+export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...devSessionRoutes } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

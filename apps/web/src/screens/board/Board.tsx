@@ -64,7 +64,8 @@ export function Board() {
           {notice}
         </Alert>
       ) : null}
-      <ol className="fb-board" aria-label={t('board.title')}>
+      {/* Scrolls sideways on narrow screens: focusable, so the keyboard can scroll it too. */}
+      <ol className="fb-board" aria-label={t('board.title')} tabIndex={0}>
         {columns.map((column) => (
           <li key={column.stage} className="fb-column">
             <Heading level={2} data-size="xs">

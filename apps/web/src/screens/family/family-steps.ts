@@ -50,7 +50,7 @@ export const STEPS = {
       { name: 'channel', kind: 'select', options: CONTACT_CHANNELS, optionLabels: 'vocab.contactChannel' },
       { name: 'summary', kind: 'textarea' },
     ],
-    initial: onToday,
+    initial: () => ({ on: today(), channel: 'phone' }),
   },
   screening: { id: 'screening', path: '/screening', schema: RecordScreeningBody, fields: () => [{ name: 'on', kind: 'date' }, { name: 'notes', kind: 'textarea' }], initial: onToday },
   interview: {

@@ -81,13 +81,11 @@ export function RequestPage() {
               <dd>{names(data.awaitingAnswerFrom)}</dd>
             </dl>
             {data.status === 'open' && data.sharedWith.length === 0 ? (
-              <div className="fb-stack">
-                <Button onClick={() => void share.run()} loading={share.running} disabled={share.running}>
-                  {t('request.share')}
-                </Button>
-                <Outcome state={share.state} success={t('request.shared')} onReload={request.reload} />
-              </div>
+              <Button onClick={() => void share.run()} loading={share.running} disabled={share.running}>
+                {t('request.share')}
+              </Button>
             ) : null}
+            <Outcome state={share.state} success={t('request.shared')} onReload={request.reload} />
           </Card.Block>
         </Card>
         {data.assignment ? <AssignmentCard assignment={data.assignment} /> : null}

@@ -110,6 +110,7 @@ describe.each([
     await page.getByRole('link', { name: household }).click();
     await page.getByRole('heading', { name: household }).waitFor();
     await step('screening', T.vocab.stage.screened);
+    await page.getByLabel(T.fields.interviewers).fill('Anna Lund\nPeter Holm');
     await step('interview', T.vocab.stage.interviewed);
     await step('checksRequest', T.vocab.stage['background-checks']);
     await step('checkResult');

@@ -9,7 +9,7 @@ import { defineConfig } from 'vite';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
 // The workspace's libraries by their aliases, as tsconfig.base.json names them (exact matches only).
-const alias = Object.entries(compilerOptions.paths).map(([find, [target]]) => ({ find: new RegExp(`^${find.replace('/', '\\/')}$`), replacement: join(root, target!) }));
+const alias = Object.entries(compilerOptions.paths).map(([find, targets]) => ({ find: new RegExp(`^${find.replace('/', '\\/')}$`), replacement: join(root, targets[0] ?? '') }));
 
 export default defineConfig({
   root: join(root, 'apps/web'),

@@ -76,7 +76,7 @@ describe.each([
   it('signs in as Vejle in the browser’s language', async () => {
     await page.goto(server.baseUrl);
     await page.getByRole('heading', { name: T.signIn.title }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+    expect(await page.locator('html').getAttribute('lang')).toBe(language);
     await shot('01-sign-in');
     await signIn('0630');
     await shot('02-pipeline-board');
@@ -179,6 +179,6 @@ describe.each([
     const other = language === 'en' ? 'da' : 'en';
     await page.getByLabel(T.language.label).selectOption(other);
     await page.getByRole('link', { name: (other === 'da' ? da : en).nav.partnerships }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(other);
+    expect(await page.locator('html').getAttribute('lang')).toBe(other);
   });
 });

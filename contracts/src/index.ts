@@ -1,4 +1,5 @@
 export * from './common.schemas';
+export * from './dev/dev-session.routes';
 export * from './families/family-history.schemas';
 export * from './families/family.routes';
 export * from './families/family.schemas';

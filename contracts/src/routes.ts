@@ -1,3 +1,4 @@
+import { devSessionRoutes } from './dev/dev-session.routes';
 import { familyRoutes } from './families/family.routes';
 import { figureRoutes } from './figures/figures.routes';
 import { profileViewRoutes } from './families/views.routes';
@@ -6,5 +7,14 @@ import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes } as const;
+export const apiRoutes = {
+  ...opsRoutes,
+  ...familyRoutes,
+  ...partnershipRoutes,
+  ...requestRoutes,
+  ...inboxRoutes,
+  ...profileViewRoutes,
+  ...figureRoutes,
+  ...devSessionRoutes,
+} as const;
 export type ApiRouteName = keyof typeof apiRoutes;

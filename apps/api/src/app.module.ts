@@ -29,6 +29,8 @@ import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
+import { DevSessionModule } from './dev-session/dev-session.module';
+import { WebModule } from './web/web.module';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -44,8 +46,17 @@ export class AppModule {
   static with(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FiguresController],
+      imports: [CqrsModule.forRoot(), DevSessionModule.with(runtime), WebModule.with()],
+      controllers: [
+        FamilyLifecycleController,
+        FamilyQueriesController,
+        PartnershipsController,
+        RequestsController,
+        InboxController,
+        OpsController,
+        ProfileViewsController,
+        FiguresController,
+      ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     [
       '',
       `familybank API listening on ${base}`,
+      `  Caseworker console:    ${base}/`,
       `  API docs (Swagger UI): ${base}/docs`,
       `  OpenAPI document:      ${base}/openapi.json`,
       `  Data directory:        ${config.DATA_DIR}`,

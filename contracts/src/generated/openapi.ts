@@ -1127,6 +1127,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/dev/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development sign-in: the municipalities and roles to choose from (404 outside development) */
+        get: operations["getDevSignInOptions"];
+        put?: never;
+        /**
+         * Development sign-in: a token for the chosen municipality and roles (404 outside development)
+         * @description Only the embedded default in development issues tokens here: with NODE_ENV=production or DEV_SIGN_IN=false the route answers 404 and the console signs in with the identity provider instead.
+         */
+        post: operations["openDevSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2160,6 +2181,29 @@ export interface components {
             calls: number;
             /** @description Distinct families who called */
             families: number;
+        };
+        /** @description The municipalities this node serves or knows, and the roles a development session may carry */
+        DevSignInOptions: {
+            municipalities: {
+                code: components["schemas"]["MunicipalityCode"];
+                name: string;
+            }[];
+            roles: ("caseworker" | "approver" | "auditor")[];
+        };
+        DevSession: {
+            /** @description A bearer token signed by the embedded default’s development key */
+            token: string;
+            municipality: components["schemas"]["MunicipalityCode"];
+            municipalityName?: string;
+            roles: ("caseworker" | "approver" | "auditor")[];
+            subject: string;
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        DevSessionRequest: {
+            municipality: components["schemas"]["MunicipalityCode"];
+            roles: ("caseworker" | "approver" | "auditor")[];
+            /** @description Who signs in; recorded as the actor of every command. Default: dev-<roles>@<municipality> */
+            subject?: string;
         };
     };
     responses: never;
@@ -9212,6 +9256,104 @@ export interface operations {
             };
             /** @description Problem */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDevSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a development session may be opened for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSignInOptions"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDevSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description A development session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSession"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1682,6 +1682,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ready: {
@@ -1700,6 +1709,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
@@ -1737,7 +1755,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1813,7 +1831,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1936,7 +1954,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2077,7 +2095,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2218,7 +2236,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2377,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2500,7 +2518,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2641,7 +2659,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2782,7 +2800,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,7 +2941,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3064,7 +3082,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3205,7 +3223,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3346,7 +3364,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3487,7 +3505,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3628,7 +3646,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3769,7 +3787,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3910,7 +3928,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4051,7 +4069,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4192,7 +4210,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4333,7 +4351,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4475,7 +4493,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +4619,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupportRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4688,7 +4706,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4827,7 +4845,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,7 +4968,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5022,7 +5040,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyEvents"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5114,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5168,7 +5186,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableFamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5224,7 +5242,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityReminders"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,7 +5298,7 @@ export interface operations {
                     "application/json": components["schemas"]["Pipeline"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +5354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Directory"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5392,7 +5410,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipList"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,7 +5482,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5583,7 +5601,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5711,7 +5729,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +5848,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,7 +5956,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6000,7 +6018,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6094,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6181,7 +6199,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,7 +6286,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6409,7 +6427,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6550,7 +6568,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6671,7 +6689,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestCandidates"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6758,7 +6776,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6900,7 +6918,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7042,7 +7060,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7184,7 +7202,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +7344,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7445,7 +7463,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inbox"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7524,7 +7542,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +7673,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7756,7 +7774,7 @@ export interface operations {
                     "application/json": components["schemas"]["OwnOffers"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7830,7 +7848,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,7 +7951,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyViews"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 export * from './common.schemas';
 export * from './families/family-history.schemas';
+export * from './families/family-search.schemas';
 export * from './families/family.routes';
 export * from './families/family.schemas';
 export * from './families/views.routes';
@@ -15,6 +16,7 @@ export * from './partnerships/partnership.routes';
 export * from './partnerships/partnership.schemas';
 export * from './exchange';
 export * from './requests/request.schemas';
+export * from './requests/request-search.schemas';
 export * from './requests/request.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Families of your municipality, newest first, optionally in one stage */
+        /** Families of your municipality, newest first: search by name, postal code, competence, language, care type, child’s age and stage */
         get: operations["listFamilies"];
         put?: never;
         /**
@@ -641,7 +641,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your municipality’s requests, newest first */
+        /** Your municipality’s requests, newest first: filter by status, care type and response deadline */
         get: operations["listRequests"];
         put?: never;
         /** Open a request for one specific child (needs only: never the child’s name or national id) */
@@ -1738,6 +1738,18 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Free text found in the adults’ names (any part of a name). Case and diacritics do not matter, nor the Nordic spellings: “soren”, “Soeren” and “SØREN” find Søren; “aase” finds Åse; “hodan” finds Hodan */
+                q?: string;
+                /** @description A postal code or its beginning: 7100, or 71 for 7100–7199; spaces do not matter (Swedish 123 45 = 12345) */
+                postalCode?: string;
+                /** @description Families with this competence; repeat the parameter to require several */
+                competence?: components["schemas"]["Competence"][];
+                /** @description Families that speak this language (ISO 639-1); repeat the parameter to require several */
+                language?: components["schemas"]["Language"][];
+                /** @description Families approved for this care type (their latest approval, also while suspended or expired); before any approval, families interested in it */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Families whose approval takes a child of this age (its age range includes it); families without an approval are left out */
+                childAge?: number | null;
                 stage?: components["schemas"]["FamilyStage"];
             };
             header?: never;
@@ -6002,6 +6014,12 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 status?: components["schemas"]["RequestStatus"];
+                /** @description Requests for this care type */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Requests whose response deadline is after this day */
+                deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Requests whose response deadline is before this day */
+                deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: never;
             path?: never;

@@ -5,6 +5,7 @@ export * from './families/availability-reminders';
 export * from './families/family-detail.projection';
 export { householdName } from './families/family-events';
 export * from './families/family-queries';
+export * from './families/family-search';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
@@ -17,6 +18,8 @@ export * from './partners/profile-views.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
+export * from './requests/request-search';
+export { foldForSearch } from './search/fold';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';

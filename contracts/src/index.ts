@@ -20,3 +20,5 @@ export * from './requests/request-search.schemas';
 export * from './requests/request.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';
+export * from './worklist/worklist.routes';
+export * from './worklist/worklist.schemas';

@@ -927,6 +927,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is due in your municipality, or for one user (?assignee=me), sorted by due date
+         * @description Overdue first contacts, checks waiting for assessment, approvals expiring within 90 days, availability going stale, partners’ requests by response deadline, and acceptances waiting for the owner. Computed when read from the read models; not paginated (it lists only what is due).
+         */
+        get: operations["getWorklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1654,6 +1674,35 @@ export interface components {
             municipality: components["schemas"]["MunicipalityCode"] & unknown;
             municipalityName?: string;
             viewedAt: components["schemas"]["Timestamp"];
+        };
+        Worklist: {
+            asOf: components["schemas"]["Timestamp"];
+            /** @description Sorted by dueOn, the most overdue first; then by kind and subject */
+            items: components["schemas"]["WorklistItem"][];
+        };
+        WorklistItem: {
+            kind: components["schemas"]["WorklistKind"];
+            dueOn: components["schemas"]["IsoDate"];
+            /** @description dueOn is before today */
+            overdue: boolean;
+            subject: components["schemas"]["WorklistSubject"];
+            /** @description Who holds the subject: the user who registered the family or opened the request; null for partners’ requests */
+            assignee: string | null;
+            /** @description What is to be done, in a sentence */
+            note: string;
+        };
+        /**
+         * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it).
+         * @enum {string}
+         */
+        WorklistKind: "first-contact" | "check-assessment" | "approval-expiring" | "availability-stale" | "inbox-request" | "acceptance-pending";
+        WorklistSubject: {
+            /** @enum {string} */
+            type: "family" | "request" | "partner-request";
+            id: components["schemas"]["Id"] & unknown;
+            municipality?: components["schemas"]["MunicipalityCode"] & unknown;
+            /** @description The household’s name, the request’s case reference, or a partner request’s care type and child’s age */
+            name: string;
         };
     };
     responses: never;
@@ -7998,6 +8047,67 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorklist: {
+        parameters: {
+            query?: {
+                /** @description `me`: items whose subject you hold; `none`: items nobody holds (partners’ requests); any other value: that user’s items. Default: the whole municipality’s */
+                assignee?: string;
+                /** @description Only items of this kind */
+                kind?: components["schemas"]["WorklistKind"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worklist, most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

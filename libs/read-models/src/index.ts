@@ -20,6 +20,9 @@ export * from './projection-runner';
 export * from './requests/requests.projection';
 export * from './requests/request-search';
 export { foldForSearch } from './search/fold';
+export * from './worklist/case-holders.projection';
+export * from './worklist/worklist';
+export * from './worklist/worklist-rule';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
@@ -34,6 +37,7 @@ import { profileViewsProjection } from './partners/profile-views.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
+import { caseHoldersProjection } from './worklist/case-holders.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
@@ -49,4 +53,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   partnerPoolProjection,
   directoryProjection,
   profileViewsProjection,
+  caseHoldersProjection,
 ] as Projection[];

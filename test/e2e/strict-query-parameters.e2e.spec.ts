@@ -1,13 +1,13 @@
-import type { Express } from 'express';
 import { apiRoutes, expressPath } from '@familybank/contracts';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { eventsRecorded, expectProblem, send } from '../support/http-helpers';
 
 /** Every route the running app serves, read from its router, so that a route added later is walked too. */
 function servedRoutes(server: TestServer): Array<{ method: string; path: string }> {
-  const express = server.app.app.getHttpAdapter().getInstance() as Express & { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } };
-  return express.router.stack.flatMap((layer) =>
-    layer.route ? Object.keys(layer.route.methods).filter((method) => method !== '_all').map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })) : [],
+  type Layer = { route?: { path: string; methods: Record<string, boolean> } };
+  const express = server.app.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
+  return express.router.stack.flatMap(({ route }) =>
+    route ? Object.keys(route.methods).filter((method) => method !== '_all').map((method) => ({ method: method.toUpperCase(), path: route.path })) : [],
   );
 }
 

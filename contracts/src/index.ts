@@ -20,5 +20,7 @@ export * from './requests/request-search.schemas';
 export * from './requests/request.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';
+export * from './figures/figures.routes';
+export * from './figures/figures.schemas';
 export * from './worklist/worklist.routes';
 export * from './worklist/worklist.schemas';

@@ -9,6 +9,9 @@ export * from './families/family-search';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
+export * from './figures/family-facts.projection';
+export * from './figures/figure-queries';
+export * from './figures/request-facts.projection';
 export * from './projection';
 export * from './offers/offers.projection';
 export * from './partners/directory.projection';
@@ -29,6 +32,8 @@ import { availableFamiliesProjection } from './families/available-families.proje
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
 import { supportRecordsProjection } from './families/support-records.projection';
+import { familyFactsProjection } from './figures/family-facts.projection';
+import { requestFactsProjection } from './figures/request-facts.projection';
 import { offersProjection } from './offers/offers.projection';
 import { directoryProjection } from './partners/directory.projection';
 import { inboxProjection } from './partners/inbox.projection';
@@ -53,5 +58,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   partnerPoolProjection,
   directoryProjection,
   profileViewsProjection,
+  // Facts the figures over time are computed from.
+  requestFactsProjection,
+  familyFactsProjection,
   caseHoldersProjection,
 ] as Projection[];

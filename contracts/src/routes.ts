@@ -6,6 +6,7 @@ import { inboxRoutes } from './inbox/inbox.routes';
 import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
+import { worklistRoutes } from './worklist/worklist.routes';
 
 export const apiRoutes = {
   ...opsRoutes,
@@ -16,5 +17,6 @@ export const apiRoutes = {
   ...profileViewRoutes,
   ...figureRoutes,
   ...devSessionRoutes,
+  ...worklistRoutes,
 } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

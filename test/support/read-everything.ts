@@ -61,7 +61,7 @@ export async function familiesOf(read: Reader, municipalities: readonly string[]
 export async function readWithoutViewing(read: Reader, municipalities: readonly string[]): Promise<Answers> {
   const answers: Answers = {};
   for (const code of municipalities) {
-    for (const path of ['/v1/directory', '/v1/partnerships', '/v1/inbox', '/v1/offers', '/v1/pipeline', '/v1/availability-reminders']) await one(read, code, path, answers);
+    for (const path of ['/v1/directory', '/v1/partnerships', '/v1/inbox', '/v1/offers', '/v1/pipeline', '/v1/availability-reminders', '/v1/worklist']) await one(read, code, path, answers);
     await allPages(read, code, '/v1/available-families', answers);
     for (const { familyId } of await allPages<{ familyId: string }>(read, code, '/v1/families', answers)) {
       await one(read, code, `/v1/families/${familyId}`, answers);

@@ -31,6 +31,7 @@ import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
 import { DevSessionModule } from './dev-session/dev-session.module';
 import { WebModule } from './web/web.module';
+import { WorklistController } from './worklist/worklist.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -56,6 +57,7 @@ export class AppModule {
         OpsController,
         ProfileViewsController,
         FiguresController,
+        WorklistController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },

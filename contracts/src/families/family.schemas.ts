@@ -233,7 +233,6 @@ export const FamilyDetail = z
   .openapi('FamilyDetail');
 export type FamilyDetail = z.infer<typeof FamilyDetail>;
 
-export const FamilyListQuery = PageQuery.extend({ stage: FamilyStage.optional() });
 export const FamilyPage = pageOf(FamilyDetail, 'FamilyPage');
 
 export const AvailableFamily = z

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Families of your municipality, newest first, optionally in one stage */
+        /** Families of your municipality, newest first: search by name, postal code, competence, language, care type, child’s age and stage */
         get: operations["listFamilies"];
         put?: never;
         /**
@@ -641,7 +641,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your municipality’s requests, newest first */
+        /** Your municipality’s requests, newest first: filter by status, care type and response deadline */
         get: operations["listRequests"];
         put?: never;
         /** Open a request for one specific child (needs only: never the child’s name or national id) */
@@ -1142,6 +1142,26 @@ export interface paths {
          * @description Only the embedded default in development issues tokens here: with NODE_ENV=production or DEV_SIGN_IN=false the route answers 404 and the console signs in with the identity provider instead.
          */
         post: operations["openDevSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is due in your municipality, or for one user (?assignee=me), sorted by due date
+         * @description Overdue first contacts, checks waiting for assessment, approvals expiring within 90 days, availability going stale, partners’ requests by response deadline, and acceptances waiting for the owner. Computed when read from the read models; not paginated (it lists only what is due).
+         */
+        get: operations["getWorklist"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2205,6 +2225,35 @@ export interface components {
             /** @description Who signs in; recorded as the actor of every command. Default: dev-<roles>@<municipality> */
             subject?: string;
         };
+        Worklist: {
+            asOf: components["schemas"]["Timestamp"];
+            /** @description Sorted by dueOn, the most overdue first; then by kind and subject */
+            items: components["schemas"]["WorklistItem"][];
+        };
+        WorklistItem: {
+            kind: components["schemas"]["WorklistKind"];
+            dueOn: components["schemas"]["IsoDate"];
+            /** @description dueOn is before today */
+            overdue: boolean;
+            subject: components["schemas"]["WorklistSubject"];
+            /** @description Who holds the subject: the user who registered the family or opened the request; null for partners’ requests */
+            assignee: string | null;
+            /** @description What is to be done, in a sentence */
+            note: string;
+        };
+        /**
+         * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it).
+         * @enum {string}
+         */
+        WorklistKind: "first-contact" | "check-assessment" | "approval-expiring" | "availability-stale" | "inbox-request" | "acceptance-pending";
+        WorklistSubject: {
+            /** @enum {string} */
+            type: "family" | "request" | "partner-request";
+            id: components["schemas"]["Id"] & unknown;
+            municipality?: components["schemas"]["MunicipalityCode"] & unknown;
+            /** @description The household’s name, the request’s case reference, or a partner request’s care type and child’s age */
+            name: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2232,6 +2281,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ready: {
@@ -2252,6 +2310,15 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -2270,6 +2337,18 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Free text found in the adults’ names (any part of a name). Case and diacritics do not matter, nor the Nordic spellings: “soren”, “Soeren” and “SØREN” find Søren; “aase” finds Åse; “hodan” finds Hodan */
+                q?: string;
+                /** @description A postal code or its beginning: 7100, or 71 for 7100–7199; spaces do not matter (Swedish 123 45 = 12345) */
+                postalCode?: string;
+                /** @description Families with this competence; repeat the parameter to require several */
+                competence?: components["schemas"]["Competence"][];
+                /** @description Families that speak this language (ISO 639-1); repeat the parameter to require several */
+                language?: components["schemas"]["Language"][];
+                /** @description Families approved for this care type (their latest approval, also while suspended or expired); before any approval, families interested in it */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Families whose approval takes a child of this age (its age range includes it); families without an approval are left out */
+                childAge?: number | null;
                 stage?: components["schemas"]["FamilyStage"];
             };
             header?: never;
@@ -2287,7 +2366,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2363,7 +2442,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2486,7 +2565,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2627,7 +2706,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2768,7 +2847,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2909,7 +2988,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3050,7 +3129,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,7 +3270,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3332,7 +3411,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3552,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3614,7 +3693,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3755,7 +3834,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +3975,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4037,7 +4116,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4178,7 +4257,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,7 +4398,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +4539,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4601,7 +4680,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +4821,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4883,7 +4962,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5025,7 +5104,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5151,7 +5230,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupportRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5317,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +5456,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5500,7 +5579,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5572,7 +5651,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyEvents"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +5725,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5718,7 +5797,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableFamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5774,7 +5853,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityReminders"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +5909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Pipeline"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5886,7 +5965,7 @@ export interface operations {
                     "application/json": components["schemas"]["Directory"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5942,7 +6021,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipList"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6014,7 +6093,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6133,7 +6212,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6261,7 +6340,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6380,7 +6459,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6488,7 +6567,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6534,6 +6613,12 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 status?: components["schemas"]["RequestStatus"];
+                /** @description Requests for this care type */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Requests whose response deadline is after this day */
+                deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Requests whose response deadline is before this day */
+                deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: never;
             path?: never;
@@ -6550,7 +6635,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6626,7 +6711,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6731,7 +6816,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6818,7 +6903,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6959,7 +7044,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7100,7 +7185,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7221,7 +7306,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestCandidates"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,7 +7393,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7450,7 +7535,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,7 +7677,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7734,7 +7819,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,7 +7960,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8017,7 +8102,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8136,7 +8221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inbox"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8215,7 +8300,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,7 +8431,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8447,7 +8532,7 @@ export interface operations {
                     "application/json": components["schemas"]["OwnOffers"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8521,7 +8606,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8624,7 +8709,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyViews"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8699,7 +8784,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8765,7 +8850,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8831,7 +8916,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8897,7 +8982,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8963,7 +9048,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9029,7 +9114,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9095,7 +9180,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9161,7 +9246,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9227,7 +9312,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9283,6 +9368,15 @@ export interface operations {
                     "application/json": components["schemas"]["DevSignInOptions"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in your municipality */
             404: {
                 headers: {
@@ -9316,7 +9410,7 @@ export interface operations {
                     "application/json": components["schemas"]["DevSession"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,6 +9448,67 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorklist: {
+        parameters: {
+            query?: {
+                /** @description `me`: items whose subject you hold; `none`: items nobody holds (partners’ requests); any other value: that user’s items. Default: the whole municipality’s */
+                assignee?: string;
+                /** @description Only items of this kind */
+                kind?: components["schemas"]["WorklistKind"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worklist, most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

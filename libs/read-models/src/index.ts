@@ -5,6 +5,7 @@ export * from './families/availability-reminders';
 export * from './families/family-detail.projection';
 export { householdName } from './families/family-events';
 export * from './families/family-queries';
+export * from './families/family-search';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
@@ -20,6 +21,11 @@ export * from './partners/profile-views.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
+export * from './requests/request-search';
+export { foldForSearch } from './search/fold';
+export * from './worklist/case-holders.projection';
+export * from './worklist/worklist';
+export * from './worklist/worklist-rule';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
@@ -36,6 +42,7 @@ import { profileViewsProjection } from './partners/profile-views.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
+import { caseHoldersProjection } from './worklist/case-holders.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
@@ -54,4 +61,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   // Facts the figures over time are computed from.
   requestFactsProjection,
   familyFactsProjection,
+  caseHoldersProjection,
 ] as Projection[];

@@ -17,6 +17,11 @@ export * from './partners/profile-views.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
+export * from './support/courses.projection';
+export * from './support/development-plans.projection';
+export * from './support/emergency-calls.projection';
+export * from './support/supervision-meetings.projection';
+export * from './support/support-queries';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
@@ -31,6 +36,10 @@ import { profileViewsProjection } from './partners/profile-views.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
+import { coursesProjection } from './support/courses.projection';
+import { developmentPlansProjection } from './support/development-plans.projection';
+import { emergencyCallsPerMonthProjection, emergencyCallsProjection } from './support/emergency-calls.projection';
+import { supervisionMeetingsProjection } from './support/supervision-meetings.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
@@ -46,4 +55,10 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   partnerPoolProjection,
   directoryProjection,
   profileViewsProjection,
+  // Support after approval.
+  developmentPlansProjection,
+  emergencyCallsProjection,
+  emergencyCallsPerMonthProjection,
+  supervisionMeetingsProjection,
+  coursesProjection,
 ] as Projection[];

@@ -27,6 +27,8 @@ import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
+import { FamilySupportController } from './support/family-support.controller';
+import { MeetingsAndCoursesController } from './support/meetings-and-courses.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -43,7 +45,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FamilySupportController, MeetingsAndCoursesController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },

@@ -41,6 +41,10 @@ export class SupportQueries {
     return { items, nextCursor: page.nextCursor };
   }
 
+  emergencyCall(municipality: string, familyId: string, callId: string): EmergencyCallView | undefined {
+    return this.owned<EmergencyCallView>(emergencyCallsProjection.collection, municipality, `${familyId}/${callId}`);
+  }
+
   /** Calls, the latest recorded first, optionally of one family, in a period of days received, of one category. */
   emergencyCalls(municipality: string, query: PageRequest & { familyId?: string; from?: string; to?: string; category?: string }): Page<EmergencyCallView> {
     const where = allOf([field('$.familyId', '=', query.familyId), field('$.receivedOn', '>=', query.from), field('$.receivedOn', '<=', query.to), field('$.category', '=', query.category)]);

@@ -4,6 +4,7 @@ import { deleteReadModels } from '../support/data-dir';
 import { registration } from '../support/family-fixtures';
 import { eventsRecorded, expectProblem, send, type RawResponse } from '../support/http-helpers';
 import { registerAvailableFamily } from '../support/journeys';
+import { seedDemoData } from '../../apps/api/src/infrastructure/demo/demo-seed';
 
 /** Today for the API: attendance and calls are recorded after the fact, never for days to come. */
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -228,5 +229,32 @@ describe('support after approval', () => {
     const before = await read();
     await server.restart(() => deleteReadModels(server.dataDir));
     expect(await read()).toEqual(before);
+  }, 60_000);
+});
+
+describe('the demo data shows support after approval', () => {
+  let server: TestServer;
+  afterAll(() => server.stop());
+
+  it('contact persons, a group supervision with attendance, a course with enrolments, a plan with a follow-up due, and two years of calls', async () => {
+    server = await startTestServer({}, { clock: () => NOW });
+    expect(await seedDemoData(server.app.runtime.gateway, server.app.runtime.eventStore, NOW)).toBe(true);
+    const token = await server.token('0630');
+    const get = async (path: string) => {
+      const response = await send(server, 'GET', path, { token });
+      expect(response.status).toBe(200);
+      return response.json;
+    };
+    const families = (await get('/v1/families?limit=200')).items as Array<{ approval?: unknown; contactPerson?: { name: string } }>;
+    expect(families.filter((family) => family.approval).every((family) => family.contactPerson?.name)).toBe(true);
+    const [meeting] = (await get('/v1/support/supervision-meetings?format=group')).items;
+    expect(meeting.participants.filter((participant: { attended?: boolean }) => participant.attended !== undefined).length).toBeGreaterThanOrEqual(2);
+    const [course] = (await get('/v1/support/courses')).items;
+    expect(course.enrolled).toBeGreaterThanOrEqual(2);
+    expect(course.sessions[0].attended).toBeGreaterThanOrEqual(1);
+    expect((await get('/v1/support/follow-ups-due')).items).toHaveLength(1);
+    const report = await get('/v1/support/emergency-calls/per-month?from=2024-12&to=2026-12');
+    expect(report.total.calls).toBe(40);
+    expect(new Set(report.months.filter((month: { calls: number }) => month.calls > 0).map((month: { month: string }) => month.month.slice(0, 4))).size).toBeGreaterThanOrEqual(2);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { FamilyCommand, FamilyStage, RegistrationDetails } from '@familyban
 import type { EventStore } from '@familybank/event-store';
 import type { CommandGateway } from '../../platform/commands/command-gateway';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
+import { seedSupportDemo } from './demo-support';
 
 export { DEMO_MUNICIPALITIES };
 
@@ -56,6 +57,7 @@ export async function seedDemoData(gateway: CommandGateway, store: EventStore, n
       }
     }
   }
+  await seedSupportDemo(gateway, store, now);
   return true;
 }
 

@@ -1053,7 +1053,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Development plans with a follow-up due on or before a day (default today), the longest overdue first */
+        /** Families whose development plan has a follow-up due on or before a day (default today): the plan started last first, each plan’s due goals earliest first */
         get: operations["listFollowUpsDue"];
         put?: never;
         post?: never;
@@ -1070,7 +1070,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The family’s calls to the emergency line, the latest received first, optionally in a period */
+        /** The family’s calls to the emergency line, the latest recorded first, optionally received in a period */
         get: operations["listFamilyEmergencyCalls"];
         put?: never;
         /** Record a call of the family to the 24-hour emergency line, with its category and duration */
@@ -1088,7 +1088,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every call to the emergency line of your municipality’s families, the latest received first, optionally in a period and of one category */
+        /** Every call to the emergency line of your municipality’s families, the latest recorded first, optionally received in a period and of one category */
         get: operations["listEmergencyCalls"];
         put?: never;
         post?: never;

@@ -19,7 +19,7 @@ describe('the family look-up of support commands', () => {
   it.each([
     ['available', 'approved'],
     ['suspended', 'approved'],
-    ['expired', 'approved'],
+    ['expired', 'not-approved'],
     ['retired', 'not-approved'],
     ['lead', 'not-approved'],
     ['theirs', 'unknown'],

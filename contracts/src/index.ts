@@ -18,6 +18,8 @@ export * from './requests/request.schemas';
 export * from './requests/request.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';
+export * from './figures/figures.routes';
+export * from './figures/figures.schemas';
 export * from './support/course.schemas';
 export * from './support/development-plan.schemas';
 export * from './support/emergency-line.schemas';

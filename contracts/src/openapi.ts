@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { CommandReceipt, Problem } from './common.schemas';
 import { PROBLEM_TYPES } from './problems';
-import type { ApiRoute } from './route';
+import type { ApiRoute, CsvRepresentation } from './route';
 import { apiRoutes } from './routes';
 import { z } from './zod';
 
@@ -30,6 +30,16 @@ function responseHeaders(route: ApiRoute) {
     return z.object({ ETag: revisionHeader, Location: z.string().openapi({ description: 'Path of the new resource', example: '/v1/families/3f2a…' }) });
   }
   return route.concurrency ? z.object({ ETag: revisionHeader }) : undefined;
+}
+
+/** The CSV form of a body's rows (see CsvRepresentation): declared so that clients know the columns. */
+function csvContent(csv: CsvRepresentation) {
+  return {
+    schema: z.string().openapi({
+      description: `RFC 4180, UTF-8 with a byte-order mark, CRLF line ends; a header row, then one line per row: ${csv.columns.join(', ')}`,
+      example: `${csv.columns.join(',')}\r\n`,
+    }),
+  };
 }
 
 function toRouteConfig(route: ApiRoute): RouteConfig {
@@ -66,7 +76,10 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
       [route.success.status]: {
         description: route.success.description,
         headers: responseHeaders(route),
-        content: { 'application/json': { schema: route.success.schema } },
+        content: {
+          'application/json': { schema: route.success.schema },
+          ...(route.success.csv && { 'text/csv': csvContent(route.success.csv) }),
+        },
       },
       ...(isCommand && {
         202: {

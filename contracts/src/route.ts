@@ -26,7 +26,7 @@ export interface ApiRoute {
   query?: ZodObject;
   body?: ZodType;
   /** `created`: a 201 that names the new resource in Location (and its revision in ETag). */
-  success: { status: 200 | 201; schema: ZodType; description: string; created?: boolean };
+  success: { status: 200 | 201; schema: ZodType; description: string; created?: boolean; csv?: CsvRepresentation };
   /** Problem statuses this operation can answer with, besides 400/401/403/500 that all authenticated routes share. */
   errors: readonly number[];
   /** Honours Idempotency-Key (POST commands). */
@@ -34,6 +34,17 @@ export interface ApiRoute {
   /** Honours If-Match with the stream revision and answers with an ETag. */
   concurrency?: boolean;
 }
+
+/**
+ * The success body is also served as text/csv (`Accept: text/csv` or `?format=csv`): its `rows`,
+ * one line each, under a header row of `columns` (RFC 4180, UTF-8 with a byte-order mark, CRLF).
+ */
+export interface CsvRepresentation {
+  columns: readonly string[];
+}
+
+/** The CSV columns of a row schema, in the order its fields are declared. */
+export const csvOf = (row: ZodObject): CsvRepresentation => ({ columns: Object.keys(row.shape) });
 
 export const defineRoute = <R extends ApiRoute>(route: R): R => route;
 

@@ -1,4 +1,5 @@
 import { familyRoutes } from './families/family.routes';
+import { figureRoutes } from './figures/figures.routes';
 import { profileViewRoutes } from './families/views.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { opsRoutes } from './ops.routes';
@@ -6,5 +7,5 @@ import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 import { supportRoutes } from './support/support.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...supportRoutes } as const;
+export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes, ...supportRoutes } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

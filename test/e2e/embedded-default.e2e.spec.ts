@@ -55,10 +55,11 @@ describe('embedded default with demo data', () => {
     const token = /Dev token[^\n]*\n\s+(\S+)/.exec(api.output())![1]!;
     const pipeline = await unwrap(createFamilybankClient({ baseUrl: api.baseUrl, token }).GET('/v1/pipeline', {}));
     const stagesWithFamilies = pipeline.stages.filter((stage) => stage.count > 0).map((stage) => stage.stage);
-    expect(stagesWithFamilies).toEqual(['lead', 'contacted', 'screened', 'interviewed', 'background-checks', 'approved', 'available', 'suspended', 'rejected']);
+    expect(stagesWithFamilies).toEqual(['lead', 'contacted', 'screened', 'interviewed', 'background-checks', 'approved', 'available', 'suspended', 'approval-expired', 'rejected']);
     expect(api.output()).toContain('Seeded demo data for Vejle 0630, Roskilde 0265, København 0101');
     const views = (await snapshot(api.baseUrl)) as Record<string, { families: unknown[] }>;
-    expect(Object.values(views).map((view) => view.families.length)).toEqual([10, 10, 10]);
+    // Ten families of today in every stage, and twelve of the two years of history the figures show.
+    expect(Object.values(views).map((view) => view.families.length)).toEqual([22, 22, 22]);
   });
 
   it('demo partnerships share the pools, and Vejle’s request reaches Roskilde with Roskilde’s families ranked', async () => {
@@ -79,6 +80,17 @@ describe('embedded default with demo data', () => {
     });
     expect(inbox).toMatchObject({ requester: '0630', requesterName: 'Vejle', status: 'open' });
     expect(inbox.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('Vejle’s own family is placed for Vejle’s own request: the request is filled with an own placement and its match', async () => {
+    const keys = await loadOrCreateDevKeys(dataDir);
+    const vejle = createFamilybankClient({ baseUrl: api!.baseUrl, token: await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: 'familybank-dev', audience: 'familybank-api' }) });
+    const filled = await eventually(async () => {
+      const current = await unwrap(vejle.GET('/v1/requests/{requestId}', { params: { path: { requestId: 'demo-request-vejle-own-1' } } }));
+      expect(current.status).toBe('filled');
+      return current;
+    });
+    expect(filled.offers[0]).toMatchObject({ partner: '0630', status: 'confirmed', own: { familyId: filled.assignment!.familyId, match: { score: expect.any(Number) } } });
   });
 
   it('a second start keeps the data and does not seed twice', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { registration } from '../support/family-fixtures';
@@ -29,12 +29,12 @@ describe('HTTP authentication and authorization', () => {
   /** Signs with the server's own key, so only the claim under test is wrong. */
   const signWithServerKey = (claims: Record<string, unknown>, options: { expires?: boolean } = {}) => {
     const jwt = new SignJWT(claims)
-      .setProtectedHeader({ alg: 'EdDSA', kid: server.app.runtime.devKeys.kid })
+      .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
       .setSubject('someone@0630')
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
       .setIssuedAt();
-    return (options.expires === false ? jwt : jwt.setExpirationTime('1h')).sign(server.app.runtime.devKeys.privateKey);
+    return (options.expires === false ? jwt : jwt.setExpirationTime('1h')).sign(server.devKeys().privateKey);
   };
 
   async function expectRefusedEverywhere(headers: Record<string, string>, code: string) {
@@ -65,7 +65,7 @@ describe('HTTP authentication and authorization', () => {
   it('a token signed by another key, even with the server key id → 401 AUTH.TOKEN_INVALID', async () => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const forged = await new SignJWT({ municipality: '0630', roles: ['caseworker', 'approver'] })
-      .setProtectedHeader({ alg: 'EdDSA', kid: server.app.runtime.devKeys.kid })
+      .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
       .setSubject('mallory@0630')
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -76,7 +76,7 @@ describe('HTTP authentication and authorization', () => {
   });
 
   it('a token for another issuer or audience → 401 AUTH.TOKEN_INVALID', async () => {
-    const keys = server.app.runtime.devKeys;
+    const keys = server.devKeys();
     const otherIssuer = await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: 'someone-else', audience: AUDIENCE });
     await expectRefusedEverywhere({ authorization: `Bearer ${otherIssuer}` }, 'AUTH.TOKEN_INVALID');
     const otherAudience = await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: 'another-api' });
@@ -84,13 +84,48 @@ describe('HTTP authentication and authorization', () => {
   });
 
   it('an expired token → 401 AUTH.TOKEN_INVALID', async () => {
-    const expired = await signDevToken(server.app.runtime.devKeys, { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: AUDIENCE, expiresIn: '-1m' });
+    const expired = await signDevToken(server.devKeys(), { municipality: '0630', roles: ['caseworker'], issuer: ISSUER, audience: AUDIENCE, expiresIn: '-1m' });
     await expectRefusedEverywhere({ authorization: `Bearer ${expired}` }, 'AUTH.TOKEN_INVALID');
   });
 
   it('a token without an expiry (it would never expire) → 401 AUTH.TOKEN_INVALID', async () => {
     const forever = await signWithServerKey({ municipality: '0630', roles: ['caseworker'] }, { expires: false });
     await expectRefusedEverywhere({ authorization: `Bearer ${forever}` }, 'AUTH.TOKEN_INVALID');
+  });
+
+  it('a correctly signed token that lives ten years, or was issued a year ahead → 401 AUTH.TOKEN_INVALID with the reason', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const year = 365 * 86_400;
+    const sign = (iat: number, exp: number) =>
+      new SignJWT({ municipality: '0630', roles: ['caseworker'] })
+        .setProtectedHeader({ alg: 'EdDSA', kid: server.devKeys().kid })
+        .setSubject('someone@0630')
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt(iat)
+        .setExpirationTime(exp)
+        .sign(server.devKeys().privateKey);
+    for (const [token, reason] of [
+      [await sign(now, now + 10 * year), 'lifetime-too-long'],
+      [await sign(now + year, now + year + 3600), 'issued-in-future'],
+    ] as const) {
+      await expectRefusedEverywhere({ authorization: `Bearer ${token}` }, 'AUTH.TOKEN_INVALID');
+      expect((await send(server, 'GET', '/v1/families', { token })).json.details).toEqual({ reason });
+    }
+  });
+
+  it('a token signed with HS256, using the public key as the secret → 401 AUTH.TOKEN_INVALID', async () => {
+    const publicJwk = await exportJWK(server.devKeys().publicKey);
+    const forged = await new SignJWT({ municipality: '0630', roles: ['caseworker', 'approver'] })
+      .setProtectedHeader({ alg: 'HS256', kid: server.devKeys().kid })
+      .setSubject('mallory@0630')
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(JSON.stringify(publicJwk)));
+    await expectRefusedEverywhere({ authorization: `Bearer ${forged}` }, 'AUTH.TOKEN_INVALID');
+    expect((await send(server, 'GET', '/v1/families', { token: forged })).json.details).toEqual({ reason: 'algorithm-not-allowed' });
   });
 
   it('a validly signed token without a proper municipality or roles → 401 AUTH.TOKEN_INVALID', async () => {

@@ -76,6 +76,40 @@ describe('no personal data leaves the municipality', () => {
     expect(shared).toBe(8);
   });
 
+  it('an own placement publishes nothing of the family, the request or the placement: partners see only the months still free', async () => {
+    const secrets = ['Birthe Own-Placement', 'Ownvej 12', '+45 7000 1234', 'own@placement.example'];
+    const familyId = await registerAvailableFamily(roskilde, {
+      registration: { adults: [{ adultId: 'a1', fullName: secrets[0]! }], contact: { street: secrets[1]!, postalCode: '4000', city: 'Roskilde', phone: secrets[2]!, email: secrets[3]! } },
+    });
+    const needs = {
+      careType: 'respite' as const,
+      childAge: 8,
+      siblings: 0,
+      requiredCompetences: [],
+      wishedCompetences: [],
+      languages: ['da'],
+      schedule: { patterns: ['weekends' as const], period: { from: '2027-01-04', to: '2027-03-19' } },
+      region: 'DK-83',
+      networkExplored: true,
+      networkCandidates: [],
+      startDate: '2027-01-04',
+    };
+    const { requestId } = await unwrap(roskilde.POST('/v1/requests', { body: { caseReference: 'ROS-OWN-77', needs, responseDeadline: '2026-12-20' } }));
+    await unwrap(roskilde.POST('/v1/requests/{requestId}/placements', { params: { path: { requestId } }, body: { familyId } }));
+    const filled = await eventually(async () => {
+      const current = await unwrap(roskilde.GET('/v1/requests/{requestId}', { params: { path: { requestId } } }));
+      expect(current.status).toBe('filled');
+      return current;
+    });
+    await eventually(async () => {
+      const profiles = (await unwrap(vejle.GET('/v1/pool', { params: { query: { limit: 200 } } }))).items;
+      expect(profiles.some((profile) => profile.freeCapacity === 0 && profile.availability.freePlaces?.some((range) => range.from === '2027-04'))).toBe(true);
+    });
+    const exchange = everythingOnTheExchange();
+    assertNoPersonalData(withoutTokens(exchange), secrets);
+    for (const placed of [requestId, filled.offers[0]!.offerId, filled.assignment!.assignmentId, 'ROS-OWN-77', '2027-01-04', '2027-03-19']) expect(exchange).not.toContain(placed);
+  });
+
   it('the property can fail: the check finds personal data where it is', () => {
     expect(() => assertNoPersonalData(withoutTokens('{"street":"Algade 7"}'), ['Algade 7'])).toThrow(/Personal data left/);
   });

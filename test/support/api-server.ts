@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@familybank/contracts';
 import { createFamilybankClient, type FamilybankClient } from '@familybank/api-client';
-import { signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
+import { signDevToken, type DevKeys } from '../../apps/api/src/platform/auth/dev-keys';
 import { loadConfig, type AppConfig } from '../../apps/api/src/platform/config/config';
 import { createApp, type FamilybankApp } from '../../apps/api/src/create-app';
 
@@ -11,6 +11,8 @@ export interface TestServer {
   baseUrl: string;
   dataDir: string;
   app: FamilybankApp;
+  /** The development issuer's keys (a server configured with an identity provider has none). */
+  devKeys(): DevKeys;
   token(municipality: string, roles?: Role[], subject?: string): Promise<string>;
   client(municipality: string, roles?: Role[]): Promise<FamilybankClient>;
   /**
@@ -35,8 +37,12 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     baseUrl: `http://127.0.0.1:${started.port}`,
     dataDir,
     app: started.app,
+    devKeys() {
+      if (!server.app.runtime.devKeys) throw new Error('This test server takes tokens from an identity provider, not the development issuer');
+      return server.app.runtime.devKeys;
+    },
     token: (municipality, roles = ['caseworker', 'approver'], subject) =>
-      signDevToken(server.app.runtime.devKeys, { municipality, roles, subject, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
+      signDevToken(server.devKeys(), { municipality, roles, subject, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }),
     client: async (municipality, roles) => createFamilybankClient({ baseUrl: server.baseUrl, token: await server.token(municipality, roles) }),
     async restart(meanwhile) {
       await server.app.close();

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
+import { DocumentStore, FamilyQueries, FigureQueries, ProjectionRunner } from '@familybank/read-models';
 import { AuthGuard, TOKEN_VERIFIER } from './platform/auth/auth.guard';
 import { CommandGateway } from './platform/commands/command-gateway';
 import { Commands, ExecuteCommandHandler } from './platform/commands/execute-command';
@@ -10,6 +10,8 @@ import { AppConfigToken } from './platform/config/config.provider';
 import { FamilyLifecycleController } from './families/family-lifecycle.controller';
 import { FamilyQueriesController } from './families/family-queries.controller';
 import { ContractInterceptor } from './platform/http/contract.interceptor';
+import { CsvResponseInterceptor } from './platform/http/csv-response';
+import { FiguresController } from './figures/figures.controller';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { IdempotencyStore } from './platform/http/idempotency.store';
 import { ProblemFilter } from './platform/http/problem.filter';
@@ -45,7 +47,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FamilySupportController, MeetingsAndCoursesController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FamilySupportController, MeetingsAndCoursesController, FiguresController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },
@@ -53,6 +55,13 @@ export class AppModule {
         { provide: EVENT_STORE, useValue: runtime.eventStore },
         { provide: ProjectionRunner, useValue: runtime.projections },
         { provide: FamilyQueries, useValue: runtime.queries },
+        {
+          provide: FigureQueries,
+          useValue: new FigureQueries(runtime.documents, runtime.clock, {
+            networkShareTargetPercent: runtime.config.NETWORK_SHARE_TARGET_PERCENT,
+            staleAfterDays: runtime.config.AVAILABILITY_STALE_AFTER_DAYS,
+          }),
+        },
         { provide: IdempotencyStore, useValue: runtime.idempotency },
         { provide: TOKEN_VERIFIER, useValue: runtime.tokenVerifier },
         { provide: OutboxRelay, useValue: runtime.relay },
@@ -70,6 +79,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        // Outside the contract check: a CSV is rendered from the body already checked.
+        { provide: APP_INTERCEPTOR, useClass: CsvResponseInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { signDevToken } from './platform/auth/dev-keys';
-import { ConfigError, loadConfig } from './platform/config/config';
+import { signDevToken, type DevKeys } from './platform/auth/dev-keys';
+import { ConfigError, loadConfig, type AppConfig } from './platform/config/config';
 import { createApp, logger } from './create-app';
 import { seedDemoFederation } from './infrastructure/demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './infrastructure/demo/demo-seed';
@@ -19,13 +19,6 @@ async function main(): Promise<void> {
   setInterval(sweep, config.APPROVAL_EXPIRY_SWEEP_MS).unref();
   await app.listen(config.PORT, config.HOST);
   const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${(app.getHttpServer().address() as { port: number }).port}`;
-  const tokenMunicipality = config.MUNICIPALITIES[0] ?? DEMO_MUNICIPALITIES[0].code;
-  const token = await signDevToken(runtime.devKeys, {
-    municipality: tokenMunicipality,
-    roles: ['caseworker', 'approver'],
-    issuer: config.JWT_ISSUER,
-    audience: config.JWT_AUDIENCE,
-  });
   process.stdout.write(
     [
       '',
@@ -33,12 +26,29 @@ async function main(): Promise<void> {
       `  API docs (Swagger UI): ${base}/docs`,
       `  OpenAPI document:      ${base}/openapi.json`,
       `  Data directory:        ${config.DATA_DIR}`,
-      `  Dev token (municipality ${tokenMunicipality}, caseworker+approver, 8 h):`,
-      `    ${token}`,
-      `  More tokens: npm run token -- --municipality 0265 --role caseworker`,
+      ...(runtime.devKeys ? await devTokenLines(runtime.devKeys, config) : [`  Tokens from:           ${config.JWT_ISSUER} (audience ${config.JWT_AUDIENCE})`]),
       '',
     ].join('\n') + '\n',
   );
+}
+
+/** Only the embedded default prints a token (its own development issuer; never in production). */
+async function devTokenLines(devKeys: DevKeys, config: AppConfig): Promise<string[]> {
+  const tokenMunicipality = config.MUNICIPALITIES[0] ?? DEMO_MUNICIPALITIES[0].code;
+  const lifetime = Math.min(8 * 3600, config.JWT_MAX_LIFETIME_SECONDS);
+  const token = await signDevToken(devKeys, {
+    municipality: tokenMunicipality,
+    roles: ['caseworker', 'approver'],
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    expiresIn: `${lifetime}s`,
+    maxLifetimeSeconds: config.JWT_MAX_LIFETIME_SECONDS,
+  });
+  return [
+    `  Dev token (municipality ${tokenMunicipality}, caseworker+approver, ${lifetime / 3600} h):`,
+    `    ${token}`,
+    `  More tokens: npm run token -- --municipality 0265 --role caseworker`,
+  ];
 }
 
 main().catch((error) => {

@@ -13,6 +13,12 @@ export const ExperienceBand = z.enum(EXPERIENCE_BANDS).openapi('ExperienceBand')
 /** Keyed hash of the family id (HMAC-SHA256 with a secret that never leaves the municipality), base64url. */
 export const Pseudonym = z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'Expected a pseudonym').openapi('Pseudonym');
 
+/** Months (never the dates of another child's placement) in which the family has `places` free; without `to`, from then on. */
+export const FreePlaces = z
+  .strictObject({ from: IsoMonth, to: IsoMonth.optional(), places: z.number().int().min(1).max(10) })
+  .openapi('FreePlaces');
+export type FreePlaces = z.infer<typeof FreePlaces>;
+
 /**
  * The one shape of a family that may leave its municipality (DESIGN §5), by allowlist: no names,
  * addresses, postal codes, phone numbers, e-mails, national ids, exact dates or free text.
@@ -24,13 +30,23 @@ export const SharedProfile = z
     municipality: MunicipalityCode,
     region: Region,
     careTypes: z.array(z.enum(CARE_TYPES)).min(1),
-    freeCapacity: z.number().int().min(0).max(10),
+    freeCapacity: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .openapi({ description: 'The fewest places free in any coming month; availability.freePlaces says when more are free' }),
     ageRange: z.strictObject({ min: z.number().int().min(0).max(17), max: z.number().int().min(0).max(17) }),
     competences: z.array(z.enum(COMPETENCES)),
     languages: z.array(Language),
     availability: z.strictObject({
       weeks: z.array(z.strictObject({ from: IsoWeek, to: IsoWeek })),
       patterns: z.array(z.enum(AVAILABILITY_PATTERNS)),
+      freePlaces: z.array(FreePlaces).max(240).optional().openapi({
+        description:
+          'Places free per month from this month on, in consecutive ranges (the last without an end); months with no free place are left out. ' +
+          'Absent from older profiles: then freeCapacity holds for every month.',
+      }),
     }),
     availabilityConfirmed: IsoMonth,
     approvalValidUntil: IsoMonth,

@@ -805,6 +805,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{requestId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place one of your own families for your own request, under the rules of an accepted offer
+         * @description The family must be one of the request’s own candidates: it is reserved for the request’s period like a partner’s family, then the request is filled (the placement shows among the offers, pending, then confirmed). Refusals: 404 FAMILY.NOT_FOUND (not an available, shareable family of yours), 409 FAMILY.NO_PLACE_IN_PERIOD (an overlapping placement takes its places in the period), 422 REQUEST.NOT_A_CANDIDATE (another hard filter, each named), 409 REQUEST.ACCEPTANCE_PENDING (an acceptance or placement is waiting), 409 REQUEST.NOT_OPEN, 404 REQUEST.NOT_FOUND. If a concurrent placement takes the place first, the family refuses the reservation and the placement is withdrawn with that reason. Cancel a pending placement like an acceptance (…/offers/{offerId}/acceptance/cancellation); end the assignment on the family.
+         */
+        post: operations["placeOwnFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/requests/{requestId}/offers/{offerId}/acceptance/cancellation": {
         parameters: {
             query?: never;
@@ -919,6 +939,186 @@ export interface paths {
          * @description Each time a partner’s caseworker reads the shared pool or a request with offer profiles, the partner reports which profiles it read; the owner keeps them per family, newest first.
          */
         get: operations["listFamilyViews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/requests-waiting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Children waiting: requests open at the end of each period and days waited
+         * @description Open requests counted on each period’s last day (today for the current period), with their days since opening. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRequestsWaitingFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/requests-filled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests opened and filled per period, and days to fill
+         * @description Days to fill run from opening to the request being filled. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRequestsFilledFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/network-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share of assignments from the child’s own network, against the target
+         * @description An assignment counts as from the network when its family is one of the request’s network candidates. The target is the node’s NETWORK_SHARE_TARGET_PERCENT (default 33) and is in every row. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getNetworkShareFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/recruitment-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recruitment funnel per source channel: leads, contacted, approved, conversion
+         * @description Leads are grouped by the period they registered in, their source channel and source detail; contacted and approved count what those leads reached by now. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getRecruitmentFunnelFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/time-to-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Days from first contact to approval, per period of approval
+         * @description From the first contact’s date to the approval’s date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getTimeToApprovalFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/approvals-expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approvals by the period their valid-until date falls in, and what became of them
+         * @description Default period: today and the next 90 days, i.e. the approvals expiring soon; a past period shows how many were renewed or expired. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getApprovalsExpiringFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/availability-freshness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Available families on each period’s last day, and how fresh their availability was
+         * @description Stale: not confirmed for more than AVAILABILITY_STALE_AFTER_DAYS. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getAvailabilityFreshnessFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/new-assignment-wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ended assignments and whether the family wants a new one
+         * @description Per period the assignment ended in; familiesWaitingNow counts families whose last ending asked for a new assignment. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getNewAssignmentWishesFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/figures/emergency-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Emergency-line calls per period
+         * @description Counts support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         */
+        get: operations["getEmergencyCallsFigure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1754,6 +1954,7 @@ export interface components {
             municipality: components["schemas"]["MunicipalityCode"];
             region: components["schemas"]["Region"];
             careTypes: ("respite" | "foster" | "emergency" | "contact")[];
+            /** @description The fewest places free in any coming month; availability.freePlaces says when more are free */
             freeCapacity: number;
             ageRange: {
                 min: number;
@@ -1767,6 +1968,8 @@ export interface components {
                     to: components["schemas"]["IsoWeek"];
                 }[];
                 patterns: ("weekdays" | "weekends" | "holidays")[];
+                /** @description Places free per month from this month on, in consecutive ranges (the last without an end); months with no free place are left out. Absent from older profiles: then freeCapacity holds for every month. */
+                freePlaces?: components["schemas"]["FreePlaces"][];
             };
             availabilityConfirmed: components["schemas"]["IsoMonth"];
             approvalValidUntil: components["schemas"]["IsoMonth"];
@@ -1775,6 +1978,11 @@ export interface components {
         };
         Pseudonym: string;
         IsoWeek: string;
+        FreePlaces: {
+            from: components["schemas"]["IsoMonth"];
+            to?: components["schemas"]["IsoMonth"];
+            places: number;
+        };
         IsoMonth: string;
         /** @enum {string} */
         ExperienceBand: "new" | "1-3-years" | "over-3-years";
@@ -1808,6 +2016,7 @@ export interface components {
                 endedOn?: components["schemas"]["IsoDate"] & unknown;
                 endReason?: string;
                 contact?: components["schemas"]["ContactDetails"] & unknown;
+                familyId?: components["schemas"]["Id"] & unknown;
                 householdName?: string;
             };
             recruitmentStarted: boolean;
@@ -1853,14 +2062,32 @@ export interface components {
         RequestStatus: "open" | "filled" | "withdrawn" | "expired";
         ReceivedOffer: {
             offerId: components["schemas"]["Id"];
-            partner: components["schemas"]["MunicipalityCode"];
+            partner: components["schemas"]["MunicipalityCode"] & unknown;
             pseudonym: components["schemas"]["Pseudonym"];
             status: components["schemas"]["OfferStatus"];
             withdrawnReason?: string;
             profile?: components["schemas"]["SharedProfile"] & unknown;
+            own?: components["schemas"]["OwnPlacementDetail"];
         };
         /** @enum {string} */
         OfferStatus: "received" | "shortlisted" | "declined" | "acceptance-requested" | "withdrawn" | "confirmed";
+        /** @description Set for an own placement: your family, and the match explanation */
+        OwnPlacementDetail: {
+            familyId: components["schemas"]["Id"];
+            householdName?: string;
+            children: number;
+            /** @description Why the matching engine proposed the family when it was placed */
+            match: {
+                score: number;
+                criteria: components["schemas"]["CandidateCriterion"][];
+            };
+        };
+        CandidateCriterion: {
+            criterion: string;
+            points: number;
+            max: number;
+            explanation: string;
+        };
         /** @description A lead registered with sourceChannel child-request for this request */
         RecruitedFamily: {
             familyId: components["schemas"]["Id"];
@@ -1916,12 +2143,6 @@ export interface components {
             network: boolean;
             criteria: components["schemas"]["CandidateCriterion"][];
         };
-        CandidateCriterion: {
-            criterion: string;
-            points: number;
-            max: number;
-            explanation: string;
-        };
         /** @description A partner’s family from your pool view that passes the hard filters, with the score explained */
         PoolCandidate: {
             pseudonym: components["schemas"]["Pseudonym"];
@@ -1936,6 +2157,9 @@ export interface components {
             on: components["schemas"]["IsoDate"] & unknown;
             status: components["schemas"]["IntroductionVisitStatus"];
             note?: string;
+        };
+        PlaceOwnFamily: {
+            familyId: components["schemas"]["Id"] & unknown;
         };
         /** @description Partners’ requests, open ones first, by response deadline */
         Inbox: {
@@ -2006,6 +2230,288 @@ export interface components {
             municipality: components["schemas"]["MunicipalityCode"] & unknown;
             municipalityName?: string;
             viewedAt: components["schemas"]["Timestamp"];
+        };
+        RequestsWaitingFigure: {
+            /** @enum {string} */
+            figure: "requests-waiting";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Requests open today and how long they have waited */
+            waitingNow: {
+                /** @description Now */
+                count: number;
+                /** @description Average days */
+                averageDays: number | null;
+                /** @description Longest, in days */
+                longestDays: number | null;
+            };
+            rows: components["schemas"]["RequestsWaitingRow"][];
+        };
+        /**
+         * @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year)
+         * @enum {string}
+         */
+        FigureGrouping: "month" | "quarter" | "year";
+        RequestsWaitingRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            asOf: components["schemas"]["IsoDate"] & unknown;
+            /** @description Requests open (neither filled, withdrawn nor expired) on asOf */
+            waiting: number;
+            /** @description Average days since those requests were opened, on asOf */
+            averageDaysWaiting: number | null;
+            /** @description The longest wait among them, in days */
+            longestDaysWaiting: number | null;
+        };
+        RequestsFilledFigure: {
+            /** @enum {string} */
+            figure: "requests-filled";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["RequestsFilledRow"][];
+        };
+        RequestsFilledRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Requests opened in the period */
+            opened: number;
+            /** @description Requests filled in the period */
+            filled: number;
+            /** @description Average days from opening to filling, of the requests filled in the period */
+            averageDaysToFill: number | null;
+            /** @description The longest of those, in days */
+            longestDaysToFill: number | null;
+        };
+        NetworkShareFigure: {
+            /** @enum {string} */
+            figure: "network-share";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            targetPercent: number;
+            rows: components["schemas"]["NetworkShareRow"][];
+        };
+        NetworkShareRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Assignments confirmed on your requests in the period */
+            assignments: number;
+            /** @description Of those, families from the child’s own network */
+            fromNetwork: number;
+            /** @description fromNetwork / assignments × 100, one decimal */
+            sharePercent: number | null;
+            /** @description The share the municipality aims for (NETWORK_SHARE_TARGET_PERCENT, default 33) */
+            targetPercent: number;
+        };
+        RecruitmentFunnelFigure: {
+            /** @enum {string} */
+            figure: "recruitment-funnel";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["RecruitmentFunnelRow"][];
+        };
+        RecruitmentFunnelRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            sourceChannel: components["schemas"]["SourceChannel"];
+            /** @description The campaign or event named at registration; empty when none was */
+            sourceDetail: string;
+            /** @description Families registered in the period through this channel */
+            leads: number;
+            /** @description Of those, families with a first contact by now */
+            contacted: number;
+            /** @description Of those, families approved by now */
+            approved: number;
+            /** @description approved / leads × 100, one decimal */
+            conversionPercent: number | null;
+        };
+        TimeToApprovalFigure: {
+            /** @enum {string} */
+            figure: "time-to-approval";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["TimeToApprovalRow"][];
+        };
+        TimeToApprovalRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Families approved in the period (first approvals; renewals are not counted) */
+            approvals: number;
+            /** @description Average days from first contact to approval */
+            averageDaysFromFirstContact: number | null;
+            /** @description The shortest, in days */
+            shortestDays: number | null;
+            /** @description The longest, in days */
+            longestDays: number | null;
+        };
+        ApprovalsExpiringFigure: {
+            /** @enum {string} */
+            figure: "approvals-expiring";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Approvals in force today whose valid-until date is within the next 90 days */
+            expiringWithin90Days: number;
+            rows: components["schemas"]["ApprovalsExpiringRow"][];
+        };
+        ApprovalsExpiringRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Approvals whose valid-until date falls in the period */
+            expiring: number;
+            /** @description Of those, still in force and not yet renewed */
+            current: number;
+            /** @description Of those, renewed */
+            renewed: number;
+            /** @description Of those, expired */
+            expired: number;
+            /** @description Of those, ended because the family retired */
+            retired: number;
+        };
+        AvailabilityFreshnessFigure: {
+            /** @enum {string} */
+            figure: "availability-freshness";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            staleAfterDays: number;
+            rows: components["schemas"]["AvailabilityFreshnessRow"][];
+        };
+        AvailabilityFreshnessRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            asOf: components["schemas"]["IsoDate"] & unknown;
+            /** @description Families available on asOf */
+            available: number;
+            /** @description Of those, with availability confirmed within staleAfterDays */
+            fresh: number;
+            /** @description Of those, with availability not confirmed for more than staleAfterDays */
+            stale: number;
+            /** @description Average days since availability was last confirmed */
+            averageDaysSinceConfirmed: number | null;
+            /** @description AVAILABILITY_STALE_AFTER_DAYS of this node */
+            staleAfterDays: number;
+        };
+        NewAssignmentWishesFigure: {
+            /** @enum {string} */
+            figure: "new-assignment-wishes";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            /** @description Families whose last assignment ended with the wish for a new one, not placed again since */
+            familiesWaitingNow: number;
+            rows: components["schemas"]["NewAssignmentWishesRow"][];
+        };
+        NewAssignmentWishesRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Assignments of your families ended in the period */
+            assignmentsEnded: number;
+            /** @description Of those, the family wants a new assignment */
+            wantingNew: number;
+            /** @description Of those, the family does not */
+            notWantingNew: number;
+        };
+        EmergencyCallsFigure: {
+            /** @enum {string} */
+            figure: "emergency-calls";
+            municipality: components["schemas"]["MunicipalityCode"];
+            asOf: components["schemas"]["Timestamp"] & unknown;
+            period: {
+                from: components["schemas"]["IsoDate"];
+                to: components["schemas"]["IsoDate"];
+            };
+            grouping: components["schemas"]["FigureGrouping"];
+            rows: components["schemas"]["EmergencyCallsRow"][];
+        };
+        EmergencyCallsRow: {
+            /**
+             * @description The period’s label: 2025-07, 2025-Q3 or 2025
+             * @example 2025-Q3
+             */
+            period: string;
+            periodStart: components["schemas"]["IsoDate"];
+            periodEnd: components["schemas"]["IsoDate"];
+            /** @description Emergency-line calls recorded as support in the period */
+            calls: number;
+            /** @description Distinct families who called */
+            families: number;
         };
         AssignContactPerson: {
             /** @description The staff member’s user id (the subject of their token), so that their families can be found */
@@ -7896,6 +8402,147 @@ export interface operations {
             };
         };
     };
+    placeOwnFamily: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlaceOwnFamily"];
+            };
+        };
+        responses: {
+            /** @description The request with the placement pending */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     cancelAcceptance: {
         parameters: {
             query?: never;
@@ -8573,6 +9220,600 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsWaitingFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestsWaitingFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRequestsFilledFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestsFilledFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNetworkShareFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkShareFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRecruitmentFunnelFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentFunnelFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTimeToApprovalFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeToApprovalFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApprovalsExpiringFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalsExpiringFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAvailabilityFreshnessFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityFreshnessFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNewAssignmentWishesFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewAssignmentWishesFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmergencyCallsFigure: {
+        parameters: {
+            query?: {
+                /** @description First day of the period (inclusive); the default depends on the figure */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Last day of the period (inclusive); the default depends on the figure */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calendar periods the rows are grouped by; labels are 2025-07 (month), 2025-Q3 (quarter), 2025 (year) */
+                grouping?: components["schemas"]["FigureGrouping"];
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure for your municipality */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCallsFigure"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -86,5 +86,26 @@ export const requestRoutes = {
     s.EmptyRequestBody,
     s.OfferParams,
   ),
+  placeOwnFamily: defineRoute({
+    operationId: 'placeOwnFamily',
+    method: 'post',
+    path: '/v1/requests/{requestId}/placements',
+    summary: 'Place one of your own families for your own request, under the rules of an accepted offer',
+    description:
+      'The family must be one of the request’s own candidates: it is reserved for the request’s period like a partner’s family, then the request is filled ' +
+      '(the placement shows among the offers, pending, then confirmed). Refusals: 404 FAMILY.NOT_FOUND (not an available, shareable family of yours), ' +
+      '409 FAMILY.NO_PLACE_IN_PERIOD (an overlapping placement takes its places in the period), 422 REQUEST.NOT_A_CANDIDATE (another hard filter, each named), ' +
+      '409 REQUEST.ACCEPTANCE_PENDING (an acceptance or placement is waiting), 409 REQUEST.NOT_OPEN, 404 REQUEST.NOT_FOUND. ' +
+      'If a concurrent placement takes the place first, the family refuses the reservation and the placement is withdrawn with that reason. ' +
+      'Cancel a pending placement like an acceptance (…/offers/{offerId}/acceptance/cancellation); end the assignment on the family.',
+    tag: TAG,
+    roles: RECORDERS,
+    params: s.RequestIdParams,
+    body: s.PlaceOwnFamilyBody,
+    success: { status: 200, schema: s.RequestDetail, description: 'The request with the placement pending' },
+    errors: [404, 409, 412, 413, 422],
+    idempotent: true,
+    concurrency: true,
+  }),
   cancelAcceptance: step('cancelAcceptance', '/offers/{offerId}/acceptance/cancellation', 'Cancel an acceptance that has not been confirmed', s.EmptyRequestBody, s.OfferParams),
 } as const;

@@ -67,14 +67,30 @@ export const RequestCandidates = z
 export const RequestStatus = z.enum(['open', 'filled', 'withdrawn', 'expired']).openapi('RequestStatus');
 export const OfferStatus = z.enum(['received', 'shortlisted', 'declined', 'acceptance-requested', 'withdrawn', 'confirmed']).openapi('OfferStatus');
 
+export const PlaceOwnFamilyBody = z
+  .strictObject({ familyId: Id.openapi({ description: 'One of your own families among the request’s candidates (GET …/candidates, local)' }) })
+  .openapi('PlaceOwnFamily');
+
+export const OwnPlacementDetail = z
+  .object({
+    familyId: Id,
+    householdName: z.string().optional(),
+    children: z.number().int().min(1),
+    match: z
+      .object({ score: z.number(), criteria: z.array(CandidateCriterion) })
+      .openapi({ description: 'Why the matching engine proposed the family when it was placed' }),
+  })
+  .openapi('OwnPlacementDetail', { description: 'Your own family placed for your own request' });
+
 export const ReceivedOffer = z
   .object({
     offerId: Id,
-    partner: MunicipalityCode,
+    partner: MunicipalityCode.openapi({ description: 'The municipality that owns the family: your own for an own placement' }),
     pseudonym: Pseudonym,
     status: OfferStatus,
     withdrawnReason: z.string().optional(),
     profile: SharedProfile.optional().openapi({ description: 'The family’s shared profile, from your pool view' }),
+    own: OwnPlacementDetail.optional().openapi({ description: 'Set for an own placement: your family, and the match explanation' }),
   })
   .openapi('ReceivedOffer');
 
@@ -103,7 +119,10 @@ export const RequestDetail = z
         period: z.object({ from: IsoDate, to: IsoDate }),
         endedOn: IsoDate.optional().openapi({ description: 'Set when the owner ended the assignment' }),
         endReason: z.string().optional(),
-        contact: ContactDetails.optional().openapi({ description: 'The family’s contact details, decrypted from the owner’s disclosure once it arrived' }),
+        contact: ContactDetails.optional().openapi({
+          description: 'The family’s contact details, decrypted from the owner’s disclosure once it arrived; for an own placement, your own record',
+        }),
+        familyId: Id.optional().openapi({ description: 'Set for an own placement: your own family' }),
         householdName: z.string().optional(),
       })
       .optional(),

@@ -41,8 +41,13 @@ describe('no personal data leaves the municipality (property)', () => {
         assertNoPersonalData(JSON.stringify(profile), secrets, { opaque: [profile!.pseudonym] });
         expect(Object.keys(profile!).sort()).toEqual(ALLOWLIST);
         expect(Object.keys(profile!.ageRange).sort()).toEqual(['max', 'min']);
-        expect(Object.keys(profile!.availability).sort()).toEqual(['patterns', 'weeks']);
+        expect(Object.keys(profile!.availability).sort()).toEqual(['freePlaces', 'patterns', 'weeks']);
         for (const week of profile!.availability.weeks) expect(Object.keys(week).sort()).toEqual(['from', 'to']);
+        // Free places are months: nothing of a placement's exact dates.
+        for (const range of profile!.availability.freePlaces!) {
+          expect(Object.keys(range).filter((key) => !['from', 'to', 'places'].includes(key))).toEqual([]);
+          expect([range.from, range.to ?? range.from].every((month) => /^\d{4}-\d{2}$/.test(month))).toBe(true);
+        }
       }),
       { numRuns: 300 },
     );

@@ -8,6 +8,7 @@ import { SharedProfile, type FamilyDetail } from '@familybank/contracts';
 import { daysBetween, isoDate } from '@familybank/domain-core';
 import { AVAILABILITY_PATTERNS, CARE_TYPES, COMPETENCES } from '@familybank/domain-family';
 import { experienceBandOf, isoWeekOf, monthOf } from './calendar';
+import { fewestFreePlaces, freePlacesByMonth, type FreePlacesRange } from './free-places';
 
 /** The family as its own municipality holds it, personal data included (read-models' FamilyDetailDocument). */
 export type LocalFamily = Omit<FamilyDetail, 'daysInStage'>;
@@ -17,9 +18,8 @@ export interface SharedProfileContext {
   pseudonymKey: Buffer | string;
   now: Date;
   /**
-   * Places already promised, subtracted from the declared capacity. Default: the children of the
-   * family's assignments that have not ended. The profile has one capacity for all its weeks, so
-   * a place taken in any coming week counts: a partner should rather miss a family than be refused.
+   * Places promised in every coming month, instead of the family's assignments (which are counted
+   * per month by default: a family placed January–June is free again from July).
    */
   committedCapacity?: number;
   /** Increases with every change of the family, so consumers keep the newest profile. */
@@ -68,15 +68,21 @@ export function toSharedProfile(family: LocalFamily, context: SharedProfileConte
   const approval = family.approval!;
   const availability = family.availability!;
   const today = isoDate(context.now);
-  const committed = context.committedCapacity ?? family.assignments.filter((a) => a.period.to >= today).reduce((sum, a) => sum + a.children, 0);
-  const free = availability.capacity - committed;
+  const capacity = availability.capacity;
+  const byMonth = cappedAt(
+    MAX_SHARED_CAPACITY,
+    context.committedCapacity === undefined
+      ? freePlacesByMonth(capacity, family.assignments, today)
+      : [{ from: monthOf(today), places: Math.max(0, capacity - context.committedCapacity) }],
+  );
 
   const profile: SharedProfile = {
     pseudonym: pseudonymOf(context.pseudonymKey, family.municipality, family.familyId),
     municipality: family.municipality,
     region: family.region,
     careTypes: onlyKnown(availability.careTypes, CARE_TYPES),
-    freeCapacity: Math.min(Math.max(free, 0), MAX_SHARED_CAPACITY),
+    // The fewest places free in any coming month; freePlaces below says when more are free.
+    freeCapacity: fewestFreePlaces(byMonth),
     ageRange: { min: approval.ageRange.min, max: approval.ageRange.max },
     competences: onlyKnown(family.competences, COMPETENCES),
     // Languages are validated on the way in; filtered again because a bad value here would leave the municipality.
@@ -84,6 +90,8 @@ export function toSharedProfile(family: LocalFamily, context: SharedProfileConte
     availability: {
       weeks: weeksOf(availability.periods, today),
       patterns: onlyKnown(availability.patterns, AVAILABILITY_PATTERNS),
+      // Months, not the dates of another child's placement; months without a free place are left out.
+      freePlaces: byMonth.filter((range) => range.places > 0).map(({ from, to, places }) => (to === undefined ? { from, places } : { from, to, places })),
     },
     availabilityConfirmed: monthOf(availability.confirmedOn),
     approvalValidUntil: monthOf(approval.validUntil),
@@ -113,6 +121,20 @@ function weeksOf(periods: ReadonlyArray<{ from: string; to: string }>, today: st
     .map((period) => ({ from: isoWeekOf(period.from), to: isoWeekOf(period.to) }))
     .sort((a, b) => (a.from === b.from ? compare(a.to, b.to) : compare(a.from, b.from)));
   return weeks.filter((week, index) => index === 0 || week.from !== weeks[index - 1]!.from || week.to !== weeks[index - 1]!.to);
+}
+
+/** Shared capacity is capped; ranges that become equal by the cap are merged. */
+function cappedAt(max: number, ranges: FreePlacesRange[]): FreePlacesRange[] {
+  const capped: FreePlacesRange[] = [];
+  for (const range of ranges) {
+    const places = Math.min(range.places, max);
+    const previous = capped.at(-1);
+    if (previous && previous.places === places) {
+      if (range.to === undefined) delete previous.to;
+      else previous.to = range.to;
+    } else capped.push({ ...range, places });
+  }
+  return capped;
 }
 
 function onlyKnown<T extends string>(values: readonly string[], vocabulary: readonly T[]): T[] {

@@ -70,7 +70,12 @@ describe('shared profile by allowlist', () => {
       competences: ['adhd', 'siblings'],
       languages: ['da', 'en'],
       // The January period ended before today and is dropped; the rest is sorted by week.
-      availability: { weeks: [{ from: '2026-W28', to: '2026-W29' }, { from: '2026-W53', to: '2027-W01' }], patterns: ['weekends'] },
+      availability: {
+        weeks: [{ from: '2026-W28', to: '2026-W29' }, { from: '2026-W53', to: '2027-W01' }],
+        patterns: ['weekends'],
+        // Nobody placed: both places free from this month on.
+        freePlaces: [{ from: '2026-06', places: 2 }],
+      },
       availabilityConfirmed: '2026-05',
       approvalValidUntil: '2027-03',
       experience: 'new',
@@ -101,11 +106,56 @@ describe('shared profile by allowlist', () => {
     expect(share(hansen, { committedCapacity: 5 })!.freeCapacity).toBe(0);
   });
 
-  it('by default, places of assignments that have not ended are committed', () => {
-    const assignment = (assignmentId: string, from: string, to: string) => ({ assignmentId, requester: { municipality: '0101', requestId: 'r1' }, period: { from, to }, children: 1 });
+  it('by default, places of assignments that have not ended are committed in their months only', () => {
     const busy = { ...hansen, assignments: [assignment('as-ended', '2026-05-01', '2026-06-14'), assignment('as-now', '2026-06-01', '2026-08-01')] };
     expect(share(busy)!.freeCapacity).toBe(1);
+    expect(share(busy)!.availability.freePlaces).toEqual([
+      { from: '2026-06', to: '2026-08', places: 1 },
+      { from: '2026-09', places: 2 },
+    ]);
     expect(share(busy, { committedCapacity: 0 })!.freeCapacity).toBe(2);
+  });
+});
+
+const assignment = (assignmentId: string, from: string, to: string, children = 1) => ({
+  assignmentId,
+  requester: { municipality: '0101', requestId: 'r1' },
+  period: { from, to },
+  children,
+});
+
+describe('capacity per period in the shared profile', () => {
+  it('a family placed January–June shows its free place from July, and no month of the placement', () => {
+    const single = { ...hansen, availability: { ...hansen.availability!, capacity: 1 } };
+    const placed = share({ ...single, assignments: [assignment('as-1', '2027-01-01', '2027-06-30')] }, { now: new Date('2026-11-20T10:00:00Z') })!;
+    expect(placed.availability.freePlaces).toEqual([
+      { from: '2026-11', to: '2026-12', places: 1 },
+      { from: '2027-07', places: 1 },
+    ]);
+    // A consumer that knows no months sees the fewest places of any month.
+    expect(placed.freeCapacity).toBe(0);
+  });
+
+  it('a month a placement only partly covers counts as taken: months, never the placement’s dates', () => {
+    const single = { ...hansen, availability: { ...hansen.availability!, capacity: 1 } };
+    const profile = share({ ...single, assignments: [assignment('as-1', '2026-07-09', '2026-09-17')] })!;
+    expect(profile.availability.freePlaces).toEqual([
+      { from: '2026-06', to: '2026-06', places: 1 },
+      { from: '2026-10', places: 1 },
+    ]);
+    expect(JSON.stringify(profile)).not.toMatch(/07-09|09-17|W38/);
+  });
+
+  it('siblings and overlapping placements add up per month; the places are capped like the capacity', () => {
+    const large = { ...hansen, approval: { ...hansen.approval!, capacity: 14 }, availability: { ...hansen.availability!, capacity: 14 } };
+    const profile = share({ ...large, assignments: [assignment('as-1', '2026-07-01', '2026-08-31', 2), assignment('as-2', '2026-08-01', '2026-09-30', 3)] })!;
+    // June 14 free, July 12, August 9, September 11, then 14 again: capped at 10.
+    expect(profile.availability.freePlaces).toEqual([
+      { from: '2026-06', to: '2026-07', places: 10 },
+      { from: '2026-08', to: '2026-08', places: 9 },
+      { from: '2026-09', places: 10 },
+    ]);
+    expect(profile.freeCapacity).toBe(9);
   });
 
   it('filters languages that are not ISO 639-1 codes, defensively', () => {

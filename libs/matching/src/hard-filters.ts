@@ -3,7 +3,9 @@
  * not checked here: a profile exists only for a consenting family (anonymize's toSharedProfile).
  *
  * - care-type: the family offers the request's care type.
- * - capacity: free places ≥ 1 + siblings, the whole sibling group stays together.
+ * - capacity: free places ≥ 1 + siblings, the whole sibling group stays together, in every month
+ *   of the requested period (from this month on) that the profile's freePlaces say is free: a
+ *   family placed January–June is a candidate from July. Without freePlaces, freeCapacity.
  * - age: the child's age is within the approved age range, inclusive.
  * - approval: the approval's valid-until month is not before the month the placement starts
  *   (the later of today and the needs' start date). Not the period's end: a long placement
@@ -16,13 +18,14 @@
  *   request without patterns means continuous care, which only dated weeks can promise.
  */
 import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import { explainNoRoom, hasRoomInPeriod } from './free-periods';
 import { prepareNeeds, type PreparedNeeds } from './prepared-needs';
 import type { Exclusion, HardFilter } from './types';
 
 type Check = (needs: PreparedNeeds, candidate: SharedProfile) => boolean;
 
 const offersCareType: Check = (needs, candidate) => (candidate.careTypes as readonly string[]).includes(needs.careType);
-const hasRoom: Check = (needs, candidate) => candidate.freeCapacity >= needs.places;
+const hasRoom: Check = hasRoomInPeriod;
 const takesAge: Check = (needs, candidate) => candidate.ageRange.min <= needs.childAge && needs.childAge <= candidate.ageRange.max;
 const approvalValid: Check = (needs, candidate) => candidate.approvalValidUntil >= needs.approvalMonth;
 
@@ -59,7 +62,7 @@ export function passesHardFilters(needs: PreparedNeeds, candidate: SharedProfile
 
 const FILTERS: ReadonlyArray<{ filter: HardFilter; passes: Check; explain: (needs: PreparedNeeds, candidate: SharedProfile) => string }> = [
   { filter: 'care-type', passes: offersCareType, explain: (n, c) => `Offers ${c.careTypes.join(', ')}, not ${n.careType}` },
-  { filter: 'capacity', passes: hasRoom, explain: (n, c) => `${c.freeCapacity} free place(s), ${n.places} needed` },
+  { filter: 'capacity', passes: hasRoom, explain: explainNoRoom },
   { filter: 'age', passes: takesAge, explain: (n, c) => `Approved for ages ${c.ageRange.min}–${c.ageRange.max}, the child is ${n.childAge}` },
   { filter: 'approval', passes: approvalValid, explain: (n, c) => `Approval valid until ${c.approvalValidUntil}, the placement starts ${n.approvalMonth}` },
   {

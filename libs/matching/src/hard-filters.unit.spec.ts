@@ -35,6 +35,28 @@ describe('hard filters', () => {
     given(profile({ freeCapacity: 2 }), needs({ siblings: 1 })).thenPasses();
   });
 
+  it('capacity per period: a family placed January–June is a candidate from July, not for a period overlapping the placement', () => {
+    // TODAY is 2026-06-15; the placement takes the family's only place July–September.
+    const placed = profile({ freeCapacity: 0, availability: { weeks: [], patterns: ['weekends'], freePlaces: [{ from: '2026-06', to: '2026-06', places: 1 }, { from: '2026-10', places: 1 }] } });
+    given(placed, needs({ schedule: { patterns: ['weekends'], period: { from: '2026-10-01', to: '2027-03-31' } } })).thenPasses();
+    given(placed, needs({ schedule: { patterns: ['weekends'], period: { from: '2026-09-15', to: '2027-03-31' } } })).thenExcludedBy(
+      'capacity',
+      /Not 1 free place\(s\) in every month of 2026-09–2027-03; free: 1 in 2026-06, 1 from 2026-10/,
+    );
+    given(placed, needs({ schedule: { patterns: ['weekends'], period: { from: '2026-06-16', to: '2026-06-30' } } })).thenPasses();
+  });
+
+  it('capacity per period: a period that began before this month needs its places only from this month on', () => {
+    const freeNow = profile({ availability: { weeks: [], patterns: ['weekends'], freePlaces: [{ from: '2026-06', places: 1 }] } });
+    given(freeNow, needs({ schedule: { patterns: ['weekends'], period: { from: '2026-01-01', to: '2026-12-31' } } })).thenPasses();
+  });
+
+  it('capacity per period: siblings need their places in every month; a month with fewer excludes the family', () => {
+    const uneven = profile({ availability: { weeks: [], patterns: ['weekends'], freePlaces: [{ from: '2026-06', to: '2026-08', places: 2 }, { from: '2026-09', places: 1 }] } });
+    given(uneven, needs({ siblings: 1, schedule: { patterns: ['weekends'], period: { from: '2026-07-01', to: '2026-08-31' } } })).thenPasses();
+    given(uneven, needs({ siblings: 1 })).thenExcludedBy('capacity', /Not 2 free place\(s\) in every month of 2026-07–2026-12/);
+  });
+
   it('age: the child must be within the approved age range, bounds included', () => {
     given(profile({ ageRange: { min: 10, max: 17 } })).thenExcludedBy('age', /ages 10–17, the child is 8/);
     given(profile({ ageRange: { min: 0, max: 7 } })).thenExcludedBy('age');

@@ -20,6 +20,9 @@ export interface PreparedNeeds {
   languages: ReadonlySet<string>;
   periodFromWeek: string;
   periodToWeek: string;
+  /** The months the places must be free in: from the later of this month and the period's start. */
+  periodFromMonth: string;
+  periodToMonth: string;
   patterns: readonly string[];
   /** The approval must still be valid in this month (see hard-filters). */
   approvalMonth: string;
@@ -43,6 +46,8 @@ export function prepareNeeds(needs: ChildNeeds, options: Pick<MatchOptions, 'tod
     languages: new Set(needs.languages),
     periodFromWeek: isoWeekOf(needs.schedule.period.from),
     periodToWeek: isoWeekOf(needs.schedule.period.to),
+    periodFromMonth: laterOf(monthOf(needs.schedule.period.from), monthOf(options.today)),
+    periodToMonth: monthOf(needs.schedule.period.to),
     patterns: [...new Set(needs.schedule.patterns)],
     approvalMonth: monthOf(startsOn),
     network: new Set(needs.networkCandidates),
@@ -56,3 +61,5 @@ export function prepareNeeds(needs: ChildNeeds, options: Pick<MatchOptions, 'tod
     },
   };
 }
+
+const laterOf = (a: string, b: string) => (a > b ? a : b);

@@ -14,6 +14,7 @@
  * explanations are written afterwards, for the few families that are shown.
  */
 import type { SharedProfile } from '@familybank/contracts';
+import { explainRoom } from './free-periods';
 import type { PreparedNeeds } from './prepared-needs';
 import type { CriterionScore } from './types';
 
@@ -56,7 +57,10 @@ export function scoreOf(needs: PreparedNeeds, candidate: SharedProfile): number 
 const EXPERIENCE_TEXT = { new: 'Newly approved (under a year)', '1-3-years': 'Approved for 1–3 years', 'over-3-years': 'Approved for over 3 years' } as const;
 const REGION_TEXT = ['Same region', 'Neighbouring region', 'Distant region'] as const;
 
-/** Each criterion's points with a reason, in the order of WEIGHTS; 'network' is added for network families. */
+/**
+ * Each criterion's points with a reason, in the order of WEIGHTS; 'period' (no points: room in the
+ * period is a hard filter) is added when the profile says its free months, 'network' for network families.
+ */
 export function explainScore(needs: PreparedNeeds, candidate: SharedProfile, network: boolean): CriterionScore[] {
   const competences = candidate.competences as readonly string[];
   const present = needs.wished.filter((competence) => competences.includes(competence));
@@ -102,6 +106,8 @@ export function explainScore(needs: PreparedNeeds, candidate: SharedProfile, net
             : `Room for all ${needs.places} children, but no sibling experience`,
     },
   ];
+  const period = explainRoom(needs, candidate);
+  if (period !== undefined) criteria.push({ criterion: 'period', points: 0, max: 0, explanation: period });
   if (network) criteria.push({ criterion: 'network', points: 0, max: 0, explanation: "From the child's own network: ranked first" });
   return criteria;
 }

@@ -53,6 +53,16 @@ describe('score per criterion', () => {
     given(profile()).then('siblings', 10, 'No siblings to place together');
   });
 
+  it('period: the request’s months checked against the profile’s free months, explained without points', () => {
+    const placedUntilSeptember = profile({ availability: { weeks: [], patterns: ['weekends'], freePlaces: [{ from: '2026-06', to: '2026-06', places: 1 }, { from: '2026-10', places: 1 }] } });
+    const fromOctober = needs({ schedule: { patterns: ['weekends'], period: { from: '2026-10-01', to: '2026-12-31' } } });
+    given(placedUntilSeptember, fromOctober).then('period', 0, '1 place(s) needed and free in every month of 2026-10–2026-12 (free: 1 in 2026-06, 1 from 2026-10)');
+    const free = profile({ availability: { weeks: [], patterns: ['weekends'], freePlaces: [{ from: '2026-06', places: 2 }] } });
+    const { match } = given(free);
+    expect(match.criteria.at(-1)).toEqual({ criterion: 'period', points: 0, max: 0, explanation: '1 place(s) needed and free in every month of 2026-07–2026-12' });
+    expect(match.score).toBe(given(profile()).match.score);
+  });
+
   it('the score is the sum of the points, out of 100', () => {
     const { match } = given(profile());
     expect(match.criteria.map((c) => c.criterion)).toEqual(['competences', 'region', 'language', 'experience', 'siblings']);

@@ -1,6 +1,6 @@
 import type { RegionDistanceFn } from './region-distance';
 
-export type Criterion = 'competences' | 'region' | 'language' | 'experience' | 'siblings' | 'network';
+export type Criterion = 'competences' | 'region' | 'language' | 'experience' | 'siblings' | 'network' | 'period';
 
 export interface CriterionScore {
   criterion: Criterion;

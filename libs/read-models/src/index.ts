@@ -8,6 +8,9 @@ export * from './families/family-queries';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
+export * from './figures/family-facts.projection';
+export * from './figures/figure-queries';
+export * from './figures/request-facts.projection';
 export * from './projection';
 export * from './offers/offers.projection';
 export * from './partners/directory.projection';
@@ -28,6 +31,8 @@ import { availableFamiliesProjection } from './families/available-families.proje
 import { familyDetailProjection } from './families/family-detail.projection';
 import { recruitmentPipelineProjection } from './families/recruitment-pipeline.projection';
 import { supportRecordsProjection } from './families/support-records.projection';
+import { familyFactsProjection } from './figures/family-facts.projection';
+import { requestFactsProjection } from './figures/request-facts.projection';
 import { offersProjection } from './offers/offers.projection';
 import { directoryProjection } from './partners/directory.projection';
 import { inboxProjection } from './partners/inbox.projection';
@@ -55,6 +60,9 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   partnerPoolProjection,
   directoryProjection,
   profileViewsProjection,
+  // Facts the figures over time are computed from.
+  requestFactsProjection,
+  familyFactsProjection,
   // Support after approval.
   developmentPlansProjection,
   emergencyCallsProjection,

@@ -4,8 +4,9 @@ import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
 import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
-import { loadOrCreateDevKeys, type DevKeys } from '../platform/auth/dev-keys';
-import { devTokenVerifier, type TokenVerifier } from '../platform/auth/token-verifier';
+import type { DevKeys } from '../platform/auth/dev-keys';
+import { openIdentity } from '../platform/auth/identity';
+import type { TokenVerifier } from '../platform/auth/token-verifier';
 import type { AppConfig } from '../platform/config/config';
 import { aggregateRegistry } from '../platform/commands/aggregate-registry';
 import { CommandGateway } from '../platform/commands/command-gateway';
@@ -40,7 +41,8 @@ export interface Runtime {
   readSide: ReadSide;
   queries: FamilyQueries;
   idempotency: IdempotencyStore;
-  devKeys: DevKeys;
+  /** The development issuer's keys; absent when an identity provider is configured (always in production). */
+  devKeys?: DevKeys;
   tokenVerifier: TokenVerifier;
   exchange: Exchange;
   deadLetters: DeadLetterStore;
@@ -58,6 +60,8 @@ export interface Runtime {
 
 export async function openRuntime(config: AppConfig, clock: Clock = () => new Date()): Promise<Runtime> {
   mkdirSync(config.DATA_DIR, { recursive: true });
+  // First: a misconfigured identity provider stops start-up before any file is opened.
+  const { devKeys, verifier: tokenVerifier } = await openIdentity(config);
   const eventStore = await openEventStore(config);
   // Every document is a projection of the log: the file can be deleted and is rebuilt at start
   // (its commits need no fsync: see DocumentStore).
@@ -70,8 +74,6 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
-  const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
-  const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
@@ -82,7 +84,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const relay = new OutboxRelay(eventStore, relayStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
     staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
   });
-  identities.onCreated = (identity) => void relay.announce(identity.code);
+  // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
+  const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
+  identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
   // Before anything downstream listens: what an earlier release kept among the read models becomes events.
   await adoptLegacyFacts(documents, eventStore, gateway);
   // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
@@ -121,7 +125,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       return executed;
     },
     async startFederation() {
-      for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()])) await relay.announce(code);
+      for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()].filter(serves))) await relay.announce(code);
       await federation.start();
       await workflows.run();
       await relay.run();

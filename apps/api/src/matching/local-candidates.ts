@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfigToken, type AppConfig } from '../platform/config/config.provider';
-import { toSharedProfile } from '@familybank/anonymize';
+import { toSharedProfile, whyNotShared } from '@familybank/anonymize';
 import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
-import { matchCandidates } from '@familybank/matching';
+import type { OwnCandidateLookup } from '@familybank/domain-request';
+import { matchCandidates, whyExcluded } from '@familybank/matching';
 import { DocumentStore, familyDetailProjection, householdName, type FamilyDetailDocument } from '@familybank/read-models';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { CLOCK, type Clock } from '../platform/tokens';
@@ -53,6 +54,26 @@ export class LocalCandidates {
     // A family whose availability went stale is out of the pool, so it is not offered either.
     const staleAfterDays = this.config.AVAILABILITY_STALE_AFTER_DAYS;
     return toSharedProfile(family, { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays });
+  }
+
+  /**
+   * One family of `own` as the request's own candidates see it, for the rule that only a candidate
+   * is placed: a candidate with its match explained, excluded with every reason (e.g. no free place
+   * in the period), or unknown when it is not a family of `own`.
+   */
+  candidateFor(own: string, familyId: string, needs: ChildNeeds, today: string): OwnCandidateLookup {
+    const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
+    if (!found || found.municipality !== own) return { status: 'unknown' };
+    const family = found.body;
+    const profile = this.profileOf(own, family);
+    if (!profile) {
+      const reason = whyNotShared(family, this.clock(), this.config.AVAILABILITY_STALE_AFTER_DAYS) ?? 'not-available';
+      return { status: 'excluded', exclusions: [{ filter: 'placeable', explanation: `Not placeable now (${reason})` }] };
+    }
+    const exclusions = whyExcluded(needs, profile, today);
+    if (exclusions.length > 0) return { status: 'excluded', exclusions };
+    const [match] = this.rank(needs, [{ family, profile }], today, 1);
+    return { status: 'candidate', pseudonym: profile.pseudonym, match: { score: match!.score, criteria: match!.criteria } };
   }
 
   /** The best `limit` of `local` for the needs, network candidates first, each with its score explained. */

@@ -88,7 +88,8 @@ export class InboxController {
 
   @ContractRoute(routes.listOffers)
   listOffers(@Ctx() ctx: RequestContext) {
-    return { items: this.documents.all<OfferDocument>(offersProjection.collection, ctx.principal.municipality).map(view) };
+    // Own placements are shown on the own request, not among the offers made to partners.
+    return { items: this.documents.all<OfferDocument>(offersProjection.collection, ctx.principal.municipality).filter((offer) => !offer.own).map(view) };
   }
 
   @ContractRoute(routes.withdrawOffer)
@@ -115,6 +116,6 @@ export class InboxController {
 }
 
 function view(offer: OfferDocument) {
-  const { disclosedTo, assignmentEnded: _ended, ...rest } = offer;
+  const { disclosedTo, assignmentEnded: _ended, own: _own, ...rest } = offer;
   return { ...rest, disclosed: disclosedTo.length > 0 };
 }

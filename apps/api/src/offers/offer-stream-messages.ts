@@ -36,7 +36,8 @@ export interface OfferLookups {
  */
 export function offerStreamMessages(event: RecordedEvent & OfferEvent, lookups: OfferLookups): Array<Draft<OffersTopicMessage> | Draft<DisclosuresTopicMessage>> {
   const { offer } = lookups;
-  if (!offer) return [];
+  // An own placement is between the municipality and itself: nothing about it leaves.
+  if (!offer || offer.own) return [];
   const own = event.metadata.municipality;
   const base = { offerId: offer.offerId, requester: offer.requester, requestId: offer.requestId };
   const draft = (message: OffersTopicMessageInput) => [draftMessage(OffersTopic, own, message)];

@@ -79,6 +79,15 @@ describe('offer stream → offers and disclosures topics', () => {
     spec.given(lookups).when(event(data)).thenNothing();
   });
 
+  it('an own placement publishes nothing, at any step: the requester is the owner itself', () => {
+    const own: OfferLookups = { ...lookups, offer: { ...offer, own: true } };
+    const terms = { offerId: 'offer-1', requester: requesterOf, familyId: 'fam-7', pseudonym: PSEUDONYM, period: offer.period, children: 1, own: true as const };
+    spec.given(own).when(event({ type: 'OfferMade', data: terms })).thenNothing();
+    spec.given(own).when(event({ type: 'OfferWithdrawn', data: { reason: 'No free place' } })).thenNothing();
+    spec.given(own).when(event({ type: 'AssignmentConfirmed', data: { assignmentId: 'as-offer-1', familyId: 'fam-7', requester: requesterOf, period: offer.period, children: 1 } })).thenNothing();
+    spec.given(own).when(disclosed).thenNothing();
+  });
+
   it('without the offer’s document nothing is published', () => {
     spec.given({ ...lookups, offer: undefined }).when(event({ type: 'OfferWithdrawn', data: { reason: 'Gone' } })).thenNothing();
   });

@@ -33,14 +33,17 @@ export function requestStreamMessages(event: RecordedEvent & RequestEvent, reque
     case 'OfferDeclined':
     case 'AcceptanceCancelled': {
       const { offerId } = event.data;
-      const to = request.offers.find((offer) => offer.offerId === offerId)?.partner;
-      if (!to) return [];
+      const offer = request.offers.find((candidate) => candidate.offerId === offerId);
+      // An own placement is cancelled at home: the own-placement workflow declines the own offer.
+      if (!offer || offer.own) return [];
+      const to = offer.partner;
       const reason = event.type === 'AcceptanceCancelled' ? 'The requester cancelled the acceptance' : (event.data.reason ?? 'Declined');
       return draft({ type: 'OfferDeclined', schemaVersion: 1, payload: { requestId, offerId, to, reason: reason.slice(0, MAX_REASON) } });
     }
     // What the requester records of partners' answers, and its own work on the case, stays home.
     case 'RequestOpened':
     case 'OfferReceived':
+    case 'OwnPlacementRequested':
     case 'PartnerAnsweredNoMatch':
     case 'OfferShortlisted':
     case 'AssignmentConfirmed':

@@ -58,6 +58,15 @@ describe('request stream → requests topic', () => {
       .then([{ ...onRequestsTopic, message: { type: 'OfferDeclined', schemaVersion: 1, payload: { requestId: 'req-1', offerId: 'offer-1', to: OWNER, reason: 'The requester cancelled the acceptance' } } }]);
   });
 
+  it('an own placement, and its cancellation, publish nothing: the family is the requester’s own', () => {
+    const match = { score: 80, criteria: [] };
+    const placed = { offerId: 'offer-own', partner: REQUESTER, pseudonym: 'ps-own', status: 'acceptance-requested' as const, own: { familyId: 'fam-own', match, children: 1 } };
+    const withOwn: RequestDocument = { ...request, offers: [...request.offers, placed] };
+    const placement = { offerId: 'offer-own', familyId: 'fam-own', owner: REQUESTER, pseudonym: 'ps-own', period: needs.schedule.period, children: 1, match };
+    spec.given(withOwn).when(event({ type: 'OwnPlacementRequested', data: placement })).thenNothing();
+    spec.given(withOwn).when(event({ type: 'AcceptanceCancelled', data: { offerId: 'offer-own' } })).thenNothing();
+  });
+
   it('declining an offer the request does not list publishes nothing', () => {
     spec.given(request).when(event({ type: 'OfferDeclined', data: { offerId: 'offer-9', reason: 'Too far' } })).thenNothing();
   });

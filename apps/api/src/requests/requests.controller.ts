@@ -100,6 +100,19 @@ export class RequestsController {
     return this.run(ctx, params.requestId, { type: 'RecordIntroductionVisit', data: { visitId, on, status, ...(note !== undefined && { note }) } });
   }
 
+  /**
+   * An own family for the own request: the handler looks up whether it is one of the request's
+   * candidates (capacity per period included), the request decides; the own-placement workflow
+   * then reserves the family through the same saga as a partner's offer.
+   */
+  @ContractRoute(routes.placeOwnFamily)
+  place(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.placeOwnFamily>, @Ctx() ctx: RequestContext) {
+    const own = ctx.principal.municipality;
+    const { needs } = this.load(own, params.requestId);
+    const candidate = this.localCandidates.candidateFor(own, body.familyId, needs, isoDate(this.clock()));
+    return this.run(ctx, params.requestId, { type: 'PlaceOwnFamily', data: { offerId: ctx.commandId, familyId: body.familyId, owner: own, candidate } });
+  }
+
   @ContractRoute(routes.shortlistOffer)
   shortlist(@Param() params: OfferParam, @Ctx() ctx: RequestContext) {
     return this.run(ctx, params.requestId, { type: 'ShortlistOffer', data: { offerId: params.offerId } });
@@ -158,11 +171,25 @@ export class RequestsController {
     return {
       ...rest,
       awaitingAnswerFrom: doc.status === 'open' ? doc.sharedWith.filter((partner) => !doc.answeredBy.includes(partner)) : [],
-      offers: doc.offers.map((offer) => ({ ...offer, profile: profileOf(offer.pseudonym) })),
+      offers: doc.offers.map(({ own, ...offer }) =>
+        own ? { ...offer, own: { ...own, householdName: this.ownFamily(doc.municipality, own.familyId)?.householdName } } : { ...offer, profile: profileOf(offer.pseudonym) },
+      ),
       pendingAcceptance: pendingAcceptance && { ...pendingAcceptance, ageMinutes: Math.floor((now - Date.parse(pendingAcceptance.since)) / 60_000) },
-      assignment: assignment && { ...assignment, ...this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContacts?.[assignment.assignmentId]) },
+      assignment: assignment && {
+        ...assignment,
+        // An own placement's contact details are our own record; a partner's come sealed.
+        ...(assignment.familyId !== undefined
+          ? this.ownFamily(doc.municipality, assignment.familyId)
+          : this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContacts?.[assignment.assignmentId])),
+      },
       recruitedFamilies: this.recruitedFamilies(doc),
     };
+  }
+
+  private ownFamily(own: string, familyId: string): { contact: FamilyDetailDocument['contact']; householdName: string } | undefined {
+    const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
+    if (!found || found.municipality !== own) return undefined;
+    return { contact: found.body.contact, householdName: householdName(found.body.adults) };
   }
 
   /** Leads registered for this request by targeted recruitment (only possible once it started). */

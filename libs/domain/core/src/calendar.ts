@@ -40,3 +40,10 @@ export function isoWeekOf(date: IsoDate): string {
 export function monthOf(date: IsoDate): string {
   return date.slice(0, 7);
 }
+
+/** The month after a YYYY-MM month, e.g. 2026-12 → 2027-01. */
+export function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4));
+  const index = Number(month.slice(5, 7));
+  return index === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(index + 1).padStart(2, '0')}`;
+}

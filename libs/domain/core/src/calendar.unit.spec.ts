@@ -1,4 +1,4 @@
-import { daysBetween, isoDate, workingDaysBetween } from './calendar';
+import { daysBetween, isoDate, nextMonth, workingDaysBetween } from './calendar';
 
 describe('calendar', () => {
   it('isoDate gives the UTC date', () => {
@@ -16,5 +16,15 @@ describe('calendar', () => {
     // Monday → next Monday: five working days.
     expect(workingDaysBetween(new Date('2026-11-23T12:00:00Z'), new Date('2026-11-30T08:00:00Z'))).toBe(5);
     expect(workingDaysBetween(new Date('2026-11-23T12:00:00Z'), new Date('2026-11-23T18:00:00Z'))).toBe(0);
+  });
+});
+
+describe('next month', () => {
+  it.each([
+    ['2026-01', '2026-02'],
+    ['2026-09', '2026-10'],
+    ['2026-12', '2027-01'],
+  ])('after %s comes %s', (month, next) => {
+    expect(nextMonth(month)).toBe(next);
   });
 });

@@ -60,6 +60,31 @@ describe('reserving a family for an assignment', () => {
     spec.given(available).when({ type: 'EndAssignment', data: { assignmentId: 'nope', reason: 'x', wantsNewAssignment: false } }).thenThrows('FAMILY.UNKNOWN_ASSIGNMENT');
   });
 
+  it('reserve, for a partner’s request overlapping the owner’s own placement, is refused as for any placement', () => {
+    const own: Reservation = { ...reservation('as-own', '2027-01-01', '2027-06-30'), requester: { municipality: '0630', requestId: 'rq-own' } };
+    spec
+      .given([...available, { type: 'FamilyReserved', data: own }])
+      .when({ type: 'ReserveFamily', data: reservation('as-partner', '2027-06-01', '2027-08-31') })
+      .thenThrows('FAMILY.NO_PLACE_IN_PERIOD', { free: 0, needed: 1 });
+  });
+
+  it('reserve, for the owner’s own request overlapping a partner’s placement, is refused as well', () => {
+    const own: Reservation = { ...reservation('as-own', '2027-03-01', '2027-03-31'), requester: { municipality: '0630', requestId: 'rq-own' } };
+    spec.given([...available, { type: 'FamilyReserved', data: reservation('as-partner', '2027-01-01', '2027-06-30') }]).when({ type: 'ReserveFamily', data: own }).thenThrows('FAMILY.NO_PLACE_IN_PERIOD');
+  });
+
+  it('reserve, after the overlapping assignment ended, is accepted: ending frees the period', () => {
+    const later = reservation('as-2', '2027-03-01', '2027-08-31');
+    spec
+      .given([
+        ...available,
+        { type: 'FamilyReserved', data: reservation('as-1', '2027-01-01', '2027-06-30') },
+        { type: 'AssignmentEnded', data: { assignmentId: 'as-1', reason: 'Ended early', wantsNewAssignment: true, endedOn: '2027-02-28' } },
+      ])
+      .when({ type: 'ReserveFamily', data: later })
+      .then([{ type: 'FamilyReserved', data: later }]);
+  });
+
   it('free places never go below zero', () => {
     const state = stateAfter([...withCapacityTwo, { type: 'FamilyReserved', data: reservation('as-1', '2026-04-01', '2026-06-30', 2) }]) as RegisteredFamily;
     expect(freePlacesIn({ ...state, availability: { ...state.availability!, capacity: 1 } }, { from: '2026-05-01', to: '2026-05-02' })).toBe(0);

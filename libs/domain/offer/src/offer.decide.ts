@@ -1,6 +1,6 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
 import { OfferErrors } from './offer.errors';
-import type { MakeOfferData, OfferAssignment, OfferCommand, OfferEvent, OfferState, OfferTerms, Requester } from './offer.types';
+import type { MakeOfferData, OfferAssignment, PlaceOwnFamilyData, OfferCommand, OfferEvent, OfferState, OfferTerms, Requester } from './offer.types';
 
 /**
  * The owner's side of an offer. Commands that carry a message from the requester or a step of
@@ -8,6 +8,7 @@ import type { MakeOfferData, OfferAssignment, OfferCommand, OfferEvent, OfferSta
  */
 export function decideOffer(command: OfferCommand, state: OfferState, { now }: DecisionContext): OfferEvent[] {
   if (command.type === 'MakeOffer') return [{ type: 'OfferMade', data: offerTerms(command.data, state) }];
+  if (command.type === 'PlaceOwnFamily') return ownPlacement(command.data, state);
   const { status, terms } = state;
   if (status === 'none' || terms === undefined) throw OfferErrors.notFound();
   // A partner's message about an offer made to another request does not find it.
@@ -31,6 +32,7 @@ export function decideOffer(command: OfferCommand, state: OfferState, { now }: D
     case 'RecordDisclosure': {
       const { assignmentId, recipientKeyFingerprint } = command.data;
       const assignment = assignmentOf(state, assignmentId);
+      ensure(terms.own !== true, OfferErrors.ownPlacementNotSealed);
       // The handler fills the fingerprint in from the directory; without an announced key nothing can be sealed.
       ensure(recipientKeyFingerprint !== undefined, () => OfferErrors.recipientKeyUnknown(terms.requester.municipality));
       if (assignment.disclosedTo.includes(recipientKeyFingerprint)) return [];
@@ -72,6 +74,20 @@ function assignmentOf(state: OfferState, assignmentId: string): OfferAssignment 
   ensure(state.status === 'confirmed' && assignment !== undefined, () => OfferErrors.notConfirmed(state.status));
   ensure(assignment.assignmentId === assignmentId, () => OfferErrors.unknownAssignment(assignmentId));
   return assignment;
+}
+
+/**
+ * An own placement is an offer already accepted: the own request decided it (open, nothing else
+ * pending, the family among its candidates), so the saga reserves the family as for a partner.
+ */
+function ownPlacement({ acceptanceId, period, children, ...placement }: PlaceOwnFamilyData, state: OfferState): OfferEvent[] {
+  ensure(state.status === 'none', () => OfferErrors.alreadyMade(state.terms!.offerId));
+  ensure(period.from <= period.to, () => OfferErrors.periodInverted(period));
+  ensure(Number.isInteger(children) && children >= 1, () => OfferErrors.invalidChildren(children));
+  return [
+    { type: 'OfferMade', data: { ...placement, period, children, own: true } },
+    { type: 'AcceptanceReceived', data: { acceptanceId } },
+  ];
 }
 
 /** An offer answers an open request in our inbox with a family that may be shared, for the request's period and children. */

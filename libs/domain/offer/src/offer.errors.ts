@@ -21,6 +21,8 @@ export const OfferErrors = {
     new DomainError('OFFER.UNKNOWN_ASSIGNMENT', 'not-found', `The offer’s assignment is not ${assignmentId}`, { assignmentId }),
   assignmentEnded: (assignmentId: string) =>
     new DomainError('OFFER.ASSIGNMENT_ENDED', 'conflict', `Assignment ${assignmentId} has ended; the family’s contact details are no longer disclosed`, { assignmentId }),
+  ownPlacementNotSealed: () =>
+    new DomainError('OFFER.OWN_PLACEMENT', 'rule', 'An own placement discloses nothing: the family’s contact details are the municipality’s own already'),
   recipientKeyUnknown: (requester: string) =>
     new DomainError('OFFER.RECIPIENT_KEY_UNKNOWN', 'rule', `Municipality ${requester} has announced no encryption key; the contact details cannot be sealed to it`, { requester }),
 } as const;

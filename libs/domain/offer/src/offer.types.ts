@@ -31,6 +31,11 @@ export interface OfferTerms {
   /** Children the family takes for this request (siblings count), at least one. */
   children: number;
   note?: string;
+  /**
+   * An own placement: the requester is the owner itself, which places its family for its own
+   * request. Same reservation and assignment lifecycle; nothing is sent to a partner or sealed.
+   */
+  own?: true;
 }
 
 /** The assignment a confirmed offer created; ending it frees the family's place. */
@@ -76,8 +81,23 @@ export interface MakeOfferData {
   partnerRequest: PartnerRequestLookup;
 }
 
+/**
+ * An own placement, once the own request recorded it (one pending per request): the request's
+ * period and children, and the request's event as the acceptance, so the saga reserves the family.
+ */
+export interface PlaceOwnFamilyData {
+  offerId: string;
+  requester: Requester;
+  familyId: string;
+  pseudonym: string;
+  period: OfferPeriod;
+  children: number;
+  acceptanceId: string;
+}
+
 export type OfferCommand =
   | Message<'MakeOffer', MakeOfferData>
+  | Message<'PlaceOwnFamily', PlaceOwnFamilyData>
   /**
    * The requester's AcceptanceRequested arrived. `from` is the message's sender and request: an offer
    * made for another request is not found (the consumer passes it; the old federation glue checked the read model).

@@ -1,6 +1,6 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
 import { RequestErrors } from './request.errors';
-import type { IntroductionVisit, OfferState, RequestCommand, RequestEvent, RequestState } from './request.types';
+import type { IntroductionVisit, OfferState, OwnPlacement, RequestCommand, RequestEvent, RequestState } from './request.types';
 
 /** A municipality's request for one child: shared with partners, answered with offers, filled once. */
 export function decideRequest(command: RequestCommand, state: RequestState, { now }: DecisionContext): RequestEvent[] {
@@ -51,6 +51,9 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
       const offer = offerIn(state, command.data.offerId, ['received', 'shortlisted']);
       return [{ type: 'AcceptanceRequested', data: { offerId: offer.offerId, partner: offer.partner, pseudonym: offer.pseudonym } }];
     }
+    case 'PlaceOwnFamily':
+      ensure(state.pendingAcceptance === undefined, () => RequestErrors.acceptancePending(state.pendingAcceptance!));
+      return [{ type: 'OwnPlacementRequested', data: ownPlacement(command.data, state) }];
     case 'CancelAcceptance':
       offerIn(state, command.data.offerId, ['acceptance-requested']);
       return [{ type: 'AcceptanceCancelled', data: command.data }];
@@ -79,6 +82,18 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
     default:
       return assertNever(command);
   }
+}
+
+/** Under the rules of an acceptance: the family is one of the request's candidates, so it has a place in the whole period. */
+function ownPlacement({ offerId, familyId, owner, candidate }: Extract<RequestCommand, { type: 'PlaceOwnFamily' }>['data'], state: RequestState): OwnPlacement {
+  if (candidate.status === 'unknown') throw RequestErrors.ownFamilyNotFound(familyId);
+  if (candidate.status === 'excluded') {
+    const noPlace = candidate.exclusions.find((exclusion) => exclusion.filter === 'capacity');
+    throw noPlace ? RequestErrors.noPlaceInPeriod(familyId, noPlace.explanation) : RequestErrors.notACandidate(familyId, candidate.exclusions);
+  }
+  const known = state.offers.find((offer) => offer.offerId === offerId);
+  ensure(known === undefined, () => RequestErrors.offerNotAvailable(offerId, known!.status));
+  return { offerId, familyId, owner, pseudonym: candidate.pseudonym, period: state.period!, children: state.children!, match: candidate.match };
 }
 
 function disclosure(command: Extract<RequestCommand, { type: 'RecordDisclosure' }>, state: RequestState): RequestEvent[] {

@@ -25,5 +25,12 @@ export const RequestErrors = {
     new DomainError('REQUEST.NOT_FILLED', 'conflict', `Introduction visits are recorded once the request is filled; it is ${status}`, { status }),
   visitAfterPeriod: (on: string, periodEnd: string) =>
     new DomainError('REQUEST.VISIT_AFTER_PERIOD', 'rule', `A visit on ${on} is after the assignment ends (${periodEnd})`, { on, periodEnd }),
+  ownFamilyNotFound: (familyId: string) =>
+    new DomainError('FAMILY.NOT_FOUND', 'not-found', `No available family ${familyId} of yours that may be placed`, { familyId }),
+  /** The family's code for the same cause, so a client sees one code whether the request or the family refused. */
+  noPlaceInPeriod: (familyId: string, explanation: string) =>
+    new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `Family ${familyId} has no free place in the request’s period: ${explanation}`, { familyId, explanation }),
+  notACandidate: (familyId: string, exclusions: Array<{ filter: string; explanation: string }>) =>
+    new DomainError('REQUEST.NOT_A_CANDIDATE', 'rule', `Family ${familyId} does not fit the request: ${exclusions.map((e) => e.explanation).join('; ')}`, { familyId, exclusions }),
   recruitmentAlreadyStarted: () => new DomainError('REQUEST.RECRUITMENT_ALREADY_STARTED', 'conflict', 'Targeted recruitment for this request has already started'),
 } as const;

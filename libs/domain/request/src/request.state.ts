@@ -13,6 +13,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
         responseDeadline: event.data.responseDeadline,
         startDate: event.data.needs.startDate,
         periodEnd: event.data.needs.schedule.period.to,
+        period: event.data.needs.schedule.period,
+        children: 1 + event.data.needs.siblings,
       };
     case 'RequestShared':
       return { ...state, sharedWith: [...state.sharedWith, ...event.data.partners] };
@@ -26,6 +28,10 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return withOffer(state, event.data.offerId, 'declined');
     case 'AcceptanceRequested':
       return { ...withOffer(state, event.data.offerId, 'acceptance-requested'), pendingAcceptance: event.data.offerId };
+    case 'OwnPlacementRequested': {
+      const { offerId, owner, pseudonym, familyId } = event.data;
+      return { ...state, offers: [...state.offers, { offerId, partner: owner, pseudonym, familyId, status: 'acceptance-requested' }], pendingAcceptance: offerId };
+    }
     case 'AcceptanceCancelled':
       // The owner may already have reserved the family: a cancelled acceptance declines that offer.
       return { ...withOffer(state, event.data.offerId, 'declined'), pendingAcceptance: undefined };

@@ -21,9 +21,39 @@ export type OfferStatus = 'received' | 'shortlisted' | 'declined' | 'acceptance-
 
 export interface OfferState {
   offerId: string;
+  /** The municipality that owns the family: a partner, or the requester itself for an own placement. */
   partner: string;
   pseudonym: string;
   status: OfferStatus;
+  /** Only for an own placement: the requester's own family. */
+  familyId?: string;
+}
+
+/** Why the matching engine proposed a family: the score and each criterion explained. */
+export interface PlacementMatch {
+  score: number;
+  criteria: Array<{ criterion: string; points: number; max: number; explanation: string }>;
+}
+
+/**
+ * The family as the request's own candidates show it, looked up by the command handler for
+ * `PlaceOwnFamily`: a candidate (passes every hard filter for this request), excluded (with the
+ * filters it fails, e.g. no free place in the period), or not a placeable family of ours.
+ */
+export type OwnCandidateLookup =
+  | { status: 'unknown' }
+  | { status: 'excluded'; exclusions: Array<{ filter: string; explanation: string }> }
+  | { status: 'candidate'; pseudonym: string; match: PlacementMatch };
+
+export interface OwnPlacement {
+  offerId: string;
+  familyId: string;
+  /** The requesting municipality, which owns the family. */
+  owner: string;
+  pseudonym: string;
+  period: { from: IsoDate; to: IsoDate };
+  children: number;
+  match: PlacementMatch;
 }
 
 export const INTRODUCTION_VISIT_STATUSES = ['planned', 'held', 'cancelled'] as const;
@@ -53,6 +83,9 @@ export interface RequestState {
   recruitmentStarted: boolean;
   /** The last day of the requested period, which is the assignment's period once filled. */
   periodEnd?: IsoDate;
+  /** The requested period and the places it needs (the child and its siblings), once opened. */
+  period?: { from: IsoDate; to: IsoDate };
+  children?: number;
   introductionVisits: IntroductionVisit[];
 }
 
@@ -68,6 +101,8 @@ export type RequestCommand =
   | Message<'ShortlistOffer', { offerId: string }>
   | Message<'DeclineOffer', { offerId: string; reason: string }>
   | Message<'AcceptOffer', { offerId: string }>
+  /** The requester places one of its own families (one of the request's candidates), like accepting an offer. */
+  | Message<'PlaceOwnFamily', { offerId: string; familyId: string; owner: string; candidate: OwnCandidateLookup }>
   | Message<'CancelAcceptance', { offerId: string }>
   | Message<'RecordAssignmentConfirmed', { offerId: string; assignmentId: string }>
   | Message<'RecordOfferWithdrawn', { offerId: string; reason: string }>
@@ -89,6 +124,8 @@ export type RequestEvent =
   | Message<'OfferShortlisted', { offerId: string }>
   | Message<'OfferDeclined', { offerId: string; reason: string }>
   | Message<'AcceptanceRequested', { offerId: string; partner: string; pseudonym: string }>
+  /** Pending like an acceptance: the own family is being reserved for the request's period. */
+  | Message<'OwnPlacementRequested', OwnPlacement>
   | Message<'AcceptanceCancelled', { offerId: string }>
   | Message<'AssignmentConfirmed', { offerId: string; assignmentId: string; partner: string; pseudonym: string }>
   | Message<'RequestFilled', { offerId: string }>

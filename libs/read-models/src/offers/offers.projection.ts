@@ -19,6 +19,8 @@ export interface OfferDocument {
   withdrawnReason?: string;
   declinedReason?: string;
   disclosedTo: string[];
+  /** An own placement: the requester is this municipality; nothing about it leaves. */
+  own?: true;
   revision: number;
 }
 
@@ -44,7 +46,7 @@ export const offersProjection: Projection<OfferDocument> = {
 
 export function evolveOfferDocument(document: OfferDocument | null, event: RecordedEvent & OfferEvent): OfferDocument | null {
   if (event.type === 'OfferMade') {
-    const { offerId, requester, familyId, pseudonym, period, children } = event.data;
+    const { offerId, requester, familyId, pseudonym, period, children, own } = event.data;
     return {
       offerId,
       requester: requester.municipality,
@@ -56,6 +58,7 @@ export function evolveOfferDocument(document: OfferDocument | null, event: Recor
       status: 'made',
       madeAt: event.metadata.occurredAt,
       disclosedTo: [],
+      ...(own && { own }),
       revision: event.revision,
     };
   }

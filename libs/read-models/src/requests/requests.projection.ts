@@ -1,5 +1,5 @@
 import { assertNever } from '@familybank/domain-core';
-import { withVisit, type ChildNeeds, type IntroductionVisit, type OfferStatus, type RequestEvent } from '@familybank/domain-request';
+import { withVisit, type ChildNeeds, type IntroductionVisit, type OfferStatus, type PlacementMatch, type RequestEvent } from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
 import type { Projection } from '../projection';
 
@@ -14,9 +14,26 @@ export interface RequestDocument {
   openedAt: string;
   sharedWith: string[];
   answeredBy: string[];
-  offers: Array<{ offerId: string; partner: string; pseudonym: string; status: OfferStatus; withdrawnReason?: string }>;
+  offers: Array<{
+    offerId: string;
+    partner: string;
+    pseudonym: string;
+    status: OfferStatus;
+    withdrawnReason?: string;
+    /** An own placement: our own family, and why the matching proposed it when it was placed. */
+    own?: { familyId: string; match: PlacementMatch; children: number };
+  }>;
   pendingAcceptance?: { offerId: string; since: string };
-  assignment?: { assignmentId: string; partner: string; pseudonym: string; period: { from: string; to: string } ; endedOn?: string; endReason?: string };
+  assignment?: {
+    assignmentId: string;
+    partner: string;
+    pseudonym: string;
+    period: { from: string; to: string };
+    endedOn?: string;
+    endReason?: string;
+    /** Set for an own placement: the family is ours, its contact details too. */
+    familyId?: string;
+  };
   /** Sealed contact details by assignment: one may arrive before its confirmation. */
   sealedContacts?: Record<string, Record<string, unknown>>;
   recruitmentStarted: boolean;
@@ -32,6 +49,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
   'OfferShortlisted',
   'OfferDeclined',
   'AcceptanceRequested',
+  'OwnPlacementRequested',
   'AcceptanceCancelled',
   'AssignmentConfirmed',
   'RequestFilled',
@@ -46,7 +64,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 5,
+  version: 6,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -98,12 +116,19 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
       return offer(event.data.offerId, 'declined');
     case 'AcceptanceRequested':
       return { ...offer(event.data.offerId, 'acceptance-requested'), pendingAcceptance: { offerId: event.data.offerId, since: event.metadata.occurredAt } };
+    case 'OwnPlacementRequested': {
+      const { offerId, owner, pseudonym, familyId, match, children } = event.data;
+      const placed = { offerId, partner: owner, pseudonym, status: 'acceptance-requested' as const, own: { familyId, match, children } };
+      return { ...doc, offers: [...doc.offers, placed], pendingAcceptance: { offerId, since: event.metadata.occurredAt } };
+    }
     case 'AcceptanceCancelled':
       return { ...offer(event.data.offerId, 'declined'), pendingAcceptance: undefined };
     case 'AssignmentConfirmed': {
       const { assignmentId, partner, pseudonym } = event.data;
       const period = doc.needs.schedule.period;
-      return { ...offer(event.data.offerId, 'confirmed'), pendingAcceptance: undefined, assignment: { assignmentId, partner, pseudonym, period } };
+      const familyId = doc.offers.find((candidate) => candidate.offerId === event.data.offerId)?.own?.familyId;
+      const assignment = { assignmentId, partner, pseudonym, period, ...(familyId !== undefined && { familyId }) };
+      return { ...offer(event.data.offerId, 'confirmed'), pendingAcceptance: undefined, assignment };
     }
     case 'RequestFilled':
       return { ...doc, status: 'filled' };

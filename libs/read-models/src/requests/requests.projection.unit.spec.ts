@@ -64,3 +64,42 @@ describe('requests projection: introduction visits', () => {
     expect(doc).toMatchObject({ status: 'filled', revision: history.length + 2 });
   });
 });
+
+describe('requests projection: own placements', () => {
+  const match = { score: 82, criteria: [{ criterion: 'period', points: 0, max: 0, explanation: '1 place(s) needed and free in every month of 2027-01–2027-03' }] };
+  const placement = { offerId: 'offer-own-1', familyId: 'fam-vejle-1', owner: '0630', pseudonym: 'ps-vejle-a', period: needs.schedule.period, children: 1, match };
+  const own: RequestEvent[] = [history[0]!, { type: 'OwnPlacementRequested', data: placement }];
+
+  it('an own placement shows like an accepted offer, pending, with the family and the match explanation', () => {
+    const doc = fold(own)!;
+    expect(doc.offers).toEqual([{ offerId: 'offer-own-1', partner: '0630', pseudonym: 'ps-vejle-a', status: 'acceptance-requested', own: { familyId: 'fam-vejle-1', match, children: 1 } }]);
+    expect(doc.pendingAcceptance).toEqual({ offerId: 'offer-own-1', since: '2026-11-20T09:00:00.000Z' });
+    expect(requestsProjection.handles.has('OwnPlacementRequested')).toBe(true);
+  });
+
+  it('its confirmation fills the request with an assignment of our own family; the end is recorded on it', () => {
+    const doc = fold([
+      ...own,
+      { type: 'AssignmentConfirmed', data: { offerId: 'offer-own-1', assignmentId: 'as-offer-own-1', partner: '0630', pseudonym: 'ps-vejle-a' } },
+      { type: 'RequestFilled', data: { offerId: 'offer-own-1' } },
+      { type: 'AssignmentEnded', data: { assignmentId: 'as-offer-own-1', reason: 'Ended as planned', endedOn: '2027-03-31' } },
+    ])!;
+    expect(doc).toMatchObject({ status: 'filled', pendingAcceptance: undefined });
+    expect(doc.offers[0]!.status).toBe('confirmed');
+    expect(doc.assignment).toEqual({
+      assignmentId: 'as-offer-own-1',
+      partner: '0630',
+      pseudonym: 'ps-vejle-a',
+      period: needs.schedule.period,
+      familyId: 'fam-vejle-1',
+      endedOn: '2027-03-31',
+      endReason: 'Ended as planned',
+    });
+  });
+
+  it('a refused reservation withdraws the placement with the reason, and nothing is pending any more', () => {
+    const doc = fold([...own, { type: 'OfferWithdrawn', data: { offerId: 'offer-own-1', reason: 'No free place in the period' } }])!;
+    expect(doc.offers[0]).toMatchObject({ status: 'withdrawn', withdrawnReason: 'No free place in the period' });
+    expect(doc.pendingAcceptance).toBeUndefined();
+  });
+});

@@ -3,6 +3,7 @@ import { isoDate } from '@familybank/domain-core';
 import type { FamilyCommand, FamilyStage, RegistrationDetails } from '@familybank/domain-family';
 import type { EventStore } from '@familybank/event-store';
 import type { CommandGateway } from '../../platform/commands/command-gateway';
+import { seedDemoHistory } from './demo-history';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
 import { seedSupportDemo } from './demo-support';
 
@@ -30,6 +31,7 @@ const TARGET_STAGES: FamilyStage[] = ['lead', 'contacted', 'screened', 'intervie
  */
 export async function seedDemoData(gateway: CommandGateway, store: EventStore, now: Date): Promise<boolean> {
   if ((await store.lastPosition()) > 0) return false;
+  await seedDemoHistory(store, now);
   for (const municipality of DEMO_MUNICIPALITIES) {
     for (const [index, stage] of TARGET_STAGES.entries()) {
       const adults = HOUSEHOLDS[(index + Number(municipality.code)) % HOUSEHOLDS.length]!.map((fullName, n) => ({ adultId: `a${n + 1}`, fullName }));

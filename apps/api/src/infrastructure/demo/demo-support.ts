@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isoDate } from '@familybank/domain-core';
 import { EMERGENCY_CALL_CATEGORIES } from '@familybank/domain-support';
-import type { EventStore } from '@familybank/event-store';
+import { APPROVED_STAGES, familyDecider, type FamilyEvent, type FamilyStage, type FamilyState } from '@familybank/domain-family';
+import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import type { AggregateCommand } from '../../platform/commands/aggregate-command';
 import type { CommandGateway } from '../../platform/commands/command-gateway';
 
@@ -11,18 +12,23 @@ const CONTACT_PERSONS = [
   { userId: 'demo-caseworker-2', name: 'Omar Haddad' },
 ];
 
-/** The families of each municipality that hold an approval, in the order they were approved. */
+/** The families of each municipality in an approved stage now (the demo's history also holds expired and retired ones). */
 async function approvedFamilies(store: EventStore): Promise<Map<string, string[]>> {
-  const byMunicipality = new Map<string, string[]>();
+  const families = new Map<string, { municipality: string; state: FamilyState }>();
   for (let after = 0; ; ) {
     const batch = await store.readAll({ after, limit: 1_000 });
-    if (batch.length === 0) return byMunicipality;
-    for (const event of batch.filter((candidate) => candidate.type === 'FamilyApproved' && candidate.streamId.startsWith('family-'))) {
-      const families = byMunicipality.get(event.metadata.municipality) ?? [];
-      byMunicipality.set(event.metadata.municipality, [...families, event.streamId.slice('family-'.length)]);
+    if (batch.length === 0) break;
+    for (const event of batch.filter((candidate) => candidate.streamId.startsWith('family-'))) {
+      const folded = families.get(event.streamId) ?? { municipality: event.metadata.municipality, state: familyDecider.initialState() };
+      families.set(event.streamId, { ...folded, state: familyDecider.evolve(folded.state, event as RecordedEvent & FamilyEvent) });
     }
     after = batch[batch.length - 1]!.position;
   }
+  const byMunicipality = new Map<string, string[]>();
+  for (const [streamId, { municipality, state }] of families) {
+    if (APPROVED_STAGES.includes(state.status as FamilyStage)) byMunicipality.set(municipality, [...(byMunicipality.get(municipality) ?? []), streamId.slice('family-'.length)]);
+  }
+  return byMunicipality;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AppConfigToken, type AppConfig } from '../config/config.provider';
 import { CONTRACT_ROUTE } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
 import type { ContextualRequest } from '../http/request-context';
-import { InvalidTokenError, type TokenVerifier } from './token-verifier';
+import { InvalidTokenError, SigningKeysUnavailableError, type TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TokenVerifier');
 
@@ -41,7 +41,9 @@ export class AuthGuard implements CanActivate {
     try {
       return await this.verifier.verify(token);
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new ProblemError('unauthenticated', 'AUTH.TOKEN_INVALID', error.message);
+      if (error instanceof InvalidTokenError) throw new ProblemError('unauthenticated', 'AUTH.TOKEN_INVALID', error.message, { details: { reason: error.reason } });
+      // Not the caller's fault and not ours to hide: the token may be fine, try again shortly.
+      if (error instanceof SigningKeysUnavailableError) throw new ProblemError('not-ready', 'AUTH.KEYS_UNAVAILABLE', error.message);
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK, type KeyLike } from 'jose';
+import { SignJWT, decodeJwt, errors, exportJWK, generateKeyPair, importJWK, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import type { Role } from '@familybank/contracts';
 
 const ALG = 'EdDSA';
@@ -35,11 +35,21 @@ export interface DevTokenRequest {
   subject?: string;
   issuer: string;
   audience: string;
+  /** A duration such as `8h`, `30m` (jose's syntax); negative for an already expired token. */
   expiresIn?: string;
+  /** What the verifier accepts (JWT_MAX_LIFETIME_SECONDS); a longer token is not issued. */
+  maxLifetimeSeconds?: number;
 }
 
-export function signDevToken(keys: DevKeys, request: DevTokenRequest): Promise<string> {
-  return new SignJWT({ municipality: request.municipality, roles: request.roles })
+export class DevTokenError extends Error {
+  override readonly name = 'DevTokenError';
+}
+
+/** The default of JWT_MAX_LIFETIME_SECONDS: twelve hours. */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 43_200;
+
+export async function signDevToken(keys: DevKeys, request: DevTokenRequest): Promise<string> {
+  const token = await new SignJWT({ municipality: request.municipality, roles: request.roles })
     .setProtectedHeader({ alg: ALG, kid: keys.kid })
     .setSubject(request.subject ?? `dev-${request.roles.join('+')}@${request.municipality}`)
     .setIssuer(request.issuer)
@@ -47,4 +57,18 @@ export function signDevToken(keys: DevKeys, request: DevTokenRequest): Promise<s
     .setIssuedAt()
     .setExpirationTime(request.expiresIn ?? '8h')
     .sign(keys.privateKey);
+  const { exp, iat } = decodeJwt(token) as { exp: number; iat: number };
+  const max = request.maxLifetimeSeconds ?? DEFAULT_MAX_LIFETIME_SECONDS;
+  if (exp - iat > max) {
+    throw new DevTokenError(`A token may live at most ${max} s (${max / 3600} h, JWT_MAX_LIFETIME_SECONDS); "${request.expiresIn}" is ${exp - iat} s. The API would refuse it.`);
+  }
+  return token;
+}
+
+/** The verifier's view of the development issuer: its one public key, by its kid. */
+export function devSigningKey(keys: DevKeys): JWTVerifyGetKey {
+  return async (header) => {
+    if (header.kid !== keys.kid) throw new errors.JWKSNoMatchingKey(`No development key has kid ${JSON.stringify(header.kid)}`);
+    return keys.publicKey;
+  };
 }

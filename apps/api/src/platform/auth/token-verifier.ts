@@ -1,28 +1,39 @@
-import { jwtVerify } from 'jose';
-import type { DevKeys } from './dev-keys';
-import { TokenClaims, type Principal } from './principal';
+import type { Principal } from './principal';
+
+/**
+ * Why a token was refused, as a stable word a client or an operator can act on (the problem's
+ * `details.reason`); the problem's code stays `AUTH.TOKEN_INVALID`, so a client that only knows "get a
+ * new token" keeps working.
+ */
+export type InvalidTokenReason =
+  | 'malformed'
+  | 'algorithm-not-allowed'
+  | 'unknown-key'
+  | 'signature-invalid'
+  | 'claim-missing'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issued-in-future'
+  | 'lifetime-too-long'
+  | 'wrong-issuer'
+  | 'wrong-audience'
+  | 'principal-claims';
 
 export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
+  constructor(
+    readonly reason: InvalidTokenReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The identity provider's keys could not be fetched: not the caller's fault, so no 401. */
+export class SigningKeysUnavailableError extends Error {
+  override readonly name = 'SigningKeysUnavailableError';
 }
 
 export interface TokenVerifier {
   verify(token: string): Promise<Principal>;
-}
-
-/** Checks signature, issuer, audience and expiry (a token without `exp` never expires, so it is refused), then the claims' shape. */
-export function devTokenVerifier(keys: DevKeys, options: { issuer: string; audience: string }): TokenVerifier {
-  return {
-    async verify(token) {
-      let payload: unknown;
-      try {
-        ({ payload } = await jwtVerify(token, keys.publicKey, { issuer: options.issuer, audience: options.audience, algorithms: ['EdDSA'], requiredClaims: ['exp'] }));
-      } catch (error) {
-        throw new InvalidTokenError(`The bearer token is not valid: ${(error as Error).message}`);
-      }
-      const claims = TokenClaims.safeParse(payload);
-      if (!claims.success) throw new InvalidTokenError('The bearer token lacks a municipality (four digits) or roles (caseworker, approver, auditor)');
-      return { subject: claims.data.sub, municipality: claims.data.municipality, roles: claims.data.roles };
-    },
-  };
 }

@@ -78,7 +78,8 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     errorPrefix: 'OFFER',
     schemaVersion: 1,
     streamId: (id) => offerStreamId(id),
-    creates: (command) => command.type === 'MakeOffer',
+    // An own placement is an offer too, made by the own-placement workflow.
+    creates: (command) => command.type === 'MakeOffer' || command.type === 'PlaceOwnFamily',
     notFound: () => OfferErrors.notFound(),
     ...offerDecider,
     decide: (command, state, context) => offerDecider.decide(completeOfferCommand(command, state, lookups), state, context),

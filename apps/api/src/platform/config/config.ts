@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { IdentitySettings, identityProblems } from './identity-config';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -13,11 +14,11 @@ const ConfigSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   SEED_DEMO_DATA: booleanFlag.default(false),
   FIRST_CONTACT_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(3),
-  JWT_ISSUER: z.string().min(1).default('familybank-dev'),
-  JWT_AUDIENCE: z.string().min(1).default('familybank-api'),
   APPROVAL_EXPIRY_SWEEP_MS: z.coerce.number().int().min(1_000).default(3_600_000),
   AVAILABILITY_STALE_AFTER_DAYS: z.coerce.number().int().min(7).max(365).default(60),
   AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  /** The share of assignments from the child's own network a municipality aims for (figures; seed 003: a third). */
+  NETWORK_SHARE_TARGET_PERCENT: z.coerce.number().min(0).max(100).default(33),
   NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
   EXCHANGE: z.enum(['inprocess', 'kafka']).default('inprocess'),
   KAFKA_BROKERS: z
@@ -35,6 +36,7 @@ const ConfigSchema = z.object({
   RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  ...IdentitySettings,
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
@@ -57,5 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
   }
+  const identity = identityProblems(config, env);
+  if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
   return { ...config, DATA_DIR: resolve(config.DATA_DIR) };
 }

@@ -49,3 +49,50 @@ describe('exchange configuration', () => {
     expect(() => loadConfig({ MUNICIPALITIES: '630' })).toThrow(/MUNICIPALITIES/);
   });
 });
+
+describe('identity configuration', () => {
+  const idp = { JWT_JWKS_URL: 'https://login.vejle.dk/realms/familybank/protocol/openid-connect/certs', JWT_ISSUER: 'https://login.vejle.dk/realms/familybank' };
+
+  it('defaults to the development issuer, 30 s of clock skew and tokens of at most 12 h', () => {
+    expect(loadConfig({})).toMatchObject({ NODE_ENV: 'development', JWT_ISSUER: 'familybank-dev', JWT_CLOCK_SKEW_SECONDS: 30, JWT_MAX_LIFETIME_SECONDS: 43_200 });
+  });
+
+  it('refuses to start in production with the development issuer, or without the municipalities it serves', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MUNICIPALITIES: '0630' })).toThrow(/JWT_JWKS_URL: required when NODE_ENV=production .*development issuer is refused/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...idp })).toThrow(/MUNICIPALITIES: required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', MUNICIPALITIES: '0630', ...idp })).toMatchObject({ NODE_ENV: 'production', JWT_JWKS_URL: idp.JWT_JWKS_URL });
+    expect(() => loadConfig({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV="prod"/);
+  });
+
+  it("an identity provider needs its own issuer named, and one source of keys", () => {
+    expect(() => loadConfig({ JWT_JWKS_URL: idp.JWT_JWKS_URL })).toThrow(/JWT_ISSUER: required with JWT_JWKS_URL/);
+    expect(() => loadConfig({ ...idp, JWT_ISSUER: 'familybank-dev' })).toThrow(/JWT_ISSUER/);
+    expect(() => loadConfig({ ...idp, JWT_KEYS_FILE: '/etc/familybank/idp.pem' })).toThrow(/JWT_JWKS_URL, JWT_KEYS_FILE: set only one/);
+  });
+
+  it('production fetches the keys over https (plain http only on loopback)', () => {
+    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp' };
+    expect(() => loadConfig({ ...production, JWT_JWKS_URL: 'http://idp.vejle.dk/certs' })).toThrow(/JWT_JWKS_URL: must be https/);
+    expect(loadConfig({ ...production, JWT_JWKS_URL: 'http://127.0.0.1:8080/certs' }).JWT_JWKS_URL).toBe('http://127.0.0.1:8080/certs');
+    expect(() => loadConfig({ JWT_JWKS_URL: 'ftp://idp/certs', JWT_ISSUER: 'x' })).toThrow(/JWT_JWKS_URL="ftp:\/\/idp\/certs"/);
+  });
+
+  it('bounds the clock skew (0–300 s) and the maximum lifetime (1 min – 24 h)', () => {
+    expect(loadConfig({ JWT_CLOCK_SKEW_SECONDS: '0', JWT_MAX_LIFETIME_SECONDS: '3600' })).toMatchObject({ JWT_CLOCK_SKEW_SECONDS: 0, JWT_MAX_LIFETIME_SECONDS: 3600 });
+    expect(() => loadConfig({ JWT_CLOCK_SKEW_SECONDS: '301' })).toThrow(/JWT_CLOCK_SKEW_SECONDS/);
+    expect(() => loadConfig({ JWT_MAX_LIFETIME_SECONDS: '86401' })).toThrow(/JWT_MAX_LIFETIME_SECONDS="86401"/);
+  });
+
+  it('maps claim names and provider roles, refusing a role we do not have', () => {
+    const config = loadConfig({ JWT_CLAIM_ROLES: 'realm_access.roles', JWT_ROLE_MAP: 'fb-leder=caseworker,fb-leder=approver,fb-revisor=auditor' });
+    expect(config).toMatchObject({ JWT_CLAIM_ROLES: 'realm_access.roles', JWT_ROLE_MAP: { 'fb-leder': ['caseworker', 'approver'], 'fb-revisor': ['auditor'] } });
+    expect(() => loadConfig({ JWT_ROLE_MAP: 'fb-leder=boss' })).toThrow(/JWT_ROLE_MAP=.*"boss" is not a familybank role/);
+    expect(() => loadConfig({ JWT_ROLE_MAP: 'fb-leder' })).toThrow(/JWT_ROLE_MAP/);
+  });
+
+  it('JWT_MUNICIPALITY is four digits, and one of the municipalities served', () => {
+    expect(loadConfig({ JWT_MUNICIPALITY: '0630', MUNICIPALITIES: '0630' }).JWT_MUNICIPALITY).toBe('0630');
+    expect(() => loadConfig({ JWT_MUNICIPALITY: '630' })).toThrow(/JWT_MUNICIPALITY="630"/);
+    expect(() => loadConfig({ JWT_MUNICIPALITY: '0101', MUNICIPALITIES: '0630' })).toThrow(/JWT_MUNICIPALITY: 0101 is not among MUNICIPALITIES/);
+  });
+});

@@ -51,12 +51,17 @@ export const filled: RequestEvent[] = [
 export const withdrawn: RequestEvent[] = [...withOffers, { type: 'RequestWithdrawn', data: { reason: 'The family found a solution itself' } }];
 export const expired: RequestEvent[] = [...withOffers, { type: 'RequestExpired', data: { responseDeadline: '2026-03-20' } }];
 
+/** Vejle's own family as the request's candidates rank it. */
+export const ownMatch = { score: 82, criteria: [{ criterion: 'region', points: 25, max: 25, explanation: 'Same region (DK-83)' }] };
+export const ownCandidate = { status: 'candidate' as const, pseudonym: 'ps-vejle-a', match: ownMatch };
+
 /** Commands a caseworker of the requesting municipality gives. */
 export const caseworkerCommands: RequestCommand[] = [
   { type: 'ShareRequest', data: { partners: ['0751'], activePartners: ACTIVE } },
   { type: 'ShortlistOffer', data: { offerId: 'offer-2' } },
   { type: 'DeclineOffer', data: { offerId: 'offer-2', reason: 'Too far away' } },
   { type: 'AcceptOffer', data: { offerId: 'offer-2' } },
+  { type: 'PlaceOwnFamily', data: { offerId: 'offer-own-1', familyId: 'fam-vejle-1', owner: '0630', candidate: ownCandidate } },
   { type: 'CancelAcceptance', data: { offerId: 'offer-1' } },
   { type: 'WithdrawRequest', data: { reason: 'No longer needed' } },
   { type: 'ExpireRequest', data: {} },

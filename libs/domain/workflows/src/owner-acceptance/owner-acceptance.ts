@@ -73,6 +73,8 @@ function commandsFor(input: OwnerAcceptanceInput, step: StepName, { terms }: Kno
     case 'FamilyReserved':
       return [onOffer({ type: 'ConfirmAssignment', data: { assignmentId } })];
     case 'AssignmentConfirmed':
+      // An own placement discloses nothing: the contact details are ours already.
+      if (terms.own) return [];
       // Without the requester's key: the command handler fills it in from the directory.
       return [onOffer({ type: 'RecordDisclosure', data: { assignmentId } })];
     case 'ReserveFamilyRefused':

@@ -76,6 +76,14 @@ describe('owner acceptance saga', () => {
     spec.given([offerMade, acceptanceReceived, noPlace]).when(refused(withdraw, 'OFFER.ALREADY_CONFIRMED', 'Confirmed')).then([]);
   });
 
+  it('an own placement’s confirmation discloses nothing: the contact details are the municipality’s own', () => {
+    const own = { ...terms, requester: { municipality: '0265', requestId: 'req-own' }, own: true as const };
+    const ownMade = offerFact('offer-1', { type: 'OfferMade', data: own });
+    const ownConfirmed = offerFact('offer-1', { type: 'AssignmentConfirmed', data: { assignmentId: ASSIGNMENT, familyId: own.familyId, requester: own.requester, period: own.period, children: 2 } });
+    spec.given([ownMade, acceptanceReceived]).when(familyFact('fam-horsens-1', { type: 'FamilyReserved', data: { ...reservation, requester: own.requester } })).then([confirm]);
+    spec.given([ownMade, acceptanceReceived, familyReserved]).when(ownConfirmed).then([]);
+  });
+
   it('the making of the offer alone asks nothing', () => {
     spec.given([]).when(offerMade).then([]);
   });

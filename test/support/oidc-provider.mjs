@@ -1,0 +1,47 @@
+// A real OpenID provider (panva's oidc-provider) on loopback, for the identity tests. Run as a child
+// process (it is ESM only): prints one JSON line with its issuer and endpoints once it listens.
+// Each client is a machine user of one municipality with some roles; the access token for our API
+// is a JWT (resource indicators), signed with the client's algorithm, carrying those claims.
+import { createServer } from 'node:http';
+import { exportJWK, generateKeyPair } from 'jose';
+import Provider, { errors } from 'oidc-provider';
+
+const { resource: API, otherResource: OTHER_API, clients } = JSON.parse(process.argv[2]);
+
+async function privateJwk(alg) {
+  const { privateKey } = await generateKeyPair(alg, { crv: alg === 'EdDSA' ? 'Ed25519' : undefined, extractable: true });
+  return { ...(await exportJWK(privateKey)), alg, use: 'sig', kid: `${alg.toLowerCase()}-${Date.now().toString(36)}` };
+}
+
+const server = createServer();
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const issuer = `http://127.0.0.1:${server.address().port}`;
+const byId = new Map(clients.map((client) => [client.client_id, client]));
+
+const provider = new Provider(issuer, {
+  scopes: ['openid', 'familybank'],
+  jwks: { keys: [await privateJwk('RS256'), await privateJwk('ES256'), await privateJwk('EdDSA')] },
+  clients: clients.map(({ client_id, client_secret }) => ({ client_id, client_secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [], scope: 'familybank' })),
+  features: {
+    devInteractions: { enabled: false },
+    clientCredentials: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => API,
+      useGrantedResource: () => true,
+      getResourceServerInfo: (_ctx, resource, client) => {
+        if (resource !== API && resource !== OTHER_API) throw new errors.InvalidTarget();
+        const { alg = 'ES256', ttl = 600 } = byId.get(client.clientId);
+        return { scope: 'familybank', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: ttl, jwt: { sign: { alg } } };
+      },
+    },
+  },
+  extraTokenClaims: (_ctx, token) => {
+    // A client may bring its own claims, shaped like another provider's (Keycloak, Entra ID, ...).
+    const { municipality, roles, claims } = byId.get(token.clientId);
+    return claims ?? { municipality, roles };
+  },
+});
+server.on('request', provider.callback());
+process.stdout.write(`${JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks`, token_endpoint: `${issuer}/token` })}\n`);
+process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Role } from '@familybank/contracts';
+import { waitForExit } from './api-process';
+
+/** A machine user of the provider: its tokens carry this municipality and these roles. */
+export interface ProviderClient {
+  client_id: string;
+  client_secret: string;
+  municipality: string;
+  roles: Role[];
+  alg?: 'RS256' | 'ES256' | 'EdDSA';
+  /** Claims in place of `municipality` and `roles`, shaped like another provider's. */
+  claims?: Record<string, unknown>;
+  /** Access token lifetime in seconds (default 600). */
+  ttl?: number;
+}
+
+export interface OidcProvider {
+  issuer: string;
+  /** An access token (client credentials) for `resource`, the audience; by default our API. */
+  token(clientId: string, resource?: string): Promise<string>;
+  discovery(): Promise<{ issuer: string; jwks_uri: string; token_endpoint: string }>;
+  stop(): Promise<void>;
+}
+
+/** Starts test/support/oidc-provider.mjs (panva's oidc-provider, ESM only) as a child process on a free loopback port. */
+export async function startOidcProvider(options: { resource: string; otherResource: string; clients: ProviderClient[] }): Promise<OidcProvider> {
+  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const { issuer, token_endpoint } = await firstLine(child);
+  const secrets = new Map(options.clients.map((client) => [client.client_id, client.client_secret]));
+  return {
+    issuer,
+    async token(clientId, resource = options.resource) {
+      const response = await fetch(token_endpoint, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secrets.get(clientId)}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'familybank', resource }),
+      });
+      const body = (await response.json()) as { access_token?: string };
+      if (!response.ok || !body.access_token) throw new Error(`The provider gave no token for ${clientId}: ${response.status} ${JSON.stringify(body)}`);
+      return body.access_token;
+    },
+    async discovery() {
+      return (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Awaited<ReturnType<OidcProvider['discovery']>>;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await waitForExit(child);
+    },
+  };
+}
+
+function firstLine(child: ChildProcess): Promise<{ issuer: string; token_endpoint: string }> {
+  let output = '';
+  let errors = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The OpenID provider did not start within 20 s:\n${errors}`));
+    }, 20_000);
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const newline = output.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(output.slice(0, newline)) as { issuer: string; token_endpoint: string });
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The OpenID provider exited with ${code}:\n${errors}`));
+    });
+  });
+}

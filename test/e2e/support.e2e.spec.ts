@@ -141,6 +141,12 @@ describe('support after approval', () => {
       for (const month of report.months) expect({ month: month.month, ...(expected.get(month.month) ?? { calls: 0, minutes: 0 }) }).toEqual({ month: month.month, calls: month.calls, minutes: month.minutes });
       // 30 calls: index % 3 picks the category, so ten of each.
       expect(report.total).toEqual({ calls: CALLS, minutes: CALLS * 10 + (CALLS * (CALLS - 1)) / 2, byCategory: { advice: 10, 'conflict-with-child': 10, health: 10 } });
+      // The figure over time counts the same calls, and how many families called.
+      const figure = ok(await get('/v1/figures/emergency-calls?from=2025-01-01&to=2026-12-31&grouping=year'));
+      expect(figure.rows.map((row: { calls: number; families: number }) => [row.calls, row.families])).toEqual([
+        [15, 2],
+        [15, 2],
+      ]);
       const january = ok(await get('/v1/support/emergency-calls?from=2025-01-01&to=2025-01-31&limit=200'));
       // Index 0 and 22 (even: 2025; a multiple of 11: January), on days 1 and 23.
       expect(january.items.map((call: { receivedOn: string }) => call.receivedOn).sort()).toEqual(['2025-01-01', '2025-01-23']);

@@ -1116,7 +1116,7 @@ export interface paths {
         };
         /**
          * Emergency-line calls per period
-         * @description Counts support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         * @description Counts calls recorded on the emergency line (POST /v1/families/{familyId}/emergency-calls) by the day received, and support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
          */
         get: operations["getEmergencyCallsFigure"];
         put?: never;
@@ -2508,7 +2508,7 @@ export interface components {
             period: string;
             periodStart: components["schemas"]["IsoDate"];
             periodEnd: components["schemas"]["IsoDate"];
-            /** @description Emergency-line calls recorded as support in the period */
+            /** @description Emergency-line calls in the period: calls recorded with category and duration, and support notes of kind emergency-call */
             calls: number;
             /** @description Distinct families who called */
             families: number;

@@ -7,6 +7,7 @@ import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 import { worklistRoutes } from './worklist/worklist.routes';
+import { supportRoutes } from './support/support.routes';
 
 export const apiRoutes = {
   ...opsRoutes,
@@ -18,5 +19,6 @@ export const apiRoutes = {
   ...figureRoutes,
   ...devSessionRoutes,
   ...worklistRoutes,
+  ...supportRoutes,
 } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

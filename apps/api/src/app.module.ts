@@ -32,6 +32,8 @@ import { RequestsController } from './requests/requests.controller';
 import { DevSessionModule } from './dev-session/dev-session.module';
 import { WebModule } from './web/web.module';
 import { WorklistController } from './worklist/worklist.controller';
+import { FamilySupportController } from './support/family-support.controller';
+import { MeetingsAndCoursesController } from './support/meetings-and-courses.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -58,6 +60,8 @@ export class AppModule {
         ProfileViewsController,
         FiguresController,
         WorklistController,
+        FamilySupportController,
+        MeetingsAndCoursesController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },

@@ -26,6 +26,11 @@ export { foldForSearch } from './search/fold';
 export * from './worklist/case-holders.projection';
 export * from './worklist/worklist';
 export * from './worklist/worklist-rule';
+export * from './support/courses.projection';
+export * from './support/development-plans.projection';
+export * from './support/emergency-calls.projection';
+export * from './support/supervision-meetings.projection';
+export * from './support/support-queries';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
@@ -43,6 +48,10 @@ import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
 import { caseHoldersProjection } from './worklist/case-holders.projection';
+import { coursesProjection } from './support/courses.projection';
+import { developmentPlansProjection } from './support/development-plans.projection';
+import { emergencyCallsPerMonthProjection, emergencyCallsProjection } from './support/emergency-calls.projection';
+import { supervisionMeetingsProjection } from './support/supervision-meetings.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
@@ -62,4 +71,10 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   requestFactsProjection,
   familyFactsProjection,
   caseHoldersProjection,
+  // Support after approval.
+  developmentPlansProjection,
+  emergencyCallsProjection,
+  emergencyCallsPerMonthProjection,
+  supervisionMeetingsProjection,
+  coursesProjection,
 ] as Projection[];

@@ -7,6 +7,7 @@ import type {
   FirstContact,
   ProfileFields,
   AssignmentEnding,
+  ContactPerson,
   RegistrationDetails,
   Rejection,
   Reservation,
@@ -45,6 +46,8 @@ export type RecordSupport = Message<'RecordSupport', SupportRecord>;
 /** The owner reserves its family for a confirmed request; refused when the period has no free place. */
 export type ReserveFamily = Message<'ReserveFamily', Reservation>;
 export type EndAssignment = Message<'EndAssignment', AssignmentEnding>;
+/** Assigns the family's contact person, or changes it to another; the acting user is in the event's metadata. */
+export type AssignContactPerson = Message<'AssignContactPerson', ContactPerson>;
 
 export type FamilyCommand =
   | RegisterFamily
@@ -69,4 +72,5 @@ export type FamilyCommand =
   | UpdateProfile
   | RecordSupport
   | ReserveFamily
-  | EndAssignment;
+  | EndAssignment
+  | AssignContactPerson;

@@ -3,7 +3,7 @@ import type { FamilyCommand, RecruitingRequest } from './family.commands';
 import { FamilyErrors } from './family.errors';
 import type { FamilyEvent } from './family.events';
 import { checkKey, type FamilyState, type RegisteredFamily } from './family.state';
-import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, RegistrationDetails } from './family.types';
+import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, RegistrationDetails } from './family.types';
 import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAGES, type FamilyStage } from './vocabulary';
 
 export function decideFamily(command: FamilyCommand, state: FamilyState, context: DecisionContext): FamilyEvent[] {
@@ -113,9 +113,19 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'RecordSupport':
       ensure(family.approval !== null, () => FamilyErrors.notApproved(family.status));
       return [{ type: 'SupportRecorded', data: command.data }];
+    case 'AssignContactPerson':
+      return contactPersonAssigned(family, command.data, today);
     default:
       return assertNever(command);
   }
+}
+
+/** Support after approval: only a family that holds an approval gets a contact person; the same person again changes nothing. */
+function contactPersonAssigned(family: RegisteredFamily, contactPerson: ContactPerson, today: string): FamilyEvent[] {
+  inStage(family, 'assign a contact person to', APPROVED_STAGES);
+  const previous = family.contactPerson;
+  if (previous?.userId === contactPerson.userId && previous.name === contactPerson.name) return [];
+  return [{ type: 'ContactPersonAssigned', data: { contactPerson, since: today, ...(previous && { previous }) } }];
 }
 
 /** Declared capacity minus the children of reservations overlapping the period: never below zero. */

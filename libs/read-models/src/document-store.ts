@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@familybank/event-store';
 
 export interface ListOptions {
   /** SQL boolean expression over `body` (a JSON document), e.g. json_extract(body, '$.stage') = ? */
@@ -46,6 +47,7 @@ export class DocumentStore {
    * from the log (or the whole file is rebuilt: `npm run rebuild-projections`).
    */
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

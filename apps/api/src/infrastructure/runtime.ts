@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
@@ -23,6 +22,7 @@ import { IdempotencyStore } from '../platform/http/idempotency.store';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from '../platform/tokens';
+import { preparePrivateDataDirectory } from './private-data-dir';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -57,7 +57,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: AppConfig, clock: Clock = () => new Date()): Promise<Runtime> {
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  preparePrivateDataDirectory(config.DATA_DIR);
   const eventStore = await openEventStore(config);
   // Every document is a projection of the log: the file can be deleted and is rebuilt at start
   // (its commits need no fsync: see DocumentStore).

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@familybank/event-store';
 
 export interface StoredResponse {
   fingerprint: string;
@@ -14,6 +15,7 @@ export class IdempotencyStore {
   private readonly save;
 
   constructor(filename: string) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     // NORMAL: an answer lost to a power cut costs nothing but a replay: the retried command has the

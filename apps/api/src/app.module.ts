@@ -66,7 +66,7 @@ export class AppModule {
         Commands,
         LocalCandidates,
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
+        // Order matters: idempotency wraps the contract check, so it hashes the request as sent.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -69,7 +69,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
-  const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
+  const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'), { ttlHours: config.IDEMPOTENCY_TTL_HOURS });
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
   const tokenVerifier = devTokenVerifier(devKeys, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
   const exchange = await openExchange(config);
@@ -134,6 +134,10 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
+      // Keys older than IDEMPOTENCY_TTL_HOURS are forgotten even when no POST comes to push them out.
+      const expireKeys = () => idempotency.expire(clock());
+      expireKeys();
+      timers.push(setInterval(expireKeys, 15 * 60_000).unref());
     },
     close() {
       // Once, whoever asks first (the shutdown hook on SIGTERM, or the caller of createApp).

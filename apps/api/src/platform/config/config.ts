@@ -35,6 +35,8 @@ const ConfigSchema = z.object({
   RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** How long an Idempotency-Key is remembered (hours); only a hash of its request is kept. */
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };

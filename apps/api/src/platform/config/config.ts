@@ -35,6 +35,12 @@ const ConfigSchema = z.object({
   RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Browser origins allowed to call the API (CORS), e.g. `https://console.example.dk`; none by default (same origin only). */
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'A comma-separated list of origins, e.g. https://console.example.dk')
+    .optional()
+    .transform((value) => (value ? value.split(',') : [])),
   /** How long an Idempotency-Key is remembered (hours); only a hash of its request is kept. */
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
 });

@@ -13,6 +13,7 @@ import { ContractInterceptor } from './platform/http/contract.interceptor';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { IdempotencyStore } from './platform/http/idempotency.store';
 import { ProblemFilter } from './platform/http/problem.filter';
+import { AddressRateLimit, TokenRateLimit, rateLimitModule } from './platform/http/rate-limits';
 import type { Runtime } from './infrastructure/runtime';
 import { CLOCK, EVENT_STORE } from './platform/tokens';
 import { FederationConsumer } from './federation/federation-consumer';
@@ -42,7 +43,7 @@ export class AppModule {
   static with(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), rateLimitModule(runtime.config)],
       controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
@@ -65,7 +66,10 @@ export class AppModule {
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,
+        // Per address before authentication (failed tokens count), per token after it.
+        { provide: APP_GUARD, useClass: AddressRateLimit },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: TokenRateLimit },
         // Order matters: idempotency wraps the contract check, so it hashes the request as sent.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },

@@ -25,8 +25,10 @@ const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotent-Replayed', 'X-Corr
  * %-escape refused, and the JSON body parser with size and depth limits. Every refusal here is
  * application/problem+json, never a 500.
  */
-export function hardenTransport(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS'>): void {
+export function hardenTransport(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS' | 'TRUST_PROXY_HOPS'>): void {
   limitServer(app.getHttpServer() as Server);
+  // The rate limit per address needs the client's address, not the proxy's.
+  if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
   app.use(securityHeaders());
   app.use('/v1', (_request: Request, response: Response, next: NextFunction) => {
     // Personal data must not stay in browser or proxy caches; problems on /v1 are no exception.

@@ -135,6 +135,28 @@ describe('views of a family’s shared profile', () => {
     expect(server.app.runtime.deadLetters.list().filter((letter) => letter.topic === topic)).toEqual([]);
   });
 
+  it('two reports of the same family and day from one partner are coalesced by the owner: one view', async () => {
+    const exchange = server.app.runtime.exchange;
+    const topic = topics.requests(A);
+    const signing = server.app.runtime.identities.identity(A).signing.privateKey;
+    const ownerKey = server.app.runtime.identities.identity(B).encryption.publicKey;
+    const message = (viewedAt: string) => {
+      const sealed = { ...seal(JSON.stringify({ pseudonyms: [pseudonym], viewedAt }), ownerKey, `${A}|${B}|profile-views`), recipientKeyFingerprint: encryptionKeyFingerprint(ownerKey) };
+      return encodeEnvelope(signEnvelope({ messageId: randomUUID(), type: 'ProfilesViewed', schemaVersion: 1, occurredAt: viewedAt, source: A, correlationId: 'coalesce', payload: { owner: B, sealed } }, signing));
+    };
+    await exchange.publish([
+      { topic, key: B, value: message('2020-02-03T08:00:00.000Z') },
+      { topic, key: B, value: message('2020-02-03T17:00:00.000Z') },
+      { topic, key: B, value: message('2020-02-04T08:00:00.000Z') },
+    ]);
+    const items = await eventually(async () => {
+      const found = (await viewsOf(shared)).items;
+      expect(found.map((item) => item.viewedAt)).toContain('2020-02-04T08:00:00.000Z');
+      return found;
+    });
+    expect(items.filter((item) => item.viewedAt.startsWith('2020-02-03')).map((item) => item.viewedAt)).toEqual(['2020-02-03T08:00:00.000Z']);
+  });
+
   function profilesViewedOn(topic: string): string[] {
     const db = new Database(join(server.dataDir, 'exchange.sqlite'), { readonly: true });
     try {

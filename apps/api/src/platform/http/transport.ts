@@ -104,7 +104,8 @@ function limitServer(server: Server): void {
   server.requestTimeout = 60_000;
   server.maxHeadersCount = 200;
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable) return socket.destroy();
+    // A client that went away is not answered.
+    if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
     const problem = tooLarge

@@ -15,6 +15,7 @@ import { FiguresController } from './figures/figures.controller';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { IdempotencyStore } from './platform/http/idempotency.store';
 import { ProblemFilter } from './platform/http/problem.filter';
+import { AddressRateLimit, TokenRateLimit, rateLimitModule } from './platform/http/rate-limits';
 import type { Runtime } from './infrastructure/runtime';
 import { CLOCK, EVENT_STORE } from './platform/tokens';
 import { FederationConsumer } from './federation/federation-consumer';
@@ -49,7 +50,7 @@ export class AppModule {
   static with(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), DevSessionModule.with(runtime), WebModule.with()],
+      imports: [CqrsModule.forRoot(), DevSessionModule.with(runtime), WebModule.with(), rateLimitModule(runtime.config)],
       controllers: [
         FamilyLifecycleController,
         FamilyQueriesController,
@@ -91,8 +92,11 @@ export class AppModule {
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,
+        // Per address before authentication (failed tokens count), per token after it.
+        { provide: APP_GUARD, useClass: AddressRateLimit },
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
+        { provide: APP_GUARD, useClass: TokenRateLimit },
+        // Order matters: idempotency wraps the contract check, so it hashes the request as sent.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Outside the contract check: a CSV is rendered from the body already checked.
         { provide: APP_INTERCEPTOR, useClass: CsvResponseInterceptor },

@@ -6,6 +6,8 @@ import { seedDemoFederation } from './infrastructure/demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './infrastructure/demo/demo-seed';
 
 async function main(): Promise<void> {
+  // Whatever the node creates is its own alone (data files are also created 600 explicitly).
+  process.umask(0o077);
   const config = loadConfig();
   const { app, runtime } = await createApp(config);
   if (config.SEED_DEMO_DATA && (await seedDemoData(runtime.gateway, runtime.eventStore, runtime.clock()))) {

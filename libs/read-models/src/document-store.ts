@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { foldForSearch, SEARCH_FOLD_SQL } from './search/fold';
+import { preparePrivateFile } from '@familybank/event-store';
 
 export interface ListOptions {
   /** SQL boolean expression over `body` (a JSON document), e.g. json_extract(body, '$.stage') = ? */
@@ -47,6 +48,7 @@ export class DocumentStore {
    * from the log (or the whole file is rebuilt: `npm run rebuild-projections`).
    */
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);

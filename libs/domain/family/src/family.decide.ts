@@ -1,5 +1,5 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
-import type { FamilyCommand, RecruitingRequest } from './family.commands';
+import type { FamilyCommand, RecruitingRequest, ReferringFamily } from './family.commands';
 import { FamilyErrors } from './family.errors';
 import type { FamilyEvent } from './family.events';
 import { checkKey, type FamilyState, type RegisteredFamily } from './family.state';
@@ -9,8 +9,8 @@ import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAG
 export function decideFamily(command: FamilyCommand, state: FamilyState, context: DecisionContext): FamilyEvent[] {
   if (command.type === 'RegisterFamily') {
     ensure(state.status === 'unregistered', () => FamilyErrors.alreadyRegistered(command.data.familyId));
-    const { recruitingRequest, ...details } = command.data;
-    return [{ type: 'FamilyRegistered', data: { ...validRegistration(details, recruitingRequest), registeredAt: context.now.toISOString() } }];
+    const { recruitingRequest, referringFamily, ...details } = command.data;
+    return [{ type: 'FamilyRegistered', data: { ...validRegistration(details, recruitingRequest, referringFamily), registeredAt: context.now.toISOString() } }];
   }
   if (state.status === 'unregistered') throw FamilyErrors.notFound('(unregistered)');
   ensure(state.status !== 'retired', FamilyErrors.retired);
@@ -143,7 +143,7 @@ function inStage(family: RegisteredFamily, action: string, allowed: readonly Fam
 
 const isAdult = (family: RegisteredFamily, adultId: string) => family.adults.some((adult) => adult.adultId === adultId);
 
-function validRegistration(details: RegistrationDetails, recruitingRequest: RecruitingRequest = 'unknown'): RegistrationDetails {
+function validRegistration(details: RegistrationDetails, recruitingRequest: RecruitingRequest = 'unknown', referringFamily: ReferringFamily = 'unknown'): RegistrationDetails {
   const seen = new Set<string>();
   for (const { adultId } of details.adults) {
     ensure(!seen.has(adultId), () => FamilyErrors.duplicateAdult(adultId));
@@ -157,6 +157,9 @@ function validRegistration(details: RegistrationDetails, recruitingRequest: Recr
     ensure(recruitingRequest !== 'unknown', () => FamilyErrors.recruitingRequestNotFound(requestId));
     ensure(recruitingRequest === 'started', () => FamilyErrors.recruitmentNotStarted(requestId));
   }
+  // A referral names a family we know: a made-up id, or another municipality's family, is refused.
+  const referrer = details.referredByFamilyId;
+  if (referrer !== undefined) ensure(referringFamily === 'registered', () => FamilyErrors.referrerNotFound(referrer));
   return details;
 }
 

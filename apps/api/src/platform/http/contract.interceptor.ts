@@ -69,7 +69,11 @@ export class ContractInterceptor implements NestInterceptor {
     const header = request.header('if-match');
     // Reads ignore If-Match (there is nothing to protect); writes honour it.
     if (request.method === 'GET' || header === undefined || header.trim() === '*') return undefined;
-    const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+    // RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag never matches; ours are all strong.
+    if (/^\s*W\//.test(header)) {
+      throw new ProblemError('precondition-failed', 'REQUEST.WEAK_ETAG', 'If-Match needs a strong ETag such as "3"; a weak ETag (W/…) never matches');
+    }
+    const match = /^\s*"(\d+)"\s*$/.exec(header);
     if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
     return match ? Number(match[1]) : undefined;
   }

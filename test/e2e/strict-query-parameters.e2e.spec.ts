@@ -2,12 +2,17 @@ import { apiRoutes, expressPath } from '@familybank/contracts';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { eventsRecorded, expectProblem, send } from '../support/http-helpers';
 
+/** The console's static files and page fallback: a middleware Nest mounts as a catch-all route; it serves no API. */
+const CONSOLE_CATCH_ALL = '/{*path}';
+
 /** Every route the running app serves, read from its router, so that a route added later is walked too. */
 function servedRoutes(server: TestServer): Array<{ method: string; path: string }> {
   type Layer = { route?: { path: string; methods: Record<string, boolean> } };
   const express = server.app.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
   return express.router.stack.flatMap(({ route }) =>
-    route ? Object.keys(route.methods).filter((method) => method !== '_all').map((method) => ({ method: method.toUpperCase(), path: route.path })) : [],
+    route && route.path !== CONSOLE_CATCH_ALL
+      ? Object.keys(route.methods).filter((method) => method !== '_all').map((method) => ({ method: method.toUpperCase(), path: route.path }))
+      : [],
   );
 }
 

@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
-import { buildOpenApiDocument } from '@familybank/contracts';
+import { apiRoutes, buildOpenApiDocument } from '@familybank/contracts';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/config';
+import { methodNotAllowed } from './platform/http/method-not-allowed';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { openRuntime, type Runtime } from './infrastructure/runtime';
 import type { Clock } from './platform/tokens';
@@ -26,6 +27,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
     logger: options.logger === false ? false : [config.LOG_LEVEL, ...higherLevels(config.LOG_LEVEL)],
   });
   app.disable('x-powered-by');
+  app.use(methodNotAllowed(Object.values(apiRoutes)));
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(bodyParserErrors());
   const document = buildOpenApiDocument();

@@ -993,9 +993,7 @@ export interface components {
             interestedIn: components["schemas"]["CareType"][];
             firstContactOn?: components["schemas"]["IsoDate"];
             checks: components["schemas"]["BackgroundCheck"][];
-            approval?: components["schemas"]["ApprovalTerms"] & {
-                approvedOn: components["schemas"]["IsoDate"];
-            };
+            approval?: components["schemas"]["Approval"];
             availability?: {
                 /** @description Default: every approved care type */
                 careTypes: components["schemas"]["CareType"][];
@@ -1038,7 +1036,10 @@ export interface components {
             postalCode: string;
             city: string;
             phone: string;
-            /** Format: email */
+            /**
+             * @description An e-mail address
+             * @example family@example.org
+             */
             email: string;
         };
         /** @example DK-83 */
@@ -1070,13 +1071,7 @@ export interface components {
         CheckOutcome: "clear" | "remarks";
         /** @enum {string} */
         RemarkCategory: "offence-against-children" | "violence" | "drugs" | "traffic" | "other";
-        AgeRange: {
-            min: number;
-            max: number;
-        };
-        /** @enum {string} */
-        ApprovingAuthority: "socialtilsyn" | "municipality" | "socialnamnd";
-        ApprovalTerms: {
+        Approval: {
             careTypes: components["schemas"]["CareType"][];
             capacity: number;
             ageRange: components["schemas"]["AgeRange"];
@@ -1085,7 +1080,14 @@ export interface components {
             conditions?: string[];
             authority: components["schemas"]["ApprovingAuthority"];
             decisionReference?: string;
+            approvedOn: components["schemas"]["IsoDate"];
         };
+        AgeRange: {
+            min: number;
+            max: number;
+        };
+        /** @enum {string} */
+        ApprovingAuthority: "socialtilsyn" | "municipality" | "socialnamnd";
         DateRange: {
             from: components["schemas"]["IsoDate"];
             to: components["schemas"]["IsoDate"];
@@ -1192,6 +1194,16 @@ export interface components {
             acceptable: boolean;
             assessment: string;
         };
+        ApprovalTerms: {
+            careTypes: components["schemas"]["CareType"][];
+            capacity: number;
+            ageRange: components["schemas"]["AgeRange"];
+            validUntil: components["schemas"]["IsoDate"];
+            /** @default [] */
+            conditions?: string[];
+            authority: components["schemas"]["ApprovingAuthority"];
+            decisionReference?: string;
+        };
         RejectFamily: {
             reason: components["schemas"]["RejectionReason"];
             note?: string;
@@ -1239,17 +1251,17 @@ export interface components {
         };
         FamilyPage: {
             items: components["schemas"]["FamilyDetail"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
+        /** @description Pass as cursor to get the next page; null on the last page */
+        Cursor: string | null;
         FamilyEvents: {
             familyId: components["schemas"]["Id"];
             /** @description The family’s current revision (its last event), whichever page this is */
             revision: number;
             /** @description Events in stream order, oldest first */
             items: components["schemas"]["StoredEvent"][];
-            /** @description Pass as cursor to get the next (later) events; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"] & unknown;
         };
         StoredEvent: {
             eventId: string;
@@ -1268,13 +1280,11 @@ export interface components {
         };
         SupportRecordPage: {
             items: components["schemas"]["SupportRecord"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AssignmentRecordPage: {
             items: components["schemas"]["AssignmentRecord"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AssignmentRecord: components["schemas"]["Assignment"] & {
             familyId: components["schemas"]["Id"];
@@ -1298,8 +1308,7 @@ export interface components {
         AssignmentStatus: "active" | "ended";
         AvailableFamilyPage: {
             items: components["schemas"]["AvailableFamily"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AvailableFamily: {
             familyId: components["schemas"]["Id"];
@@ -1394,8 +1403,7 @@ export interface components {
         };
         PoolPage: {
             items: components["schemas"]["SharedProfile"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         SharedProfile: {
             pseudonym: components["schemas"]["Pseudonym"];
@@ -1537,8 +1545,7 @@ export interface components {
         CaseReference: string;
         RequestPage: {
             items: components["schemas"]["RequestDetail"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         ShareRequest: {
             /** @description Default: every active partner */
@@ -1682,6 +1689,26 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ready: {
@@ -1693,7 +1720,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready (503 with the same body when not) */
+            /** @description Ready, or degraded (read models lagging, exchange or workflows down) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,13 +1729,33 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
-            503: {
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the event store does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -1719,7 +1766,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 stage?: components["schemas"]["FamilyStage"];
             };
             header?: never;
@@ -1749,6 +1796,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1764,7 +1813,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1807,6 +1867,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1825,6 +1887,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1840,7 +1904,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1867,7 +1940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1876,7 +1949,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1888,6 +1972,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1900,8 +1986,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -1930,6 +2016,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1948,6 +2036,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1972,7 +2062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2008,7 +2098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2017,7 +2107,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2029,6 +2130,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2041,8 +2144,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2071,6 +2174,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2089,6 +2194,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2113,7 +2220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2149,7 +2256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2158,7 +2265,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2170,6 +2288,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2182,8 +2302,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2212,6 +2332,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2230,6 +2352,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2254,7 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2290,7 +2414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2299,7 +2423,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2311,6 +2446,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2323,8 +2460,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2353,6 +2490,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2371,6 +2510,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2395,7 +2536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2431,7 +2572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2440,7 +2581,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2452,6 +2604,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2464,8 +2618,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2494,6 +2648,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2512,6 +2668,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2536,7 +2694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2572,7 +2730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2581,7 +2739,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2593,6 +2762,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2605,8 +2776,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2635,6 +2806,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2653,6 +2826,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2677,7 +2852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2713,7 +2888,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2722,7 +2897,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2734,6 +2920,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2746,8 +2934,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2776,6 +2964,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2794,6 +2984,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2818,7 +3010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2854,7 +3046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2863,7 +3055,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2875,6 +3078,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2887,8 +3092,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -2917,6 +3122,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2935,6 +3142,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2959,7 +3168,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2995,7 +3204,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3004,7 +3213,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3016,6 +3236,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3028,8 +3250,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3058,6 +3280,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3076,6 +3300,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3100,7 +3326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,7 +3362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3145,7 +3371,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,6 +3394,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3169,8 +3408,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3199,6 +3438,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3217,6 +3458,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3241,7 +3484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3277,7 +3520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3286,7 +3529,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3298,6 +3552,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3310,8 +3566,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3340,6 +3596,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3358,6 +3616,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3382,7 +3642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3418,7 +3678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3427,7 +3687,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3439,6 +3710,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3451,8 +3724,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3481,6 +3754,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3499,6 +3774,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3523,7 +3800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3559,7 +3836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3568,7 +3845,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,6 +3868,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3592,8 +3882,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3622,6 +3912,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3640,6 +3932,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3664,7 +3958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3709,7 +4003,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3721,6 +4026,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3733,8 +4040,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3763,6 +4070,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3781,6 +4090,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3805,7 +4116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3841,7 +4152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3850,7 +4161,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3862,6 +4184,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3874,8 +4198,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3904,6 +4228,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3922,6 +4248,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3946,7 +4274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3982,7 +4310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3991,7 +4319,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4003,6 +4342,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4015,8 +4356,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4045,6 +4386,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4063,6 +4406,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4087,7 +4432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +4468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +4477,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4144,6 +4500,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4156,8 +4514,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4186,6 +4544,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4204,6 +4564,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4228,7 +4590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4264,7 +4626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4273,7 +4635,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4285,6 +4658,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4297,8 +4672,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4327,6 +4702,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4345,6 +4722,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4369,7 +4748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,7 +4784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +4793,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4426,6 +4816,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4438,8 +4830,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4469,6 +4861,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4487,6 +4881,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4511,7 +4907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4547,7 +4943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4556,7 +4952,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4568,6 +4975,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4582,7 +4991,7 @@ export interface operations {
                 /** @description Page size, 1–200 (default 50) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -4613,6 +5022,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4637,7 +5048,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4652,8 +5074,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4682,6 +5104,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4700,6 +5124,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4724,7 +5150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,7 +5186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4769,7 +5195,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4781,6 +5218,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4793,8 +5232,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
             };
             path: {
                 familyId: components["schemas"]["Id"];
@@ -4821,6 +5260,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4839,6 +5280,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4863,7 +5306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4899,7 +5342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4908,7 +5351,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4920,6 +5374,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4962,6 +5418,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4986,7 +5444,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5003,7 +5472,7 @@ export interface operations {
                 /** @description Page size, 1–500 (default 100) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -5034,6 +5503,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5058,7 +5529,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5077,7 +5559,7 @@ export interface operations {
                 /** @description Page size, 1–200 (default 50) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -5108,6 +5590,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5132,7 +5616,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5149,7 +5644,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 careType?: components["schemas"]["CareType"];
                 region?: components["schemas"]["Region"];
             };
@@ -5180,6 +5675,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5195,7 +5692,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5236,6 +5744,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5251,7 +5761,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5292,6 +5813,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5307,7 +5830,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5348,6 +5882,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5363,7 +5899,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5404,6 +5951,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5419,7 +5968,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5458,6 +6018,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5476,6 +6038,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5491,7 +6055,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5518,7 +6091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5527,7 +6100,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5539,6 +6123,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5577,6 +6163,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5595,6 +6183,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5619,7 +6209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +6236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +6245,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5667,6 +6268,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5705,6 +6308,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5723,6 +6328,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5747,7 +6354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5774,7 +6381,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5786,6 +6413,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5824,6 +6453,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5842,6 +6473,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5866,7 +6499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5893,7 +6526,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5905,6 +6558,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5919,7 +6574,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 careType?: components["schemas"]["CareType"];
                 region?: components["schemas"]["Region"];
             };
@@ -5950,6 +6605,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5965,7 +6622,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5982,7 +6650,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 status?: components["schemas"]["RequestStatus"];
             };
             header?: never;
@@ -6012,6 +6680,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6027,7 +6697,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6070,6 +6751,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6088,6 +6771,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6103,7 +6788,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6130,7 +6824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6139,7 +6833,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6151,6 +6856,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6193,6 +6900,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6217,7 +6926,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6232,8 +6952,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6262,6 +6982,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6280,6 +7002,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6304,7 +7028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6340,7 +7064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6349,7 +7073,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6361,6 +7096,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6373,8 +7110,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6403,6 +7140,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6421,6 +7160,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6445,7 +7186,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6481,7 +7222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6490,7 +7231,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6502,6 +7254,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6514,8 +7268,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6544,6 +7298,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6562,6 +7318,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6586,7 +7344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6622,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,7 +7389,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6643,6 +7412,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6683,6 +7454,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6707,7 +7480,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6722,8 +7506,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6752,6 +7536,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6770,6 +7556,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6794,7 +7582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6830,7 +7618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6839,7 +7627,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,6 +7650,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6863,8 +7664,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6894,6 +7695,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6912,6 +7715,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6936,7 +7741,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +7777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6981,7 +7786,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6993,6 +7809,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7005,8 +7823,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -7036,6 +7854,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7054,6 +7874,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7078,7 +7900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7114,7 +7936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7123,7 +7945,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7135,6 +7968,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7147,8 +7982,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -7178,6 +8013,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7196,6 +8033,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7220,7 +8059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7256,7 +8095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7265,7 +8104,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7277,6 +8127,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7289,8 +8141,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -7320,6 +8172,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7338,6 +8192,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7362,7 +8218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7398,7 +8254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7407,7 +8263,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7419,6 +8286,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7457,6 +8326,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7472,7 +8343,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7518,6 +8400,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7536,6 +8420,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7560,7 +8446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7587,7 +8473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,7 +8482,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7608,6 +8505,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7649,6 +8548,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7667,6 +8568,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7691,7 +8594,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,7 +8621,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,6 +8653,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7768,6 +8693,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7783,7 +8710,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,6 +8762,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7842,6 +8782,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7866,7 +8808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +8835,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7905,6 +8867,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7945,6 +8909,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7969,7 +8935,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Too many requests: retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { ZodError, ZodType } from 'zod';
-import type { ApiRoute } from '@familybank/contracts';
+import { IdempotencyKeyHeader, IfMatchHeader, type ApiRoute } from '@familybank/contracts';
 import { CONTRACT_ROUTE, WithHeaders } from './contract-route';
 import { ProblemError, type InvalidParam } from './problem';
 import type { ContextualRequest } from './request-context';
@@ -45,7 +45,8 @@ export class ContractInterceptor implements NestInterceptor {
     const params = parse(route.params, request.params, 'path');
     const query = parse(route.query, request.query, 'query');
     const body = parse(route.body, request.body, 'body');
-    const ifMatch = this.ifMatch(request, invalid);
+    const ifMatch = this.ifMatch(route, request, invalid);
+    this.idempotencyKey(route, request, invalid);
     if (invalid.length) {
       throw new ProblemError('validation', 'REQUEST.VALIDATION', `${invalid.length} invalid field(s): ${invalid.map((p) => p.name).join(', ')}`, {
         invalidParams: invalid,
@@ -58,13 +59,28 @@ export class ContractInterceptor implements NestInterceptor {
     request.familybank = { ...request.familybank, correlationId, expectedRevision: ifMatch };
   }
 
-  private ifMatch(request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
+  /**
+   * If-Match on a write, by the contract's header schema: the strong ETag `"N"` or `*`. Reads
+   * ignore it (there is nothing to protect); a weak ETag (`W/"3"`) never matches a write (RFC 9110
+   * §13.1.1 compares strongly), so it is refused as malformed rather than honoured.
+   */
+  private ifMatch(route: ApiRoute, request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
     const header = request.header('if-match');
-    // Reads ignore If-Match (there is nothing to protect); writes honour it.
-    if (request.method === 'GET' || header === undefined || header.trim() === '*') return undefined;
-    const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
-    if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
-    return match ? Number(match[1]) : undefined;
+    if (!route.concurrency || request.method === 'GET' || header === undefined) return undefined;
+    const parsed = IfMatchHeader.safeParse(header);
+    if (!parsed.success) {
+      invalid.push(...issues(parsed.error, 'header.If-Match'));
+      return undefined;
+    }
+    return parsed.data === '*' ? undefined : Number(parsed.data.slice(1, -1));
+  }
+
+  /** Idempotency-Key by the contract's header schema (the idempotency interceptor, earlier, uses only a valid key). */
+  private idempotencyKey(route: ApiRoute, request: ContextualRequest, invalid: InvalidParam[]): void {
+    const header = request.header('idempotency-key');
+    if (!route.idempotent || header === undefined) return;
+    const parsed = IdempotencyKeyHeader.safeParse(header);
+    if (!parsed.success) invalid.push(...issues(parsed.error, 'header.Idempotency-Key'));
   }
 
   private respond(route: ApiRoute, response: Response, result: unknown): unknown {

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './common.schemas';
+import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
 import type { ApiRoute } from './route';
 import { apiRoutes } from './routes';
@@ -99,6 +100,7 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
       [route.success.status]: {
         description: route.success.description,
         headers: responseHeaders(route),
+        links: linksFrom(route, Object.values(apiRoutes)),
         content: { 'application/json': { schema: route.success.schema } },
       },
       ...(isCommand && {

@@ -4,7 +4,7 @@
 //   SCHEMATHESIS_BIN=/path/to/schemathesis   use an existing install instead of .cache/schemathesis-venv
 //   SCHEMATHESIS_MAX_EXAMPLES=n (default 30), SCHEMATHESIS_SEED=n; extra arguments go to `schemathesis run`.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,12 +23,13 @@ let status = 1;
 try {
   api = await startApi(mainJs, dataDir);
   const token = devToken(dataDir, api.municipality);
+  const config = await configWithTestData(api.baseUrl, token, dataDir);
   const started = Date.now();
   const run = spawnSync(
     schemathesis,
     [
       '--config-file',
-      join(root, 'tools/schemathesis.toml'),
+      config,
       'run',
       `${api.baseUrl}/openapi.json`,
       '--checks',
@@ -130,4 +131,34 @@ function devToken(dir, municipality) {
     env: { ...process.env, DATA_DIR: dir },
     encoding: 'utf8',
   }).trim();
+}
+
+/**
+ * tools/schemathesis.toml plus the ids of the demo data: half of the generated path ids are real
+ * ones, so that requests reach the domain's rules instead of stopping at 404.
+ */
+async function configWithTestData(baseUrl, token, dir) {
+  const get = async (path) => {
+    const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    return response.json();
+  };
+  const families = (await get('/v1/families?limit=200')).items;
+  const requests = (await get('/v1/requests?limit=200')).items;
+  const partners = (await get('/v1/partnerships')).items;
+  const ids = {
+    familyId: families.map((family) => family.familyId),
+    assignmentId: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)),
+    requestId: requests.map((request) => request.requestId),
+    offerId: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)),
+    partner: partners.map((partnership) => partnership.partner),
+  };
+  const sections = Object.entries(ids)
+    .filter(([, values]) => values.length > 0)
+    .map(([name, values]) => ({ name, toml: `[dictionaries.${name}]\nvalues = ${JSON.stringify([...new Set(values)])}\n` }));
+  const bindings = sections.map(({ name }) => `"path.${name}" = { dictionary = "${name}", probability = 0.5 }`).join('\n');
+  const file = join(dir, 'schemathesis.toml');
+  const base = readFileSync(join(root, 'tools/schemathesis.toml'), 'utf8');
+  writeFileSync(file, `${base}\n${sections.map(({ toml }) => toml).join('\n')}\n[parameters]\n${bindings}\n`);
+  return file;
 }

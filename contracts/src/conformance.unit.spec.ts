@@ -4,6 +4,7 @@
  * drift apart: refinements the document cannot show, and headers.
  */
 import { Approval, Cursor, Email, IdempotencyKeyHeader, IfMatchHeader, IsoDate, ShortText, buildOpenApiDocument, problemStatuses } from './index';
+import { linksFrom } from './openapi-links';
 import { apiRoutes } from './routes';
 
 const isCalendarDate = (value: string) => {
@@ -86,5 +87,22 @@ describe('every problem a route can answer is documented', () => {
   it('/ready documents its 503 with the readiness body, not as a problem', () => {
     const responses = buildOpenApiDocument().paths!['/ready']!.get!.responses!;
     expect(Object.keys(responses['503']!.content!)).toEqual(['application/json']);
+  });
+});
+
+describe('links say how one answer leads to the next call', () => {
+  const routes = Object.values(apiRoutes);
+
+  it('a registered family leads to its steps, with its id from the body and If-Match from the ETag', () => {
+    expect(linksFrom(apiRoutes.registerFamily, routes)!.recordFirstContact).toEqual({
+      operationId: 'recordFirstContact',
+      parameters: { 'path.familyId': '$response.body#/familyId', 'header.If-Match': '$response.header.ETag' },
+    });
+  });
+
+  it('a step leads back to the family it changed; an id the answer does not carry is never linked', () => {
+    expect(Object.keys(linksFrom(apiRoutes.recordScreening, routes)!)).toEqual(['getFamily']);
+    expect(linksFrom(apiRoutes.getFamily, routes)!.endAssignment).toBeUndefined();
+    expect(linksFrom(apiRoutes.listFamilies, routes)).toBeUndefined();
   });
 });

@@ -80,6 +80,7 @@ describe('every problem a route can answer is documented', () => {
   });
 
   it('a read documents authentication, validation, rate limit and a bug, and 404 only when its path names a resource', () => {
+    expect(problemStatuses(apiRoutes.health)).toEqual([400, 429, 500]);
     expect(problemStatuses(apiRoutes.listFamilies)).toEqual([400, 401, 403, 429, 500]);
     expect(problemStatuses(apiRoutes.getFamily)).toEqual([400, 401, 403, 404, 429, 500]);
   });

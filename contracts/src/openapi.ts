@@ -45,17 +45,17 @@ function responseHeaders(route: ApiRoute) {
 
 /**
  * Every problem status a route can answer, derived from what it declares, so that no route can
- * forget one the shell adds: authentication (401, 403), validation of anything it reads (400), a
+ * forget one the shell adds: authentication (401, 403), validation and malformed input (400), a
  * path naming a resource (404), a body (413, 415), Idempotency-Key (409 still running, 422 reused
  * for another body), If-Match (412), a command (every kind of domain refusal: 404, 409, 422; and
  * 503 when storage refuses), and for every route the rate limit (429) and a bug (500).
  */
 export function problemStatuses(route: ApiRoute): number[] {
   const isCommand = route.method !== 'get' && route.roles !== undefined;
-  const reads = route.roles || route.params || route.query || route.body;
   const statuses = [
     ...route.errors,
-    ...(reads ? [400] : []),
+    // Malformed transport input (a broken %-escape or Content-Encoding, JSON that does not parse) can reach any route.
+    400,
     ...(route.roles ? [401, 403] : []),
     ...(route.params ? [404] : []),
     ...(route.body ? [413, 415] : []),

@@ -101,10 +101,10 @@ describe('a family’s long lists as paginated resources', () => {
     expect(page.json).toMatchObject({ familyId, items: [], nextCursor: null });
   });
 
-  it('a cursor the API did not issue is 400 REQUEST.INVALID_CURSOR on every list', async () => {
+  it('a cursor the API did not issue is 400 naming query.cursor on every list', async () => {
     for (const list of ['support', 'assignments', 'events']) {
       const response = await send(server, 'GET', `/v1/families/${familyId}/${list}?cursor=not-a-cursor`, { token });
-      expectProblem(response, 400, 'REQUEST.INVALID_CURSOR', 'validation');
+      expectProblem(response, 400, 'REQUEST.VALIDATION', 'validation');
       expect(response.json.invalidParams).toEqual([expect.objectContaining({ name: 'query.cursor' })]);
     }
   });

@@ -1,11 +1,16 @@
 import { z } from './zod';
 
+/**
+ * YYYY-MM-DD that names a real day (leap years included). The calendar is in the pattern itself,
+ * not only in a refinement, so that the OpenAPI document promises exactly what the server accepts.
+ * Digits are [0-9], not \d, which other regex dialects read as any Unicode digit.
+ */
+const CALENDAR_DATE =
+  /^(?:(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29|[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8])))$/;
+
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'Not a calendar date',
-  })
+  .regex(CALENDAR_DATE, 'Expected a calendar date as YYYY-MM-DD')
   .openapi('IsoDate', { example: '2026-11-27' });
 
 export const Timestamp = z.string().openapi('Timestamp', { format: 'date-time', example: '2026-11-27T09:30:00.000Z' });
@@ -17,7 +22,7 @@ export const Id = z
 
 export const MunicipalityCode = z
   .string()
-  .regex(/^\d{4}$/, 'Expected a four-digit municipality code')
+  .regex(/^[0-9]{4}$/, 'Expected a four-digit municipality code')
   .openapi('MunicipalityCode', { example: '0630' });
 
 /** ISO 3166-2 subdivision, e.g. DK-83 (Region Syddanmark) or SE-AB (Stockholms län). */
@@ -29,8 +34,28 @@ export const Region = z
 /** ISO 639-1 language code. */
 export const Language = z.string().regex(/^[a-z]{2}$/, 'Expected an ISO 639-1 code such as da').openapi('Language', { example: 'da' });
 
-export const ShortText = z.string().trim().min(1).max(200);
-export const LongText = z.string().trim().min(1).max(2000);
+/** Any character JavaScript's trim() keeps, spelled out: `\S` means something else in other regex dialects. */
+const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Free text of at most `max` characters, not blank, stored trimmed. The limits are checked before
+ * trimming and count code points, as JSON Schema's maxLength does (a string's `.length` counts
+ * UTF-16 units, so an emoji would count twice), so that the server accepts what the document allows.
+ */
+export const text = (max: number) =>
+  z
+    .string()
+    .refine((value) => [...value].length <= max, { message: `At most ${max} characters`, abort: true })
+    .regex(NOT_BLANK, 'Must not be blank')
+    .trim()
+    .openapi({ maxLength: max });
+
+export const ShortText = text(200);
+export const LongText = text(2000);
+
+/** An e-mail address: zod's own rule written without look-arounds, so that the document can carry it as its pattern. */
+export const EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
+export const Email = z.string().regex(EMAIL, 'Expected an e-mail address').openapi({ description: 'An e-mail address', example: 'family@example.org' });
 
 export const InvalidParam = z
   .object({
@@ -72,15 +97,41 @@ export const CommandReceipt = z
   .openapi('CommandReceipt', { description: 'The command is recorded; the read models have not caught up yet, so the resource is not shown' });
 export type CommandReceipt = z.infer<typeof CommandReceipt>;
 
+/**
+ * A page cursor exactly as the API issues it: a position (base64url of `{"seq":N}`, N up to 13
+ * digits), a dot, and 16 base64url characters binding it to its list (operation, path and
+ * filters). Spelled out as a pattern so that every string the document allows is one the server
+ * can read; a well-formed cursor bound to another list is a 422 `REQUEST.INVALID_CURSOR`.
+ */
+const DIGIT_PAIR = '(?:[MN][DTjz]|O[DT])';
+const POSITION_PATTERN = `eyJzZXEiOj(?:[BFJNRVZdhl]9|[EIMQUYcgk][w-z0-5](?:${DIGIT_PAIR}[AEIMQUYcgk][w-z0-5]){0,3}(?:fQ|(?:[MN][HXn3]|O[HX])0|${DIGIT_PAIR}[BFJNRVZdhl]9))`;
+const CURSOR_PATTERN = new RegExp(`^${POSITION_PATTERN}\\.[A-Za-z0-9_-]{16}$`);
+export const Cursor = z.string().regex(CURSOR_PATTERN, 'Not a cursor this API issued').openapi('Cursor', { description: 'Opaque; pass back the nextCursor of the previous page' });
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ description: 'Page size, 1–200' }),
-  cursor: z.string().max(200).optional().openapi({ description: 'The nextCursor of the previous page' }),
+  cursor: Cursor.optional().openapi({ description: 'The nextCursor of the previous page' }),
 });
+
+/**
+ * `If-Match` on a write: the strong ETag of the revision the client read (`"3"`), or `*`. A weak
+ * ETag never matches. A union rather than one pattern with an alternative: generators (schemathesis'
+ * coverage phase) then see that a valid value needs its quotes, instead of drawing a bare `0`.
+ */
+export const IfMatchHeader = z
+  .union([z.literal('*'), z.string().regex(/^"(?:0|[1-9][0-9]{0,14})"$/)], { error: 'Expected the ETag of the resource, e.g. "3", or *' })
+  .openapi({ example: '"3"' });
+
+/** `Idempotency-Key` on a command: any visible ASCII, 1–200 characters. */
+export const IdempotencyKeyHeader = z
+  .string()
+  .regex(/^[\x21-\x7E]{1,200}$/, 'Expected 1–200 visible ASCII characters')
+  .openapi({ example: '6c1e7f3a-8a8b-4d5e-9f1e-2b3c4d5e6f70' });
 
 export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
   z
     .object({
       items: z.array(item),
-      nextCursor: z.string().nullable().openapi({ description: 'Pass as cursor to get the next page; null on the last page' }),
+      nextCursor: Cursor.nullable().openapi({ description: 'Pass as cursor to get the next page; null on the last page' }),
     })
     .openapi(name);

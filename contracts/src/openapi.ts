@@ -1,7 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { CommandReceipt, Problem } from './common.schemas';
+import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './common.schemas';
+import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
-import type { ApiRoute, CsvRepresentation } from './route';
+import { queryParameters, type ApiRoute, type CsvRepresentation } from './route';
 import { apiRoutes } from './routes';
 import { z } from './zod';
 
@@ -10,17 +11,26 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Missing, expired or invalid bearer token',
   403: 'The token’s roles do not allow this operation',
   404: 'Not found in your municipality',
-  409: 'Conflicts with the current state (e.g. wrong stage, already registered)',
+  409: 'Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running',
   412: 'If-Match does not match the current revision',
   413: 'Body larger than 1 MB',
   415: 'Body is not application/json',
-  422: 'A business rule refuses the request; `code` says which',
+  422: 'A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request',
   429: 'Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds',
+  500: 'Internal error (a bug): it has been logged',
   503: 'Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds',
+};
+
+const retryAfter = z.string().optional().openapi({ description: 'Seconds to wait before retrying', example: '30' });
+const PROBLEM_HEADERS: Record<number, z.ZodObject | undefined> = {
+  401: z.object({ 'WWW-Authenticate': z.string().openapi({ description: 'How to authenticate (RFC 6750)', example: 'Bearer' }) }),
+  429: z.object({ 'Retry-After': retryAfter }),
+  503: z.object({ 'Retry-After': retryAfter }),
 };
 
 const problemResponse = (status: number): ResponseConfig => ({
   description: STATUS_TEXT[status] ?? 'Problem',
+  headers: PROBLEM_HEADERS[status],
   content: { 'application/problem+json': { schema: Problem } },
 });
 
@@ -43,18 +53,42 @@ function csvContent(csv: CsvRepresentation) {
   };
 }
 
-function toRouteConfig(route: ApiRoute): RouteConfig {
-  // Every operation refuses a query parameter it does not declare, so every one can answer 400.
-  const shared = route.roles ? [400, 401, 403, 429, 500] : [400];
+/**
+ * Every problem status a route can answer, derived from what it declares, so that no route can
+ * forget one the shell adds: authentication (401, 403), validation and malformed input (400), a
+ * path naming a resource (404), a body (413, 415), Idempotency-Key (409 still running, 422 reused
+ * for another body), If-Match (412), a command (every kind of domain refusal: 404, 409, 422; and
+ * 503 when storage refuses), and for every route the rate limit (429) and a bug (500).
+ */
+export function problemStatuses(route: ApiRoute): number[] {
   const isCommand = route.method !== 'get' && route.roles !== undefined;
-  const errors = [...new Set([...shared, ...route.errors, ...(route.body ? [413, 415] : []), ...(isCommand ? [503] : [])])].sort();
+  const statuses = [
+    ...route.errors,
+    // Malformed transport input (a broken %-escape or Content-Encoding, JSON that does not parse) can reach any route.
+    400,
+    ...(route.roles ? [401, 403] : []),
+    ...(route.params ? [404] : []),
+    ...(route.body ? [413, 415] : []),
+    ...(route.idempotent ? [409, 422] : []),
+    // A well-formed cursor issued for another list or filter.
+    ...(queryParameters(route).includes('cursor') ? [422] : []),
+    ...(route.concurrency && route.method !== 'get' ? [412] : []),
+    ...(isCommand ? [404, 409, 422, 503] : []),
+    429,
+    500,
+  ];
+  return [...new Set(statuses)].sort((a, b) => a - b);
+}
+
+function toRouteConfig(route: ApiRoute): RouteConfig {
+  const isCommand = route.method !== 'get' && route.roles !== undefined;
   const headers: z.ZodType[] = [];
   if (route.concurrency && route.method !== 'get') {
-    headers.push(z.string().optional().openapi({ param: { name: 'If-Match', in: 'header', description: 'Revision from the ETag; 412 when it is stale' } }));
+    headers.push(IfMatchHeader.optional().openapi({ param: { name: 'If-Match', in: 'header', description: 'The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale' } }));
   }
   if (route.idempotent) {
     headers.push(
-      z.string().min(1).max(200).optional().openapi({
+      IdempotencyKeyHeader.optional().openapi({
         param: { name: 'Idempotency-Key', in: 'header', description: 'Retrying with the same key returns the first result and records nothing twice' },
       }),
     );
@@ -78,6 +112,7 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
       [route.success.status]: {
         description: route.success.description,
         headers: responseHeaders(route),
+        links: linksFrom(route, Object.values(apiRoutes)),
         content: {
           'application/json': { schema: route.success.schema },
           ...(route.success.csv && { 'text/csv': csvContent(route.success.csv) }),
@@ -86,10 +121,14 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
       ...(isCommand && {
         202: {
           description: 'Recorded, but the read models have not caught up yet: the body is a receipt, not the resource',
+          headers: z.object({ ETag: revisionHeader }),
           content: { 'application/json': { schema: CommandReceipt } },
         },
       }),
-      ...Object.fromEntries(errors.map((status) => [status, problemResponse(status)])),
+      ...Object.fromEntries(problemStatuses(route).map((status) => [status, problemResponse(status)])),
+      ...Object.fromEntries(
+        (route.otherAnswers ?? []).map((answer) => [answer.status, { description: answer.description, content: { 'application/json': { schema: answer.schema } } }]),
+      ),
     },
   };
 }

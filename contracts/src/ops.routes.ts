@@ -25,7 +25,8 @@ export const opsRoutes = {
     path: '/ready',
     summary: 'Readiness: the event store answers and projections are running',
     tag: 'Operations',
-    success: { status: 200, schema: Readiness, description: 'Ready (503 with the same body when not)' },
-    errors: [503],
+    success: { status: 200, schema: Readiness, description: 'Ready, or degraded (read models lagging, exchange or workflows down)' },
+    errors: [],
+    otherAnswers: [{ status: 503, schema: Readiness, description: 'Unavailable: the event store does not answer' }],
   }),
 } as const;

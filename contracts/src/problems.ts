@@ -4,6 +4,7 @@ export const PROBLEM_TYPES = {
   unauthenticated: { status: 401, title: 'Authentication is required' },
   forbidden: { status: 403, title: 'Your role does not allow this' },
   'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'The method is not allowed on this resource' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'precondition-failed': { status: 412, title: 'The resource has changed (If-Match does not match)' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },

@@ -27,8 +27,13 @@ export interface ApiRoute {
   body?: ZodType;
   /** `created`: a 201 that names the new resource in Location (and its revision in ETag). */
   success: { status: 200 | 201; schema: ZodType; description: string; created?: boolean; csv?: CsvRepresentation };
-  /** Problem statuses this operation can answer with, besides 400/401/403/500 that all authenticated routes share. */
+  /**
+   * Problem statuses of this operation's own rules (404, 409, 422…); `problemStatuses` in
+   * openapi.ts adds the ones the shell answers (400, 401, 403, 412, 413, 415, 429, 500, 503).
+   */
   errors: readonly number[];
+  /** Answers that are neither the success nor a problem, e.g. /ready's 503 with the readiness body. */
+  otherAnswers?: readonly { status: number; schema: ZodType; description: string }[];
   /** Honours Idempotency-Key (POST commands). */
   idempotent?: boolean;
   /** Honours If-Match with the stream revision and answers with an ETag. */

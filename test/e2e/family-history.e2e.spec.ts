@@ -97,15 +97,15 @@ describe('a family’s long lists as paginated resources', () => {
 
   it('a hand-made cursor (here: past the end of the audit trail) is refused; cursors are opaque and bound to their list', async () => {
     const beyond = Buffer.from(JSON.stringify({ seq: 100_000 })).toString('base64url');
-    expectProblem(await send(server, 'GET', `/v1/families/${familyId}/events?cursor=${beyond}`, { token }), 400, 'REQUEST.INVALID_CURSOR', 'validation');
+    expectProblem(await send(server, 'GET', `/v1/families/${familyId}/events?cursor=${beyond}`, { token }), 400, 'REQUEST.VALIDATION', 'validation');
     const supportCursor = (await send(server, 'GET', `/v1/families/${familyId}/support?limit=1`, { token })).json.nextCursor;
-    expectProblem(await send(server, 'GET', `/v1/families/${familyId}/events?cursor=${supportCursor}`, { token }), 400, 'REQUEST.INVALID_CURSOR', 'validation');
+    expectProblem(await send(server, 'GET', `/v1/families/${familyId}/events?cursor=${supportCursor}`, { token }), 422, 'REQUEST.INVALID_CURSOR', 'rule-violated');
   });
 
-  it('a cursor the API did not issue is 400 REQUEST.INVALID_CURSOR on every list', async () => {
+  it('a cursor the API did not issue is 400 naming query.cursor on every list', async () => {
     for (const list of ['support', 'assignments', 'events']) {
       const response = await send(server, 'GET', `/v1/families/${familyId}/${list}?cursor=not-a-cursor`, { token });
-      expectProblem(response, 400, 'REQUEST.INVALID_CURSOR', 'validation');
+      expectProblem(response, 400, 'REQUEST.VALIDATION', 'validation');
       expect(response.json.invalidParams).toEqual([expect.objectContaining({ name: 'query.cursor' })]);
     }
   });

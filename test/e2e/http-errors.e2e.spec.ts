@@ -23,14 +23,12 @@ describe('HTTP errors and pagination', () => {
   const contactPath = () => `/v1/families/${familyId}/first-contact`;
   const contact = { on: '2026-11-20', channel: 'phone' };
 
-  it('an unknown route or method → 404 ROUTE.NOT_FOUND, with or without a token', async () => {
+  it('an unknown route → 404 ROUTE.NOT_FOUND, with or without a token', async () => {
     for (const [method, path] of [
       ['GET', '/v1/nothing-here'],
       ['GET', '/nothing-here'],
       ['POST', '/v1/nothing-here'],
       ['GET', `/v1/families/${familyId}/nothing-here`],
-      ['DELETE', `/v1/families/${familyId}`],
-      ['PUT', `/v1/families/${familyId}`],
     ]) {
       for (const auth of [{ token }, {}]) {
         const response = await send(server, method!, path!, auth);
@@ -38,6 +36,24 @@ describe('HTTP errors and pagination', () => {
         expect(response.json.instance).toBe(path);
       }
     }
+  });
+
+  it('a method the contract does not declare on a known path → 405 with Allow, with or without a token; OPTIONS lists the methods', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', `/v1/families/${familyId}`, 'GET, HEAD, OPTIONS'],
+      ['PUT', `/v1/families/${familyId}`, 'GET, HEAD, OPTIONS'],
+      ['DELETE', '/health', 'GET, HEAD, OPTIONS'],
+      ['GET', contactPath(), 'POST, OPTIONS'],
+      ['PATCH', '/v1/families', 'POST, GET, HEAD, OPTIONS'],
+    ]) {
+      for (const auth of [{ token }, {}]) {
+        const response = await send(server, method!, path!, auth);
+        expectProblem(response, 405, 'ROUTE.METHOD_NOT_ALLOWED', 'method-not-allowed');
+        expect(response.headers.get('allow')).toBe(allow);
+      }
+    }
+    const options = await send(server, 'OPTIONS', `/v1/families/${familyId}/profile`, {});
+    expect({ status: options.status, allow: options.headers.get('allow') }).toEqual({ status: 204, allow: 'PATCH, OPTIONS' });
   });
 
   it('a body that is not application/json → 415, nothing appended', async () => {
@@ -123,7 +139,7 @@ describe('HTTP errors and pagination', () => {
     expect({ ids: whole.json.items.map((f: { familyId: string }) => f.familyId), next: whole.json.nextCursor }).toEqual({ ids: [...created].reverse(), next: null });
   });
 
-  it('a cursor this API did not issue → 400 REQUEST.INVALID_CURSOR', async () => {
+  it('a cursor this API did not issue → 400 naming query.cursor (the contract spells out the cursors it issues)', async () => {
     const forged = [
       'garbage',
       Buffer.from('{"seq":"1"}').toString('base64url'),
@@ -133,7 +149,7 @@ describe('HTTP errors and pagination', () => {
     for (const cursor of forged) {
       for (const path of ['/v1/families', '/v1/available-families']) {
         const response = await send(server, 'GET', `${path}?cursor=${encodeURIComponent(cursor)}`, { token });
-        expectProblem(response, 400, 'REQUEST.INVALID_CURSOR', 'validation');
+        expectProblem(response, 400, 'REQUEST.VALIDATION', 'validation');
         expect(response.json.invalidParams).toEqual([expect.objectContaining({ name: 'query.cursor' })]);
       }
     }

@@ -186,6 +186,16 @@ describe('HTTP Idempotency-Key', () => {
     expectProblem(await post('/v1/families', 'k'.repeat(201), registration()), 400, 'REQUEST.IDEMPOTENCY_KEY_TOO_LONG', 'validation');
     expect(await eventsRecorded(server)).toBe(before);
   });
+
+  it('an empty Idempotency-Key, or one with characters outside visible ASCII → 400 naming the header, nothing appended', async () => {
+    const before = await eventsRecorded(server);
+    for (const key of ['', 'two words']) {
+      const refused = await post('/v1/families', key, registration());
+      expectProblem(refused, 400, 'REQUEST.VALIDATION', 'validation');
+      expect(refused.json.invalidParams).toEqual([expect.objectContaining({ name: 'header.Idempotency-Key' })]);
+    }
+    expect(await eventsRecorded(server)).toBe(before);
+  });
 });
 
 describe('HTTP Idempotency-Key expiry', () => {

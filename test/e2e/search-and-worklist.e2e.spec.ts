@@ -152,9 +152,9 @@ describe('search, filters and the worklist over HTTP', () => {
       const first = (await get(`/v1/families?${filter}&limit=1`)).json.nextCursor as string;
       expect((await get(`/v1/families?${filter}&limit=2&cursor=${first}`)).json.items.map((item: { familyId: string }) => item.familyId)).toEqual([families.ostergaard, families.hansen]);
       const replayed = await get(`/v1/families?postalCode=71&limit=1&cursor=${first}`);
-      expectProblem(replayed, 400, 'REQUEST.INVALID_CURSOR', 'validation');
+      expectProblem(replayed, 422, 'REQUEST.INVALID_CURSOR', 'rule-violated');
       expect(replayed.json.invalidParams).toEqual([expect.objectContaining({ name: 'query.cursor' })]);
-      expectProblem(await get(`/v1/requests?cursor=${first}`), 400, 'REQUEST.INVALID_CURSOR', 'validation');
+      expectProblem(await get(`/v1/requests?cursor=${first}`), 422, 'REQUEST.INVALID_CURSOR', 'rule-violated');
     });
 
     it('the typed client sends the filters the contract declares (a repeated one as repeated parameters)', async () => {

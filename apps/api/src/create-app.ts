@@ -3,10 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
-import { buildOpenApiDocument } from '@familybank/contracts';
+import { apiRoutes, buildOpenApiDocument } from '@familybank/contracts';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/config';
 import { hardenTransport } from './platform/http/transport';
+import { methodNotAllowed } from './platform/http/method-not-allowed';
 import { openRuntime, type Runtime } from './infrastructure/runtime';
 import type { Clock } from './platform/tokens';
 
@@ -26,6 +27,8 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
   app.disable('x-powered-by');
   // Limits, security headers, CORS, malformed paths and the JSON body parser, before any route.
   hardenTransport(app, config);
+  // An undeclared method on a known API path: 405 with Allow (CORS preflights pass, handled above).
+  app.use(methodNotAllowed(Object.values(apiRoutes)));
   const document = buildOpenApiDocument();
   app.use('/openapi.json', (_request: Request, response: Response) => response.json(document));
   // No validator badge: it would send the document to validator.swagger.io (and the CSP forbids it).

@@ -2,7 +2,7 @@
  * A family's lists that grow with its history (support records, assignments, the audit trail) are
  * paginated resources of their own, so the family detail and every command's answer stay bounded.
  */
-import { Id, IsoDate, PageQuery, Timestamp, pageOf } from '../common.schemas';
+import { Cursor, Id, IsoDate, PageQuery, Timestamp, pageOf } from '../common.schemas';
 import { z } from '../zod';
 import { Assignment, SupportRecordView } from './family.schemas';
 
@@ -66,6 +66,6 @@ export const FamilyEventsResponse = z
     familyId: Id,
     revision: z.number().int().openapi({ description: 'The family’s current revision (its last event), whichever page this is' }),
     items: z.array(StoredEventView).openapi({ description: 'Events in stream order, oldest first' }),
-    nextCursor: z.string().nullable().openapi({ description: 'Pass as cursor to get the next (later) events; null on the last page' }),
+    nextCursor: Cursor.nullable().openapi({ description: 'Pass as cursor to get the next (later) events; null on the last page' }),
   })
   .openapi('FamilyEvents');

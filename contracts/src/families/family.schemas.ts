@@ -12,7 +12,7 @@ import {
   SOURCE_CHANNELS,
   SUPPORT_KINDS,
 } from '@familybank/domain-family';
-import { Id, IsoDate, Language, LongText, MunicipalityCode, PageQuery, Region, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { Email, Id, IsoDate, Language, LongText, MunicipalityCode, PageQuery, Region, ShortText, Timestamp, pageOf } from '../common.schemas';
 import { z } from '../zod';
 
 export const CareType = z.enum(CARE_TYPES).openapi('CareType');
@@ -29,7 +29,11 @@ export const Competence = z.enum(COMPETENCES).openapi('Competence');
 export const FamilyStage = z.enum(FAMILY_STAGES).openapi('FamilyStage');
 
 const unique = <T extends z.ZodType>(item: T, max: number) =>
-  z.array(item).max(max).refine((values) => new Set(values).size === values.length, { message: 'Values must be unique' });
+  z
+    .array(item)
+    .max(max)
+    .refine((values) => new Set(values).size === values.length, { message: 'Values must be unique' })
+    .openapi({ uniqueItems: true });
 
 export const Adult = z
   .strictObject({
@@ -45,7 +49,7 @@ export const ContactDetails = z
     postalCode: z.string().regex(/^[0-9A-Z -]{3,10}$/, 'Expected a postal code'),
     city: ShortText,
     phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'Expected a phone number'),
-    email: z.email(),
+    email: Email,
   })
   .openapi('ContactDetails');
 
@@ -100,17 +104,22 @@ export const AssessRemarksBody = z
   .strictObject({ adultId: Id, kind: CheckKind, acceptable: z.boolean(), assessment: LongText })
   .openapi('AssessBackgroundCheckRemarks');
 
-export const ApprovalTerms = z
-  .strictObject({
-    careTypes: unique(CareType, CARE_TYPES.length).min(1),
-    capacity: z.number().int().min(1).max(10),
-    ageRange: AgeRange,
-    validUntil: IsoDate,
-    conditions: z.array(ShortText).max(20).default([]),
-    authority: ApprovingAuthority,
-    decisionReference: ShortText.optional(),
-  })
-  .openapi('ApprovalTerms');
+const approvalTerms = {
+  careTypes: unique(CareType, CARE_TYPES.length).min(1),
+  capacity: z.number().int().min(1).max(10),
+  ageRange: AgeRange,
+  validUntil: IsoDate,
+  conditions: z.array(ShortText).max(20).default([]),
+  authority: ApprovingAuthority,
+  decisionReference: ShortText.optional(),
+};
+export const ApprovalTerms = z.strictObject(approvalTerms).openapi('ApprovalTerms');
+/**
+ * The approval as a family shows it: the terms and the day they were decided. Its own complete
+ * object, not `ApprovalTerms.extend(...)`, which OpenAPI renders as an allOf of two closed objects
+ * that no value can satisfy.
+ */
+export const Approval = z.strictObject({ ...approvalTerms, approvedOn: IsoDate }).openapi('Approval');
 
 export const RejectFamilyBody = z.strictObject({ reason: RejectionReason, note: LongText.optional() }).openapi('RejectFamily');
 export const DeclareAvailabilityBody = z
@@ -219,7 +228,7 @@ export const FamilyDetail = z
     interestedIn: z.array(CareType),
     firstContactOn: IsoDate.optional(),
     checks: z.array(BackgroundCheckView),
-    approval: ApprovalTerms.extend({ approvedOn: IsoDate }).optional(),
+    approval: Approval.optional(),
     availability: DeclareAvailabilityBody.required({ careTypes: true }).extend({ confirmedOn: IsoDate }).optional(),
     consentToShare: z.boolean(),
     contactPerson: z

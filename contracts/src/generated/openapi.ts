@@ -1577,9 +1577,7 @@ export interface components {
             interestedIn: components["schemas"]["CareType"][];
             firstContactOn?: components["schemas"]["IsoDate"];
             checks: components["schemas"]["BackgroundCheck"][];
-            approval?: components["schemas"]["ApprovalTerms"] & {
-                approvedOn: components["schemas"]["IsoDate"];
-            };
+            approval?: components["schemas"]["Approval"];
             availability?: {
                 /** @description Default: every approved care type */
                 careTypes: components["schemas"]["CareType"][];
@@ -1631,7 +1629,10 @@ export interface components {
             postalCode: string;
             city: string;
             phone: string;
-            /** Format: email */
+            /**
+             * @description An e-mail address
+             * @example family@example.org
+             */
             email: string;
         };
         /** @example DK-83 */
@@ -1663,13 +1664,7 @@ export interface components {
         CheckOutcome: "clear" | "remarks";
         /** @enum {string} */
         RemarkCategory: "offence-against-children" | "violence" | "drugs" | "traffic" | "other";
-        AgeRange: {
-            min: number;
-            max: number;
-        };
-        /** @enum {string} */
-        ApprovingAuthority: "socialtilsyn" | "municipality" | "socialnamnd";
-        ApprovalTerms: {
+        Approval: {
             careTypes: components["schemas"]["CareType"][];
             capacity: number;
             ageRange: components["schemas"]["AgeRange"];
@@ -1678,7 +1673,14 @@ export interface components {
             conditions?: string[];
             authority: components["schemas"]["ApprovingAuthority"];
             decisionReference?: string;
+            approvedOn: components["schemas"]["IsoDate"];
         };
+        AgeRange: {
+            min: number;
+            max: number;
+        };
+        /** @enum {string} */
+        ApprovingAuthority: "socialtilsyn" | "municipality" | "socialnamnd";
         DateRange: {
             from: components["schemas"]["IsoDate"];
             to: components["schemas"]["IsoDate"];
@@ -1785,6 +1787,16 @@ export interface components {
             acceptable: boolean;
             assessment: string;
         };
+        ApprovalTerms: {
+            careTypes: components["schemas"]["CareType"][];
+            capacity: number;
+            ageRange: components["schemas"]["AgeRange"];
+            validUntil: components["schemas"]["IsoDate"];
+            /** @default [] */
+            conditions?: string[];
+            authority: components["schemas"]["ApprovingAuthority"];
+            decisionReference?: string;
+        };
         RejectFamily: {
             reason: components["schemas"]["RejectionReason"];
             note?: string;
@@ -1832,17 +1844,17 @@ export interface components {
         };
         FamilyPage: {
             items: components["schemas"]["FamilyDetail"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
+        /** @description Pass as cursor to get the next page; null on the last page */
+        Cursor: string | null;
         FamilyEvents: {
             familyId: components["schemas"]["Id"];
             /** @description The family’s current revision (its last event), whichever page this is */
             revision: number;
             /** @description Events in stream order, oldest first */
             items: components["schemas"]["StoredEvent"][];
-            /** @description Pass as cursor to get the next (later) events; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"] & unknown;
         };
         StoredEvent: {
             eventId: string;
@@ -1861,13 +1873,11 @@ export interface components {
         };
         SupportRecordPage: {
             items: components["schemas"]["SupportRecord"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AssignmentRecordPage: {
             items: components["schemas"]["AssignmentRecord"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AssignmentRecord: components["schemas"]["Assignment"] & {
             familyId: components["schemas"]["Id"];
@@ -1891,8 +1901,7 @@ export interface components {
         AssignmentStatus: "active" | "ended";
         AvailableFamilyPage: {
             items: components["schemas"]["AvailableFamily"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         AvailableFamily: {
             familyId: components["schemas"]["Id"];
@@ -1987,8 +1996,7 @@ export interface components {
         };
         PoolPage: {
             items: components["schemas"]["SharedProfile"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         SharedProfile: {
             pseudonym: components["schemas"]["Pseudonym"];
@@ -2157,8 +2165,7 @@ export interface components {
         CaseReference: string;
         RequestPage: {
             items: components["schemas"]["RequestDetail"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         ShareRequest: {
             /** @description Default: every active partner */
@@ -2677,8 +2684,7 @@ export interface components {
         };
         FollowUpDuePage: {
             items: components["schemas"]["FollowUpDue"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         FollowUpDue: {
             familyId: components["schemas"]["Id"];
@@ -2720,8 +2726,7 @@ export interface components {
         };
         EmergencyCallPage: {
             items: components["schemas"]["EmergencyCall"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         EmergencyCallsPerMonth: {
             from: components["schemas"]["Month"];
@@ -2800,8 +2805,7 @@ export interface components {
         };
         SupervisionMeetingPage: {
             items: components["schemas"]["SupervisionMeeting"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
         Course: {
             courseId: components["schemas"]["Id"];
@@ -2862,8 +2866,7 @@ export interface components {
         };
         CoursePage: {
             items: components["schemas"]["Course"][];
-            /** @description Pass as cursor to get the next page; null on the last page */
-            nextCursor: string | null;
+            nextCursor: components["schemas"]["Cursor"];
         };
     };
     responses: never;
@@ -2901,6 +2904,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ready: {
@@ -2912,7 +2935,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready (503 with the same body when not) */
+            /** @description Ready, or degraded (read models lagging, exchange or workflows down) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2930,13 +2953,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
-            503: {
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: the event store does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };
@@ -2947,7 +2990,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Free text found in the adults’ names (any part of a name). Case and diacritics do not matter, nor the Nordic spellings: “soren”, “Soeren” and “SØREN” find Søren; “aase” finds Åse; “hodan” finds Hodan */
                 q?: string;
                 /** @description A postal code or its beginning: 7100, or 71 for 7100–7199; spaces do not matter (Swedish 123 45 = 12345) */
@@ -2989,6 +3032,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3004,8 +3049,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3013,7 +3058,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,6 +3112,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3074,6 +3132,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3089,7 +3149,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3116,7 +3185,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3128,13 +3197,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3146,6 +3217,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3158,8 +3231,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3188,6 +3261,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3206,6 +3281,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3230,7 +3307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3266,7 +3343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,13 +3355,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3296,6 +3375,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3308,8 +3389,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3338,6 +3419,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3356,6 +3439,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3380,7 +3465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3416,7 +3501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3428,13 +3513,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,6 +3533,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3458,8 +3547,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3488,6 +3577,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3506,6 +3597,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3530,7 +3623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3566,7 +3659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3578,13 +3671,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3596,6 +3691,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3608,8 +3705,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3638,6 +3735,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3656,6 +3755,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3680,7 +3781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3716,7 +3817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3728,13 +3829,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3746,6 +3849,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3758,8 +3863,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3788,6 +3893,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3806,6 +3913,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3830,7 +3939,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3866,7 +3975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3878,13 +3987,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,6 +4007,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3908,8 +4021,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -3938,6 +4051,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3956,6 +4071,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3980,7 +4097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4016,7 +4133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,13 +4145,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4046,6 +4165,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4058,8 +4179,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4088,6 +4209,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4106,6 +4229,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4130,7 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4166,7 +4291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4178,13 +4303,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4196,6 +4323,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,8 +4337,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4238,6 +4367,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4256,6 +4387,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4280,7 +4413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4316,7 +4449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4328,13 +4461,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4346,6 +4481,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4358,8 +4495,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4388,6 +4525,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4406,6 +4545,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4430,7 +4571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4466,7 +4607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4478,13 +4619,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4496,6 +4639,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4508,8 +4653,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4538,6 +4683,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4556,6 +4703,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4580,7 +4729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4616,7 +4765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4628,13 +4777,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4646,6 +4797,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4658,8 +4811,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4688,6 +4841,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4706,6 +4861,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4730,7 +4887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4766,7 +4923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4778,13 +4935,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4796,6 +4955,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4808,8 +4969,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4838,6 +4999,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4856,6 +5019,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4880,7 +5045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4916,7 +5081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,13 +5093,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4946,6 +5113,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4958,8 +5127,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -4988,6 +5157,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5006,6 +5177,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5030,7 +5203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5066,7 +5239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,13 +5251,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,6 +5271,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5108,8 +5285,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5138,6 +5315,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5156,6 +5335,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5180,7 +5361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5216,7 +5397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5228,13 +5409,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5246,6 +5429,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5258,8 +5443,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5288,6 +5473,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5306,6 +5493,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5330,7 +5519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5366,7 +5555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5378,13 +5567,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5396,6 +5587,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5408,8 +5601,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5438,6 +5631,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5456,6 +5651,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5480,7 +5677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5516,7 +5713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5528,13 +5725,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5546,6 +5745,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5558,8 +5759,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5588,6 +5789,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5606,6 +5809,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5630,7 +5835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +5871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5678,13 +5883,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5696,6 +5903,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5708,8 +5917,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5738,6 +5947,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5756,6 +5967,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5780,7 +5993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5816,7 +6029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5828,13 +6041,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,6 +6061,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5858,8 +6075,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -5889,6 +6106,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,6 +6126,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5931,7 +6152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5967,7 +6188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5979,13 +6200,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,6 +6220,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6011,7 +6236,7 @@ export interface operations {
                 /** @description Page size, 1–200 (default 50) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -6042,6 +6267,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6066,8 +6293,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6075,7 +6302,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6090,8 +6328,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -6120,6 +6358,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6138,6 +6378,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6162,7 +6404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6198,7 +6440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6210,13 +6452,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6228,6 +6472,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6240,8 +6486,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
             };
             path: {
                 familyId: components["schemas"]["Id"];
@@ -6268,6 +6514,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6286,6 +6534,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6310,7 +6560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6346,7 +6596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6358,13 +6608,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,6 +6628,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6418,6 +6672,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6445,13 +6701,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,7 +6726,7 @@ export interface operations {
                 /** @description Page size, 1–500 (default 100) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -6499,6 +6757,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6523,8 +6783,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6532,7 +6792,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6551,7 +6822,7 @@ export interface operations {
                 /** @description Page size, 1–200 (default 50) */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
             };
             header?: never;
             path: {
@@ -6582,6 +6853,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6606,8 +6879,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6615,7 +6888,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6632,7 +6916,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 careType?: components["schemas"]["CareType"];
                 region?: components["schemas"]["Region"];
             };
@@ -6663,6 +6947,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6678,8 +6964,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6687,7 +6973,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6728,6 +7025,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6746,13 +7045,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6793,6 +7094,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6811,13 +7114,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6858,6 +7163,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6876,13 +7183,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6923,6 +7232,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6941,13 +7252,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,6 +7299,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7004,6 +7319,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7019,7 +7336,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7046,7 +7372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7058,13 +7384,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7076,6 +7404,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7114,6 +7444,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7132,6 +7464,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7156,7 +7490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7183,7 +7517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7195,13 +7529,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7213,6 +7549,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7251,6 +7589,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7269,6 +7609,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7293,7 +7635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7320,8 +7662,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7329,7 +7671,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,6 +7694,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7379,6 +7734,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7397,6 +7754,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7421,7 +7780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,8 +7807,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7457,7 +7816,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7469,6 +7839,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7483,7 +7855,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 careType?: components["schemas"]["CareType"];
                 region?: components["schemas"]["Region"];
             };
@@ -7514,6 +7886,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7529,8 +7903,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7538,7 +7912,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7940,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 status?: components["schemas"]["RequestStatus"];
                 /** @description Requests for this care type */
                 careType?: components["schemas"]["CareType"] & unknown;
@@ -7591,6 +7976,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7606,8 +7993,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7615,7 +8002,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7658,6 +8056,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7676,6 +8076,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7691,7 +8093,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7718,7 +8129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,13 +8141,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,6 +8161,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7790,6 +8205,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7817,13 +8234,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7838,8 +8257,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -7868,6 +8287,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7886,6 +8307,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7910,7 +8333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7946,7 +8369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7958,13 +8381,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7976,6 +8401,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7988,8 +8415,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8018,6 +8445,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8036,6 +8465,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8060,7 +8491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8096,7 +8527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8108,13 +8539,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8126,6 +8559,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8138,8 +8573,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8168,6 +8603,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8186,6 +8623,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8210,7 +8649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8246,7 +8685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8258,13 +8697,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8276,6 +8717,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8316,6 +8759,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8343,13 +8788,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8364,8 +8811,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8394,6 +8841,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8412,6 +8861,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8436,7 +8887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8472,7 +8923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8484,13 +8935,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8502,6 +8955,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8514,8 +8969,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8545,6 +9000,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8563,6 +9020,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8587,7 +9046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8623,7 +9082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8635,13 +9094,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8653,6 +9114,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8665,8 +9128,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8696,6 +9159,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8714,6 +9179,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8738,7 +9205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8774,7 +9241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8786,13 +9253,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8804,6 +9273,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8816,8 +9287,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8847,6 +9318,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8865,6 +9338,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8889,7 +9364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8925,7 +9400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8937,13 +9412,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8955,6 +9432,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8967,8 +9446,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8997,6 +9476,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9015,6 +9496,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9039,7 +9522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9075,7 +9558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9087,13 +9570,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9105,6 +9590,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9117,8 +9604,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9148,6 +9635,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9166,6 +9655,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9190,7 +9681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9226,7 +9717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9238,13 +9729,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9256,6 +9749,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9294,6 +9789,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9312,13 +9809,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9364,6 +9863,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9382,6 +9883,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9406,7 +9909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9433,7 +9936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9445,13 +9948,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9463,6 +9968,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9504,6 +10011,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9522,6 +10031,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9546,7 +10057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9573,8 +10084,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9582,7 +10093,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9594,6 +10116,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9632,6 +10156,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9650,13 +10176,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9697,6 +10225,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9715,6 +10245,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9739,7 +10271,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9766,8 +10298,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9775,7 +10307,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9787,6 +10330,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9827,6 +10372,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9854,13 +10401,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9911,6 +10460,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9929,13 +10480,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9986,6 +10539,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10004,13 +10559,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10061,6 +10618,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10079,13 +10638,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10136,6 +10697,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10154,13 +10717,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10211,6 +10776,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10229,13 +10796,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10286,6 +10855,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10304,13 +10875,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10361,6 +10934,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10379,13 +10954,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10436,6 +11013,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10454,13 +11033,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10511,6 +11092,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10529,13 +11112,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10575,6 +11160,26 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10651,6 +11256,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getWorklist: {
@@ -10688,6 +11313,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10706,13 +11333,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10727,8 +11356,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -10757,6 +11386,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10775,6 +11406,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10799,7 +11432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10835,7 +11468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10847,13 +11480,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10865,6 +11500,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10877,8 +11514,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -10909,6 +11546,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10927,6 +11566,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10951,7 +11592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10987,7 +11628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10999,13 +11640,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11017,6 +11660,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11029,8 +11674,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -11060,6 +11705,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11078,6 +11725,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11102,7 +11751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11138,7 +11787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11150,13 +11799,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11168,6 +11819,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11180,8 +11833,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -11211,6 +11864,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11229,6 +11884,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11253,7 +11910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11289,7 +11946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11301,13 +11958,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11319,6 +11978,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11331,8 +11992,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -11362,6 +12023,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11380,6 +12043,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11404,7 +12069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11440,7 +12105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11452,13 +12117,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11470,6 +12137,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11482,8 +12151,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -11513,6 +12182,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11531,6 +12202,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11555,7 +12228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11591,7 +12264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11603,13 +12276,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11621,6 +12296,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11663,6 +12340,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11690,13 +12369,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11713,7 +12394,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Follow-ups on or before this day; default today */
                 dueBy?: components["schemas"]["IsoDate"] & unknown;
             };
@@ -11744,6 +12425,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11759,8 +12442,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11768,7 +12451,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11785,7 +12479,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Calls received on or after this day */
                 from?: components["schemas"]["IsoDate"] & unknown;
                 /** @description Calls received on or before this day */
@@ -11820,6 +12514,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11844,8 +12540,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11853,7 +12549,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11898,6 +12605,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11916,6 +12625,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11940,7 +12651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11967,7 +12678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11979,13 +12690,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11997,6 +12710,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12011,7 +12726,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Calls received on or after this day */
                 from?: components["schemas"]["IsoDate"] & unknown;
                 /** @description Calls received on or before this day */
@@ -12045,6 +12760,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12060,8 +12777,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12069,7 +12786,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12113,6 +12841,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12131,13 +12861,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12154,7 +12886,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Only meetings this family was invited to */
                 familyId?: components["schemas"]["Id"] & unknown;
                 format?: components["schemas"]["SupervisionFormat"];
@@ -12186,6 +12918,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12201,8 +12935,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12210,7 +12944,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12253,6 +12998,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12271,6 +13018,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12295,7 +13044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12322,7 +13071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12334,13 +13083,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12352,6 +13103,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12364,8 +13117,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -12394,6 +13147,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12412,6 +13167,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12436,7 +13193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12472,7 +13229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12484,13 +13241,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12502,6 +13261,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12514,8 +13275,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -12544,6 +13305,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12562,6 +13325,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12586,7 +13351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12622,7 +13387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12634,13 +13399,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12652,6 +13419,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12694,6 +13463,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12721,13 +13492,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12744,7 +13517,7 @@ export interface operations {
                 /** @description Page size, 1–200 */
                 limit?: number;
                 /** @description The nextCursor of the previous page */
-                cursor?: string;
+                cursor?: components["schemas"]["Cursor"] & unknown;
                 /** @description Only courses this family was enrolled in */
                 familyId?: components["schemas"]["Id"] & unknown;
             };
@@ -12775,6 +13548,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12790,8 +13565,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
-            429: {
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12799,7 +13574,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12842,6 +13628,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12860,6 +13648,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12875,7 +13665,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12902,7 +13701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12914,13 +13713,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12932,6 +13733,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12944,8 +13747,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -12974,6 +13777,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12992,6 +13797,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13016,7 +13823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13052,7 +13859,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13064,13 +13871,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13082,6 +13891,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13094,8 +13905,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -13125,6 +13936,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13143,6 +13956,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13167,7 +13982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13203,7 +14018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13215,13 +14030,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13233,6 +14050,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13245,8 +14064,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -13276,6 +14095,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13294,6 +14115,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13318,7 +14141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13354,7 +14177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13366,13 +14189,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13384,6 +14209,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13426,6 +14253,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13453,13 +14282,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-import { Id, IsoDate, MunicipalityCode, Timestamp } from '../common.schemas';
+import { Id, IsoDate, MunicipalityCode, ShortText, Timestamp } from '../common.schemas';
 import { Pseudonym } from '../exchange/pool.schemas';
 import { ChildNeeds } from '../requests/needs.schemas';
 import { z } from '../zod';
@@ -62,5 +62,5 @@ export const OwnOffer = z
   .openapi('OwnOffer');
 export const OwnOffers = z.object({ items: z.array(OwnOffer) }).openapi('OwnOffers');
 export const OfferIdParams = z.object({ offerId: Id.openapi({ param: { name: 'offerId', in: 'path' } }) });
-export const WithdrawOfferBody = z.strictObject({ reason: z.string().trim().min(1).max(200) }).openapi('WithdrawOffer');
+export const WithdrawOfferBody = z.strictObject({ reason: ShortText }).openapi('WithdrawOffer');
 export const NoMatchAnswer = z.object({ requester: MunicipalityCode, requestId: Id, answered: z.literal(true) }).openapi('NoMatchAnswer');

@@ -1,4 +1,4 @@
-import { MunicipalityCode, PageQuery, Region, Timestamp, pageOf } from '../common.schemas';
+import { MunicipalityCode, PageQuery, Region, ShortText, Timestamp, pageOf } from '../common.schemas';
 import { SharedProfile } from '../exchange/pool.schemas';
 import { CareType } from '../families/family.schemas';
 import { z } from '../zod';
@@ -26,7 +26,7 @@ export const PartnershipList = z
   .openapi('PartnershipList');
 
 export const ProposePartnershipBody = z.strictObject({ partner: MunicipalityCode }).openapi('ProposePartnership');
-export const PartnershipReasonBody = z.strictObject({ reason: z.string().trim().min(1).max(200).optional() }).openapi('PartnershipReason');
+export const PartnershipReasonBody = z.strictObject({ reason: ShortText.optional() }).openapi('PartnershipReason');
 export const PartnerParams = z.object({ partner: MunicipalityCode.openapi({ param: { name: 'partner', in: 'path' } }) });
 
 export const DirectoryEntry = z

@@ -1,5 +1,5 @@
 import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
-import { Id, IsoDate, LongText, MunicipalityCode, Timestamp, pageOf } from '../common.schemas';
+import { Id, IsoDate, LongText, MunicipalityCode, PageQuery, ShortText, Timestamp, pageOf, text } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
 import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';
@@ -7,15 +7,12 @@ import { z } from '../zod';
 import { ChildNeeds } from './needs.schemas';
 
 /** A national id in a case reference would leave the municipality's control; refuse anything shaped like one. */
-const NATIONAL_ID_SHAPE = /\d{6}-?\d{4}|\d{8}-?\d{4}/;
+const NATIONAL_ID_SHAPE = /[0-9]{6}-?[0-9]{4}|[0-9]{8}-?[0-9]{4}/;
 
-export const CaseReference = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
+export const CaseReference = text(60)
   .refine((value) => !NATIONAL_ID_SHAPE.test(value), { message: 'A case reference must not contain a national id number' })
-  .openapi('CaseReference', { description: 'Your own case system’s reference; never shared with partners. Never a name or national id.', example: 'SAG-2026-1187' });
+  .openapi('CaseReference', {
+    not: { pattern: NATIONAL_ID_SHAPE.source }, description: 'Your own case system’s reference; never shared with partners. Never a name or national id.', example: 'SAG-2026-1187' });
 
 export const OpenRequestBody = z
   .strictObject({ caseReference: CaseReference, needs: ChildNeeds, responseDeadline: IsoDate })
@@ -24,7 +21,7 @@ export const OpenRequestBody = z
 export const ShareRequestBody = z
   .strictObject({ partners: z.array(MunicipalityCode).min(1).max(100).optional().openapi({ description: 'Default: every active partner' }) })
   .openapi('ShareRequest');
-export const ReasonRequiredBody = z.strictObject({ reason: z.string().trim().min(1).max(200) }).openapi('RequiredReason');
+export const ReasonRequiredBody = z.strictObject({ reason: ShortText }).openapi('RequiredReason');
 export const EmptyRequestBody = z.strictObject({}).openapi('EmptyRequestBody');
 
 export const RequestIdParams = z.object({ requestId: Id.openapi({ param: { name: 'requestId', in: 'path' } }) });

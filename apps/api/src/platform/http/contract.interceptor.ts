@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { ZodError, ZodType } from 'zod';
-import type { ApiRoute } from '@familybank/contracts';
+import { IdempotencyKeyHeader, IfMatchHeader, type ApiRoute } from '@familybank/contracts';
 import { CONTRACT_ROUTE, WithHeaders } from './contract-route';
 import { ProblemError, type InvalidParam } from './problem';
 import { CursorBinding, strictQuery } from './query-parameters';
@@ -49,7 +49,8 @@ export class ContractInterceptor implements NestInterceptor {
     invalid.push(...declared.unknown);
     const query = parse(route.query, declared.known, 'query') as Record<string, unknown>;
     const body = parse(route.body, request.body, 'body');
-    const ifMatch = this.ifMatch(request, invalid);
+    const ifMatch = this.ifMatch(route, request, invalid);
+    this.idempotencyKey(route, request, invalid);
     if (invalid.length) {
       throw new ProblemError('validation', 'REQUEST.VALIDATION', `${invalid.length} invalid field(s): ${invalid.map((p) => p.name).join(', ')}`, {
         invalidParams: invalid,
@@ -65,21 +66,39 @@ export class ContractInterceptor implements NestInterceptor {
     return cursors;
   }
 
-  private ifMatch(request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
+  /**
+   * If-Match on a write, by the contract's header schema: the strong ETag `"N"` or `*`. Reads
+   * ignore it (there is nothing to protect); a weak ETag (`W/"3"`) never matches a write (RFC 9110
+   * §13.1.1 compares strongly), so it is refused as malformed rather than honoured.
+   */
+  private ifMatch(route: ApiRoute, request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
     const header = request.header('if-match');
-    // Reads ignore If-Match (there is nothing to protect); writes honour it.
-    if (request.method === 'GET' || header === undefined || header.trim() === '*') return undefined;
+    if (!route.concurrency || request.method === 'GET' || header === undefined) return undefined;
     // RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag never matches; ours are all strong.
     if (/^\s*W\//.test(header)) {
       throw new ProblemError('precondition-failed', 'REQUEST.WEAK_ETAG', 'If-Match needs a strong ETag such as "3"; a weak ETag (W/…) never matches');
     }
-    const match = /^\s*"(\d+)"\s*$/.exec(header);
-    if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
-    return match ? Number(match[1]) : undefined;
+    const parsed = IfMatchHeader.safeParse(header);
+    if (!parsed.success) {
+      invalid.push(...issues(parsed.error, 'header.If-Match'));
+      return undefined;
+    }
+    return parsed.data === '*' ? undefined : Number(parsed.data.slice(1, -1));
+  }
+
+  /** Idempotency-Key by the contract's header schema (the idempotency interceptor, earlier, uses only a valid key). */
+  private idempotencyKey(route: ApiRoute, request: ContextualRequest, invalid: InvalidParam[]): void {
+    const header = request.header('idempotency-key');
+    if (!route.idempotent || header === undefined) return;
+    const parsed = IdempotencyKeyHeader.safeParse(header);
+    if (!parsed.success) invalid.push(...issues(parsed.error, 'header.Idempotency-Key'));
   }
 
   private respond(route: ApiRoute, response: Response, result: unknown, cursors: CursorBinding | undefined): unknown {
     const { body, headers } = result instanceof WithHeaders ? result : { body: result, headers: {} };
+    // The handler's position is bound to its list before the contract check, which describes the client's form.
+    const page = body as { nextCursor?: unknown } | undefined;
+    if (cursors && typeof page?.nextCursor === 'string') page.nextCursor = cursors.wrap(page.nextCursor);
     const checked = route.success.schema.safeParse(body);
     if (!checked.success) {
       this.logger.error(`Response of ${route.operationId} breaks the contract: ${checked.error.message}`);
@@ -88,9 +107,7 @@ export class ContractInterceptor implements NestInterceptor {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const revision = (body as { revision?: unknown } | undefined)?.revision;
     if (route.concurrency && typeof revision === 'number') response.setHeader('ETag', `"${revision}"`);
-    const page = checked.data as { nextCursor?: unknown };
-    if (cursors && typeof page?.nextCursor === 'string') page.nextCursor = cursors.wrap(page.nextCursor);
-    return page;
+    return checked.data;
   }
 }
 

@@ -73,7 +73,7 @@ export class ProblemFilter implements ExceptionFilter {
       return problemBody('not-found', 'ROUTE.NOT_FOUND', `No route ${instance}`, instance);
     }
     if (error instanceof HttpException && error.getStatus() === 405) {
-      return problemBody('not-found', 'ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed', instance);
+      return problemBody('method-not-allowed', 'ROUTE.METHOD_NOT_ALLOWED', 'Method not allowed', instance);
     }
     return problemBody('internal', 'INTERNAL', 'An internal error occurred; it has been logged', instance);
   }

@@ -41,26 +41,21 @@ export class CursorBinding {
     return new CursorBinding(digest);
   }
 
-  /** The handler's cursor inside a client's cursor; a 400 when it was issued for another list. */
+  /** The handler's cursor inside a client's cursor (`<position>.<binding>`); a 422 when it was issued for another list. */
   unwrap(cursor: string): string {
-    let wrapped: { c?: unknown; f?: unknown };
-    try {
-      wrapped = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as typeof wrapped;
-    } catch {
-      wrapped = {};
+    const dot = cursor.lastIndexOf('.');
+    if (dot <= 0) throw invalidCursor('validation', 'Unknown cursor', 'The cursor is not one this API issued');
+    if (cursor.slice(dot + 1) !== this.digest) {
+      throw invalidCursor('rule-violated', 'The cursor belongs to another list or filter', 'The cursor was issued for other filters: start again without a cursor, or send the filters of the first page');
     }
-    if (typeof wrapped?.c !== 'string' || typeof wrapped.f !== 'string') throw invalidCursor('Unknown cursor', 'The cursor is not one this API issued');
-    if (wrapped.f !== this.digest) {
-      throw invalidCursor('The cursor belongs to another list or filter', 'The cursor was issued for other filters: start again without a cursor, or send the filters of the first page');
-    }
-    return wrapped.c;
+    return cursor.slice(0, dot);
   }
 
   wrap(cursor: string): string {
-    return Buffer.from(JSON.stringify({ c: cursor, f: this.digest })).toString('base64url');
+    return `${cursor}.${this.digest}`;
   }
 }
 
-function invalidCursor(reason: string, detail: string): ProblemError {
-  return new ProblemError('validation', 'REQUEST.INVALID_CURSOR', detail, { invalidParams: [{ name: 'query.cursor', reason, code: 'invalid_cursor' }] });
+function invalidCursor(kind: 'validation' | 'rule-violated', reason: string, detail: string): ProblemError {
+  return new ProblemError(kind, 'REQUEST.INVALID_CURSOR', detail, { invalidParams: [{ name: 'query.cursor', reason, code: 'invalid_cursor' }] });
 }

@@ -12,6 +12,7 @@ import { PartnerRequestErrors,
   reportedViewsStreamId, viewedProfilesDecider, viewedProfilesStreamId } from '@familybank/domain-partner-facts';
 import { decidePartnership, evolvePartnership, initialPartnershipState, partnershipStreamId } from '@familybank/domain-partnership';
 import { RequestErrors, requestDecider, requestStreamId } from '@familybank/domain-request';
+import { WebhookErrors, webhookSubscriptionDecider, webhookSubscriptionStreamId } from '@familybank/domain-webhooks';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
 
 /** What the gateway needs to know of one kind of aggregate: where its streams are and how it decides. */
@@ -127,5 +128,14 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     creates: () => true,
     notFound: (own) => new DomainError('PROFILE_VIEWS.NOT_FOUND', 'not-found', `No views recorded by ${own}`, { own }),
     ...viewedProfilesDecider,
+  },
+  // Outbound notifications; the secret is derived by the node, never in an event (apps/api/src/webhooks).
+  'webhook-subscription': {
+    errorPrefix: 'WEBHOOK',
+    schemaVersion: 1,
+    streamId: (id) => webhookSubscriptionStreamId(id),
+    creates: (command) => command.type === 'CreateWebhookSubscription',
+    notFound: (id) => WebhookErrors.notFound(id),
+    ...webhookSubscriptionDecider,
   },
 });

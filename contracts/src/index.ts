@@ -18,3 +18,5 @@ export * from './requests/request.schemas';
 export * from './requests/request.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';
+export * from './webhooks/webhook.routes';
+export { webhookEventTypeList, type WebhookSubscription } from './webhooks/webhook.schemas';

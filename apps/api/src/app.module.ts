@@ -27,6 +27,10 @@ import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
+import { DeliveryStore } from './webhooks/delivery-store';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
+import { WebhookWorker } from './webhooks/webhook-worker';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -43,7 +47,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, WebhooksController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },
@@ -62,6 +66,9 @@ export class AppModule {
         { provide: CommandGateway, useValue: runtime.gateway },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: ProcessManagerRunner, useValue: runtime.workflows },
+        { provide: WebhookWorker, useValue: runtime.webhooks },
+        { provide: DeliveryStore, useValue: runtime.webhookDeliveries },
+        { provide: WebhookSecrets, useValue: runtime.webhookSecrets },
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,

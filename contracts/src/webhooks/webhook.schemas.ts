@@ -13,10 +13,7 @@ const WebhookUrl = z
   .max(2000)
   .openapi({ description: 'Where deliveries are POSTed: https, except to a loopback address or in development', example: 'https://case.example.dk/familybank/webhooks' });
 const EventTypes = z.array(WebhookEventType).min(1).max(WEBHOOK_EVENT_TYPES.length);
-const SubscriptionId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'Expected 1–64 letters, digits, "-" or "_"')
-  .openapi({ param: { name: 'subscriptionId', in: 'path' } });
+const SubscriptionId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'Expected 1–64 letters, digits, "-" or "_"');
 
 export const CreateWebhookSubscriptionBody = z
   .strictObject({ url: WebhookUrl, eventTypes: EventTypes, description: ShortText.optional() })
@@ -25,7 +22,7 @@ export const UpdateWebhookSubscriptionBody = z
   .strictObject({ url: WebhookUrl.optional(), eventTypes: EventTypes.optional(), description: ShortText.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Name at least one of url, eventTypes, description' })
   .openapi('UpdateWebhookSubscription');
-export const SubscriptionParams = z.object({ subscriptionId: SubscriptionId });
+export const SubscriptionParams = z.object({ subscriptionId: SubscriptionId.openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 export const EmptyBody = z.strictObject({}).openapi('NoFields');
 
 export const WebhookSubscription = z

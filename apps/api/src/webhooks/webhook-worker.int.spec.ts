@@ -21,7 +21,7 @@ describe('the webhook worker', () => {
   const clock = () => new Date();
   const meta = (municipality = '0630') => ({ municipality, actor: 'approver-1', commandId: randomUUID(), correlationId: randomUUID() });
   const familyEvent = (familyId: string, type: string, municipality = '0630') =>
-    events.appendToStream(`family-${familyId}`, [{ eventId: randomUUID(), type, data: {}, metadata: { ...meta(municipality), occurredAt: clock().toISOString() } }], { expectedRevision: 'any' });
+    events.appendToStream(`family-${familyId}`, [{ eventId: randomUUID(), type, data: {}, metadata: { municipality, actor: 'caseworker-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: clock().toISOString(), schemaVersion: 1 } }], { expectedRevision: 'any' });
   const subscribe = async (subscriptionId: string, eventTypes: Array<'family.registered' | 'family.approved'>) =>
     gateway.execute({ aggregate: 'webhook-subscription', id: subscriptionId, command: { type: 'CreateWebhookSubscription', data: { subscriptionId, url, eventTypes, plainHttpAllowed: false } } }, meta());
   const worker = (store: DeliveryStore) => new WebhookWorker(events, store, new WebhookSecrets(dir), clock, { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 500 });

@@ -145,6 +145,11 @@ export class WebhookWorker {
     const headers = signWebhook({ id: delivery.deliveryId, timestampSeconds: Math.floor(startedAt.getTime() / 1000), body: delivery.payload, secrets: this.secretsOf(subscription) });
     let statusCode: number | undefined;
     let error: string | undefined;
+    // Its own controller per attempt (not AbortSignal.any on the long-lived stop signal, which would keep a listener per attempt).
+    const cut = new AbortController();
+    const timeout = setTimeout(() => cut.abort(new DOMException('timeout', 'TimeoutError')), this.options.timeoutMs);
+    const stop = () => cut.abort(this.stopping.signal.reason);
+    this.stopping.signal.addEventListener('abort', stop, { once: true });
     try {
       const response = await fetch(subscription.url, {
         method: 'POST',
@@ -152,13 +157,17 @@ export class WebhookWorker {
         body: delivery.payload,
         // A redirect is an answer, not a success: following it could send our events somewhere the subscriber never named.
         redirect: 'manual',
-        signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.stopping.signal]),
+        signal: cut.signal,
       });
       statusCode = response.status;
+      // The answer's body is not read: a receiver that streams one forever cannot hold the worker.
       await response.body?.cancel().catch(() => undefined);
     } catch (caught) {
       if (this.stopping.signal.aborted) return;
       error = describe(caught as Error);
+    } finally {
+      clearTimeout(timeout);
+      this.stopping.signal.removeEventListener('abort', stop);
     }
     const durationMs = Math.round(performance.now() - started);
     const delivered = statusCode !== undefined && statusCode >= 200 && statusCode < 300;

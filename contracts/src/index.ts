@@ -31,3 +31,5 @@ export * from './support/emergency-line.schemas';
 export * from './support/supervision.schemas';
 export * from './support/support.routes';
 export * from './support/support.schemas';
+export * from './webhooks/webhook.routes';
+export { webhookEventTypeList, type WebhookSubscription } from './webhooks/webhook.schemas';

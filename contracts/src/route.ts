@@ -14,7 +14,7 @@ export const APPROVERS: readonly Role[] = ['approver'];
  */
 export interface ApiRoute {
   operationId: string;
-  method: 'get' | 'post' | 'patch';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI style, e.g. /v1/families/{familyId} */
   path: string;
   summary: string;

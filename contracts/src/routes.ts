@@ -8,6 +8,7 @@ import { partnershipRoutes } from './partnerships/partnership.routes';
 import { requestRoutes } from './requests/request.routes';
 import { worklistRoutes } from './worklist/worklist.routes';
 import { supportRoutes } from './support/support.routes';
+import { webhookRoutes } from './webhooks/webhook.routes';
 
 export const apiRoutes = {
   ...opsRoutes,
@@ -20,5 +21,6 @@ export const apiRoutes = {
   ...devSessionRoutes,
   ...worklistRoutes,
   ...supportRoutes,
+  ...webhookRoutes,
 } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

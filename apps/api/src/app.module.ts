@@ -35,6 +35,10 @@ import { WebModule } from './web/web.module';
 import { WorklistController } from './worklist/worklist.controller';
 import { FamilySupportController } from './support/family-support.controller';
 import { MeetingsAndCoursesController } from './support/meetings-and-courses.controller';
+import { DeliveryStore } from './webhooks/delivery-store';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
+import { WebhookWorker } from './webhooks/webhook-worker';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -63,6 +67,7 @@ export class AppModule {
         WorklistController,
         FamilySupportController,
         MeetingsAndCoursesController,
+        WebhooksController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
@@ -89,6 +94,9 @@ export class AppModule {
         { provide: CommandGateway, useValue: runtime.gateway },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: ProcessManagerRunner, useValue: runtime.workflows },
+        { provide: WebhookWorker, useValue: runtime.webhooks },
+        { provide: DeliveryStore, useValue: runtime.webhookDeliveries },
+        { provide: WebhookSecrets, useValue: runtime.webhookSecrets },
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,

@@ -24,6 +24,9 @@ import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from '../platform/tokens';
 import { preparePrivateDataDirectory } from './private-data-dir';
+import { DeliveryStore } from '../webhooks/delivery-store';
+import { WebhookSecrets } from '../webhooks/webhook-secrets';
+import { WebhookWorker } from '../webhooks/webhook-worker';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -51,6 +54,10 @@ export interface Runtime {
   federation: FederationConsumer;
   /** The workflows (process managers), driven from the event log. */
   workflows: ProcessManagerRunner;
+  /** Outbound webhooks: subscriptions, deliveries, retries and dead letters (deliveries.sqlite). */
+  webhooks: WebhookWorker;
+  webhookDeliveries: DeliveryStore;
+  webhookSecrets: WebhookSecrets;
   /** What time alone changes (approvals and requests that ran out): runs the workflows' tick and waits for the read models. */
   sweep(): Promise<Record<string, number>>;
   /** Starts publishing and consuming; called once the API is ready. */
@@ -73,6 +80,13 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
+  // What was promised to receivers and what they answered: its own file, never rebuilt with the read models.
+  const webhookDeliveries = new DeliveryStore(join(config.DATA_DIR, 'deliveries.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
+  const webhookSecrets = new WebhookSecrets(config.DATA_DIR);
+  const webhooks = new WebhookWorker(eventStore, webhookDeliveries, webhookSecrets, clock, {
+    retry: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_MS, maxDelayMs: config.WEBHOOK_RETRY_MAX_MS },
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+  });
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'), { ttlHours: config.IDEMPOTENCY_TTL_HOURS });
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
@@ -94,6 +108,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     readSide.nudge();
     relay.nudge();
     workflows.nudge();
+    webhooks.nudge();
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
@@ -119,6 +134,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     relay,
     federation,
     workflows,
+    webhooks,
+    webhookDeliveries,
+    webhookSecrets,
     async sweep() {
       const executed = await workflows.tick(clock());
       await readSide.waitFor(await eventStore.lastPosition());
@@ -134,6 +152,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       // disk), reach them on the next poll.
       timers.push(setInterval(() => readSide.nudge(), config.PROJECTION_POLL_MS).unref());
       timers.push(setInterval(() => workflows.nudge(), config.PROJECTION_POLL_MS).unref());
+      webhooks.nudge();
+      timers.push(setInterval(() => webhooks.nudge(), config.RELAY_POLL_MS).unref());
       // Availability goes stale without any event: published families are re-checked now and then.
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
@@ -156,6 +176,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await workflows.run().catch(() => undefined);
     await relay.run().catch(() => undefined);
     await projections.catchUp().catch(() => undefined);
+    await webhooks.close();
     await exchange.close();
     await eventStore.close();
     deadLetters.close();
@@ -163,6 +184,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     idempotency.close();
     workflowStore.close();
     relayStore.close();
+    webhookDeliveries.close();
   }
 }
 

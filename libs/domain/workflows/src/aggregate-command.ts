@@ -4,6 +4,7 @@ import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, Repor
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { RequestCommand } from '@familybank/domain-request';
 import type { CourseCommand, DevelopmentPlanCommand, EmergencyLineCommand, SupervisionMeetingCommand } from '@familybank/domain-support';
+import type { WebhookSubscriptionCommand } from '@familybank/domain-webhooks';
 
 /**
  * A command addressed to one aggregate instance: the one input of the command gateway, whether it
@@ -25,4 +26,5 @@ export type AggregateCommand =
   | { aggregate: 'development-plan'; id: string /* familyId */; command: DevelopmentPlanCommand }
   | { aggregate: 'emergency-line'; id: string /* familyId */; command: EmergencyLineCommand }
   | { aggregate: 'supervision-meeting'; id: string /* meetingId */; command: SupervisionMeetingCommand }
-  | { aggregate: 'course'; id: string /* courseId */; command: CourseCommand };
+  | { aggregate: 'course'; id: string /* courseId */; command: CourseCommand }
+  | { aggregate: 'webhook-subscription'; id: string /* subscriptionId */; command: WebhookSubscriptionCommand };

@@ -23,6 +23,7 @@ import {
   supervisionMeetingDecider,
   supervisionMeetingStreamId,
 } from '@familybank/domain-support';
+import { WebhookErrors, webhookSubscriptionDecider, webhookSubscriptionStreamId } from '@familybank/domain-webhooks';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
 
 /** What the gateway needs to know of one kind of aggregate: where its streams are and how it decides. */
@@ -172,5 +173,14 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     creates: (command) => command.type === 'CreateCourse',
     notFound: (courseId) => SupportErrors.courseNotFound(courseId),
     ...courseDecider,
+  },
+  // Outbound notifications; the secret is derived by the node, never in an event (apps/api/src/webhooks).
+  'webhook-subscription': {
+    errorPrefix: 'WEBHOOK',
+    schemaVersion: 1,
+    streamId: (id) => webhookSubscriptionStreamId(id),
+    creates: (command) => command.type === 'CreateWebhookSubscription',
+    notFound: (id) => WebhookErrors.notFound(id),
+    ...webhookSubscriptionDecider,
   },
 });

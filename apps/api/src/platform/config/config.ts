@@ -35,6 +35,11 @@ const ConfigSchema = z.object({
     .transform((value) => (value ? value.split(',') : [])),
   RELAY_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  // Webhooks: tries in all (the last failure makes a dead letter), the first retry's delay (each next one 4× longer, capped), and an attempt's timeout.
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(6 * 3_600_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ...IdentitySettings,
   /** Browser origins allowed to call the API (CORS), e.g. `https://console.example.dk`; none by default (same origin only). */

@@ -1,9 +1,9 @@
-import { Get, HttpCode, Patch, Post, SetMetadata, applyDecorators } from '@nestjs/common';
+import { Delete, Get, HttpCode, Patch, Post, SetMetadata, applyDecorators } from '@nestjs/common';
 import { expressPath, type ApiRoute, type z } from '@familybank/contracts';
 
 export const CONTRACT_ROUTE = Symbol('contract-route');
 
-const METHOD = { get: Get, post: Post, patch: Patch } as const;
+const METHOD = { get: Get, post: Post, patch: Patch, delete: Delete } as const;
 
 /** Binds a handler to a route of the OpenAPI contract: path, method, status, and the schemas the interceptor checks. */
 export const ContractRoute = (route: ApiRoute) =>

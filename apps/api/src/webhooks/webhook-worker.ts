@@ -1,0 +1,201 @@
+import { Logger } from '@nestjs/common';
+import { notificationFor } from '@familybank/domain-webhooks';
+import type { EventStore, RecordedEvent } from '@familybank/event-store';
+import type { Clock } from '../platform/tokens';
+import type { DeliveryStore, StoredDelivery, StoredSubscription } from './delivery-store';
+import { nextRetryDelay, type RetryPolicy } from './retry-schedule';
+import { deliveryIdOf, isSubscriptionEvent, subscriptionChange } from './subscription-log';
+import type { WebhookSecrets } from './webhook-secrets';
+import { signWebhook } from './webhook-signature';
+import { webhookPayload } from './webhook-payload';
+
+const BATCH = 200;
+const IN_FLIGHT = 8;
+/** After a rotation the previous secret signs too, for this long, so a receiver can switch without losing messages. */
+export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+const MAX_SLEEP_MS = 60_000;
+
+export interface WebhookWorkerOptions {
+  retry: RetryPolicy;
+  /** An attempt that has no answer by then failed (the receiver should answer fast and work afterwards). */
+  timeoutMs: number;
+  random?: () => number;
+}
+
+/**
+ * Sends our events to the subscribed receivers, driven by the event log from its own checkpoint
+ * (like the outbox relay). Ingesting is local and fast: each batch folds the subscriptions' events and
+ * adds one delivery per (active subscription, subscribed event), with the checkpoint, in one
+ * transaction. Dispatching sends what is due, records every attempt, and schedules the next try by
+ * the backoff policy until the last one makes the delivery a dead letter. At least once: a delivery
+ * is marked done only after a 2xx, and its id stays the same, so receivers deduplicate by it.
+ */
+export class WebhookWorker {
+  private readonly logger = new Logger('Webhooks');
+  private ingesting: Promise<void> = Promise.resolve();
+  private dispatching?: Promise<void>;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private readonly stopping = new AbortController();
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: DeliveryStore,
+    private readonly secrets: WebhookSecrets,
+    private readonly clock: Clock,
+    private readonly options: WebhookWorkerOptions,
+  ) {}
+
+  position(): number {
+    return this.store.progress()?.position ?? 0;
+  }
+
+  /** Reads the log to its end (queued: one reader at a time). Resolves with the position reached. */
+  ingest(): Promise<number> {
+    const run = () => this.ingestToEnd();
+    this.ingesting = this.ingesting.then(run, run);
+    return this.ingesting.then(() => this.position());
+  }
+
+  /** After an append (and on an interval): ingest, then send what is due. Errors are logged; the next nudge retries. */
+  nudge(): void {
+    if (this.stopping.signal.aborted) return;
+    this.ingest()
+      .then(() => this.dispatch())
+      .catch((error: Error) => this.logger.warn(`Webhook deliveries paused: ${error.message}`));
+  }
+
+  /** Sends every due delivery; a call while a round runs makes it go round once more. */
+  dispatch(): Promise<void> {
+    if (this.dispatching) {
+      this.again = true;
+      return this.dispatching;
+    }
+    this.dispatching = this.dispatchRounds().finally(() => {
+      this.dispatching = undefined;
+      this.scheduleWake();
+    });
+    return this.dispatching;
+  }
+
+  /** Stops sending: an attempt cut short is not recorded, and is sent again (same id) after a restart. */
+  async close(): Promise<void> {
+    this.stopping.abort();
+    clearTimeout(this.timer);
+    await this.ingesting.catch(() => undefined);
+    await this.dispatching?.catch(() => undefined);
+  }
+
+  private async ingestToEnd(): Promise<void> {
+    if (!this.store.progress()) this.store.begin(await this.events.lastPosition());
+    for (;;) {
+      const { position, activeFrom } = this.store.progress()!;
+      const batch = await this.events.readAll({ after: position, limit: BATCH });
+      if (batch.length === 0) return;
+      this.store.transaction(batch[batch.length - 1]!.position, () => batch.forEach((event) => this.ingestOne(event, activeFrom)));
+    }
+  }
+
+  private ingestOne(event: RecordedEvent, activeFrom: number): void {
+    if (isSubscriptionEvent(event)) {
+      const subscriptionId = event.streamId.slice('webhook-subscription-'.length);
+      const change = subscriptionChange(this.store.subscription(subscriptionId), event);
+      if (change.subscription) this.store.putSubscription(change.subscription);
+      if (change.redrive) this.store.redrive(subscriptionId, change.redrive, this.clock().getTime());
+      if (change.cancelPending) this.store.cancelPending(subscriptionId);
+      return;
+    }
+    // On its first start the worker learns the subscriptions from history but announces only what follows.
+    if (event.position <= activeFrom) return;
+    const notification = notificationFor({ ...event, municipality: event.metadata.municipality, occurredAt: event.metadata.occurredAt });
+    if (!notification) return;
+    for (const subscription of this.store.subscribers(notification.municipality, notification.type)) {
+      const deliveryId = deliveryIdOf(subscription.subscriptionId, event.eventId);
+      this.store.addDelivery({
+        deliveryId,
+        subscriptionId: subscription.subscriptionId,
+        municipality: notification.municipality,
+        eventId: event.eventId,
+        eventType: notification.type,
+        payload: webhookPayload(notification, subscription.subscriptionId, deliveryId),
+        nextAttemptAt: this.clock().getTime(),
+        createdAt: this.clock().toISOString(),
+      });
+    }
+  }
+
+  private async dispatchRounds(): Promise<void> {
+    do {
+      this.again = false;
+      for (;;) {
+        if (this.stopping.signal.aborted) return;
+        // One attempt in flight per subscription: a slow receiver holds up only itself.
+        const due = this.store.due(this.clock().getTime(), BATCH).filter((delivery, index, all) => all.findIndex((other) => other.subscriptionId === delivery.subscriptionId) === index);
+        if (due.length === 0) break;
+        for (let start = 0; start < due.length; start += IN_FLIGHT) await Promise.all(due.slice(start, start + IN_FLIGHT).map((delivery) => this.attempt(delivery)));
+      }
+    } while (this.again);
+  }
+
+  private async attempt(delivery: StoredDelivery): Promise<void> {
+    const subscription = this.store.subscription(delivery.subscriptionId);
+    if (!subscription || subscription.status !== 'active') return;
+    const startedAt = this.clock();
+    const started = performance.now();
+    const headers = signWebhook({ id: delivery.deliveryId, timestampSeconds: Math.floor(startedAt.getTime() / 1000), body: delivery.payload, secrets: this.secretsOf(subscription) });
+    let statusCode: number | undefined;
+    let error: string | undefined;
+    // Its own controller per attempt (not AbortSignal.any on the long-lived stop signal, which would keep a listener per attempt).
+    const cut = new AbortController();
+    const timeout = setTimeout(() => cut.abort(new DOMException('timeout', 'TimeoutError')), this.options.timeoutMs);
+    const stop = () => cut.abort(this.stopping.signal.reason);
+    this.stopping.signal.addEventListener('abort', stop, { once: true });
+    try {
+      const response = await fetch(subscription.url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'familybank-webhooks/1' },
+        body: delivery.payload,
+        // A redirect is an answer, not a success: following it could send our events somewhere the subscriber never named.
+        redirect: 'manual',
+        signal: cut.signal,
+      });
+      statusCode = response.status;
+      // The answer's body is not read: a receiver that streams one forever cannot hold the worker.
+      await response.body?.cancel().catch(() => undefined);
+    } catch (caught) {
+      if (this.stopping.signal.aborted) return;
+      error = describe(caught as Error);
+    } finally {
+      clearTimeout(timeout);
+      this.stopping.signal.removeEventListener('abort', stop);
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const delivered = statusCode !== undefined && statusCode >= 200 && statusCode < 300;
+    const delay = delivered ? undefined : nextRetryDelay(this.options.retry, delivery.tries + 1, (this.options.random ?? Math.random)());
+    const outcome = delivered ? 'delivered' : delay === undefined ? 'dead' : 'failed';
+    this.store.recordAttempt(delivery.deliveryId, { startedAt: startedAt.toISOString(), durationMs, statusCode, error, outcome }, outcome === 'failed' ? { status: 'pending', at: this.clock().getTime() + delay! } : { status: outcome });
+    if (outcome === 'dead') this.logger.warn(`Webhook delivery ${delivery.deliveryId} to subscription ${subscription.subscriptionId} is a dead letter after ${delivery.tries + 1} tries`);
+  }
+
+  private secretsOf(subscription: StoredSubscription): string[] {
+    const { municipality, subscriptionId, secretVersion, rotatedAt } = subscription;
+    const current = this.secrets.secret(municipality, subscriptionId, secretVersion);
+    const overlapping = rotatedAt && this.clock().getTime() - Date.parse(rotatedAt) < ROTATION_OVERLAP_MS;
+    return overlapping ? [current, this.secrets.secret(municipality, subscriptionId, secretVersion - 1)] : [current];
+  }
+
+  /** Wakes up when the next retry falls due (events wake it through nudge()). */
+  private scheduleWake(): void {
+    clearTimeout(this.timer);
+    const next = this.store.nextDue();
+    if (next === undefined || this.stopping.signal.aborted) return;
+    const wait = Math.min(MAX_SLEEP_MS, Math.max(10, next - this.clock().getTime()));
+    this.timer = setTimeout(() => void this.dispatch().catch((error: Error) => this.logger.warn(`Webhook deliveries paused: ${error.message}`)), wait).unref();
+  }
+}
+
+function describe(error: Error): string {
+  if (error.name === 'TimeoutError') return 'timeout';
+  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? error.message;
+}

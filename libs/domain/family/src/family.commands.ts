@@ -13,6 +13,7 @@ import type {
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
+import type { ApproveProvisionally, RegisterNetworkFamily } from './network';
 import type { CheckKind } from './vocabulary';
 
 /** Where targeted recruitment stands on the named request: a look-up the handler loads, so the rule lives here. */
@@ -69,4 +70,6 @@ export type FamilyCommand =
   | UpdateProfile
   | RecordSupport
   | ReserveFamily
-  | EndAssignment;
+  | EndAssignment
+  | RegisterNetworkFamily
+  | ApproveProvisionally;

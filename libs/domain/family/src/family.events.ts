@@ -12,6 +12,7 @@ import type {
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
+import type { FamilyProvisionallyApproved } from './network';
 import type { CheckKind, FamilyStage } from './vocabulary';
 
 export type FamilyRegistered = Message<'FamilyRegistered', RegistrationDetails & { registeredAt: string }>;
@@ -61,7 +62,8 @@ export type FamilyEvent =
   | ProfileUpdated
   | SupportRecorded
   | FamilyReserved
-  | AssignmentEnded;
+  | AssignmentEnded
+  | FamilyProvisionallyApproved;
 
 export type FamilyEventType = FamilyEvent['type'];
 

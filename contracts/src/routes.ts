@@ -4,7 +4,8 @@ import { profileViewRoutes } from './families/views.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
+import { networkRoutes } from './requests/network.routes';
 import { requestRoutes } from './requests/request.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes } as const;
+export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...networkRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

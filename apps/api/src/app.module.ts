@@ -25,6 +25,8 @@ import { ProfileViewRecorder } from './profile-views/profile-views';
 import { ProfileViewsController } from './profile-views/profile-views.controller';
 import { InboxController } from './offers/inbox.controller';
 import { LocalCandidates } from './matching/local-candidates';
+import { NetworkFamiliesController } from './network/network-families.controller';
+import { NetworkMapController } from './network/network-map.controller';
 import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
@@ -45,7 +47,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FiguresController],
+      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FiguresController, NetworkFamiliesController, NetworkMapController],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },

@@ -7,6 +7,7 @@ const nx = require('@nx/eslint-plugin');
  * type:infra     adapters and read models
  * type:client    the typed HTTP client integrators install
  * type:app       the NestJS shell; type:e2e the end-to-end tests
+ * type:web       the caseworker console: contracts' schemas and the typed client only
  */
 const frameworkImports = ['@nestjs/*', 'express', 'better-sqlite3', 'kafkajs', '@eventstore/*', 'jose', 'rxjs', 'zod'];
 
@@ -15,7 +16,7 @@ module.exports = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -27,6 +28,7 @@ module.exports = [
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra'] },
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:infra', 'type:client'] },
+            { sourceTag: 'type:web', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:client'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
           ],
         },
@@ -38,7 +40,7 @@ module.exports = [
     },
   },
   {
-    files: ['**/*.spec.ts', 'tools/**', 'test/**'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', 'tools/**', 'test/**'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: builds the API, then runs it on the embedded default (SQLite under ./data) with demo data.
+// `npm start`: builds the API and the console, then runs them on the embedded default (SQLite under ./data) with demo data.
 import { spawnSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -10,6 +10,14 @@ const build = spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js
   env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env },
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
+
+// The console (apps/web) is built by vite into dist/apps/web, which the API serves at `/`.
+const web = spawnSync(process.execPath, [join(root, 'node_modules/nx/bin/nx.js'), 'run', 'web:build', '--outputStyle=stream'], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', ...process.env },
+});
+if (web.status !== 0) process.exit(web.status ?? 1);
 
 const api = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps/api/src/main.js')], {
   cwd: root,

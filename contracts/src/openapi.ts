@@ -6,7 +6,7 @@ import { apiRoutes } from './routes';
 import { z } from './zod';
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Invalid request: every invalid field is listed in invalidParams',
+  400: 'Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams',
   401: 'Missing, expired or invalid bearer token',
   403: 'The token’s roles do not allow this operation',
   404: 'Not found in your municipality',
@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Body larger than 1 MB',
   415: 'Body is not application/json',
   422: 'A business rule refuses the request; `code` says which',
+  429: 'Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds',
   503: 'Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds',
 };
 
@@ -43,7 +44,8 @@ function csvContent(csv: CsvRepresentation) {
 }
 
 function toRouteConfig(route: ApiRoute): RouteConfig {
-  const shared = route.roles ? [400, 401, 403, 500] : [];
+  // Every operation refuses a query parameter it does not declare, so every one can answer 400.
+  const shared = route.roles ? [400, 401, 403, 429, 500] : [400];
   const isCommand = route.method !== 'get' && route.roles !== undefined;
   const errors = [...new Set([...shared, ...route.errors, ...(route.body ? [413, 415] : []), ...(isCommand ? [503] : [])])].sort();
   const headers: z.ZodType[] = [];

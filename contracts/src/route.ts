@@ -48,5 +48,11 @@ export const csvOf = (row: ZodObject): CsvRepresentation => ({ columns: Object.k
 
 export const defineRoute = <R extends ApiRoute>(route: R): R => route;
 
+/**
+ * The query parameters an operation accepts. Every other one is refused with a 400 that names it
+ * (the API checks this for every route), so a misspelt filter never silently lists everything.
+ */
+export const queryParameters = (route: Pick<ApiRoute, 'query'>): readonly string[] => (route.query ? Object.keys(route.query.shape) : []);
+
 /** /v1/families/{familyId} → /v1/families/:familyId */
 export const expressPath = (path: string): string => path.replace(/\{(\w+)\}/g, ':$1');

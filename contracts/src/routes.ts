@@ -1,3 +1,4 @@
+import { devSessionRoutes } from './dev/dev-session.routes';
 import { familyRoutes } from './families/family.routes';
 import { figureRoutes } from './figures/figures.routes';
 import { profileViewRoutes } from './families/views.routes';
@@ -6,6 +7,20 @@ import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
 import { networkRoutes } from './requests/network.routes';
 import { requestRoutes } from './requests/request.routes';
+import { worklistRoutes } from './worklist/worklist.routes';
+import { supportRoutes } from './support/support.routes';
 
-export const apiRoutes = { ...opsRoutes, ...familyRoutes, ...partnershipRoutes, ...requestRoutes, ...networkRoutes, ...inboxRoutes, ...profileViewRoutes, ...figureRoutes } as const;
+export const apiRoutes = {
+  ...opsRoutes,
+  ...familyRoutes,
+  ...partnershipRoutes,
+  ...requestRoutes,
+  ...networkRoutes,
+  ...inboxRoutes,
+  ...profileViewRoutes,
+  ...figureRoutes,
+  ...devSessionRoutes,
+  ...worklistRoutes,
+  ...supportRoutes,
+} as const;
 export type ApiRouteName = keyof typeof apiRoutes;

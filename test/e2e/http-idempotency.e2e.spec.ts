@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startTestServer, type TestServer } from '../support/api-server';
@@ -5,9 +6,9 @@ import { registration } from '../support/family-fixtures';
 import { expectProblem, eventsRecorded, send, type RawRequest } from '../support/http-helpers';
 
 /**
- * Idempotency-Key on POST: a retry with the same key and body gets the first result again (marked
- * Idempotent-Replayed) and appends nothing; the key is scoped to the municipality; refusals are not
- * remembered, so a retry after a 4xx is evaluated afresh.
+ * Idempotency-Key on POST: a retry with the same key and body appends nothing and answers the
+ * resource as it is now (marked Idempotent-Replayed); the key is scoped to the municipality; refusals
+ * are not remembered, so a retry after a 4xx is evaluated afresh. Only a hash of the request is kept.
  */
 describe('HTTP Idempotency-Key', () => {
   let server: TestServer;
@@ -102,10 +103,16 @@ describe('HTTP Idempotency-Key', () => {
     expect(retry.headers.get('etag')).toBe('"1"');
     expect(retry.json).toEqual(first.json);
     expect(await eventTypes(familyId)).toEqual(['FamilyRegistered', 'FirstContactMade']);
-    // Even after the family moved on, the retry answers what the first attempt answered.
+    // After the family moved on, the retry still records nothing, and answers the family as it is now
+    // (no copy of an old answer is kept: it would hold personal data, and be stale).
     expect((await post(`/v1/families/${familyId}/screening`, undefined, { on: '2026-11-21' })).status).toBe(200);
     const lateRetry = await post(path, 'contact-1', body, vejle, { 'if-match': '"0"' });
-    expect({ status: lateRetry.status, stage: lateRetry.json.stage, etag: lateRetry.headers.get('etag') }).toEqual({ status: 200, stage: 'contacted', etag: '"1"' });
+    expect({ status: lateRetry.status, stage: lateRetry.json.stage, etag: lateRetry.headers.get('etag'), replayed: lateRetry.headers.get('idempotent-replayed') }).toEqual({
+      status: 200,
+      stage: 'screened',
+      etag: '"2"',
+      replayed: 'true',
+    });
     expect(await eventTypes(familyId)).toEqual(['FamilyRegistered', 'FirstContactMade', 'FamilyScreened']);
   });
 
@@ -142,7 +149,7 @@ describe('HTTP Idempotency-Key', () => {
     expect((await post(path, 'lost-response', body)).status).toBe(200);
     const db = new Database(join(server.dataDir, 'idempotency.sqlite'));
     try {
-      expect(db.prepare("DELETE FROM idempotent_responses WHERE municipality = '0630' AND key = 'lost-response'").run().changes).toBe(1);
+      expect(db.prepare("DELETE FROM idempotency_keys WHERE municipality = '0630' AND key = 'lost-response'").run().changes).toBe(1);
     } finally {
       db.close();
     }
@@ -154,9 +161,69 @@ describe('HTTP Idempotency-Key', () => {
     expect(await eventTypes(familyId)).toEqual(['FamilyRegistered', 'FirstContactMade']);
   });
 
+  it('the idempotency store keeps no personal data: none of the registration’s strings is in its files', async () => {
+    const body = registration({
+      sourceDetail: 'Tip from Kirsten Ravnholt-Idem',
+      contact: { street: 'Idemvej 77', postalCode: '7100', city: 'Vejle', phone: '+45 99 88 77 66', email: 'ravnholt-idem@example.dk' },
+    });
+    const first = await post('/v1/families', 'register-ravnholt', body);
+    expect((await post('/v1/families', 'register-ravnholt', body)).headers.get('idempotent-replayed')).toBe('true');
+    const raw = ['', '-wal'].map((suffix) => {
+      try {
+        return readFileSync(join(server.dataDir, `idempotency.sqlite${suffix}`)).toString('utf8');
+      } catch {
+        return '';
+      }
+    });
+    expect(raw.join('')).toContain('register-ravnholt');
+    for (const personal of ['Kirsten Ravnholt-Idem', 'Idemvej 77', '+45 99 88 77 66', 'ravnholt-idem@example.dk', 'Mette Hansen', first.json.familyId]) {
+      expect(raw.join('')).not.toContain(personal);
+    }
+  });
+
   it('an Idempotency-Key longer than 200 characters → 400, nothing appended', async () => {
     const before = await eventsRecorded(server);
     expectProblem(await post('/v1/families', 'k'.repeat(201), registration()), 400, 'REQUEST.IDEMPOTENCY_KEY_TOO_LONG', 'validation');
+    expect(await eventsRecorded(server)).toBe(before);
+  });
+});
+
+describe('HTTP Idempotency-Key expiry', () => {
+  let server: TestServer;
+  let token: string;
+  let hoursLater = 0;
+  const clock = () => new Date(Date.now() + hoursLater * 3_600_000);
+
+  beforeAll(async () => {
+    server = await startTestServer({}, { clock });
+    token = await server.token('0630');
+  });
+  afterAll(() => server.stop());
+
+  const register = (body: unknown) => send(server, 'POST', '/v1/families', { token, body, headers: { 'idempotency-key': 'expiring-key' } });
+  const keysKept = () => {
+    const db = new Database(join(server.dataDir, 'idempotency.sqlite'), { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM idempotency_keys').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('a key is remembered for 24 hours, then forgotten; a late retry still appends nothing', async () => {
+    const first = await register(registration());
+    expect(first.status).toBe(201);
+    hoursLater = 23;
+    expectProblem(await register(registration({ region: 'DK-84' })), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'idempotency-key-reused');
+    expect((await register(registration())).headers.get('idempotent-replayed')).toBe('true');
+    expect(keysKept()).toBe(1);
+
+    hoursLater = 25;
+    server.app.runtime.idempotency.expire(clock());
+    expect(keysKept()).toBe(0);
+    const before = await eventsRecorded(server);
+    const late = await register(registration());
+    expect({ status: late.status, replayed: late.headers.get('idempotent-replayed'), familyId: late.json.familyId }).toEqual({ status: 201, replayed: null, familyId: first.json.familyId });
     expect(await eventsRecorded(server)).toBe(before);
   });
 });

@@ -118,6 +118,9 @@ describe('network families', () => {
       approval: { careTypes: ['respite'], capacity: 1, ageRange: { min: 8, max: 8 }, validUntil: '2027-03-01', authority: 'municipality' },
       network: { status: 'provisionally-approved', provisionalApproval: { approvedOn: '2026-12-01', deadline: '2027-03-01' } },
     });
+    // The full assessment is work to do by the deadline: the worklist says so.
+    const worklist = await unwrap(vejle().GET('/v1/worklist', { params: { query: { kind: 'provisional-approval-due' } } }));
+    expect(worklist.items).toEqual([expect.objectContaining({ kind: 'provisional-approval-due', dueOn: '2027-03-01', overdue: false, subject: expect.objectContaining({ id: familyId }) })]);
     const consent = await vejle().POST('/v1/families/{familyId}/consent', { params, body: { on: '2026-12-01' } });
     expect(consent.response.status).toBe(422);
     expect(consent.error).toMatchObject({ code: 'FAMILY.NETWORK_FAMILY_NOT_SHARED' });

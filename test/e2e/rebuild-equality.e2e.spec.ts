@@ -25,13 +25,13 @@ interface Federation {
   timeoutMs: number;
   /** Time stands still from here (in-process only): answers that depend on the clock are compared at the same instant. */
   freeze(): void;
-  /** Whether `freeze` stops the clock; if not, answers say when they were read (the pipeline's `asOf`), which is left out. */
+  /** Whether `freeze` stops the clock; if not, answers say when they were read (the pipeline's and worklist's `asOf`), which is left out. */
   frozen: boolean;
 }
 
 /** Leaves out what only says when an answer was read. */
 function withoutReadTimes(answers: Answers): Answers {
-  return Object.fromEntries(Object.entries(answers).map(([key, answer]) => [key, key.endsWith(' /v1/pipeline') ? { ...(answer as object), asOf: '(when read)' } : answer]));
+  return Object.fromEntries(Object.entries(answers).map(([key, answer]) => [key, key.endsWith(' /v1/pipeline') || key.endsWith(' /v1/worklist') ? { ...(answer as object), asOf: '(when read)' } : answer]));
 }
 
 /**

@@ -2,6 +2,7 @@ import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { registration } from './family-fixtures';
 import { makePartners, needs } from './federation';
 import { eventually, registerAvailableFamily } from './journeys';
+import { recordSupport } from './support-journey';
 
 /** Vejle requests; Roskilde owns most families; København is Roskilde's partner until it is revoked; Aarhus answers and requests too. */
 export const [A, B, C, D] = ['0630', '0265', '0101', '0751'] as const;
@@ -86,5 +87,6 @@ export async function runFourMunicipalities(clients: Clients, settle: () => Prom
   const open = await unwrap(client(A).POST('/v1/requests', { body: { caseReference: 'SAG-2026-1200', needs: needs({ childAge: 6 }), responseDeadline: '2026-12-30' } }));
   await unwrap(client(A).POST('/v1/requests/{requestId}/sharing', { params: { path: { requestId: open.requestId } }, body: {} }));
   await within(async () => expect((await inbox(D)).some((item) => item.requestId === open.requestId)).toBe(true));
+  await recordSupport(client(B), offeredToD);
   await settle();
 }

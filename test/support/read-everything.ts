@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { eventually } from './journeys';
+import { FAMILY_SUPPORT_LISTS, SUPPORT_LISTS } from './support-journey';
 
 /** GETs a path as one municipality (a caseworker and approver) and answers the JSON body; anything but 200 fails. */
 export type Reader = (municipality: string, path: string) => Promise<unknown>;
@@ -61,11 +62,13 @@ export async function familiesOf(read: Reader, municipalities: readonly string[]
 export async function readWithoutViewing(read: Reader, municipalities: readonly string[]): Promise<Answers> {
   const answers: Answers = {};
   for (const code of municipalities) {
-    for (const path of ['/v1/directory', '/v1/partnerships', '/v1/inbox', '/v1/offers', '/v1/pipeline', '/v1/availability-reminders']) await one(read, code, path, answers);
+    for (const path of ['/v1/directory', '/v1/partnerships', '/v1/inbox', '/v1/offers', '/v1/pipeline', '/v1/availability-reminders', '/v1/worklist']) await one(read, code, path, answers);
     await allPages(read, code, '/v1/available-families', answers);
+    for (const path of SUPPORT_LISTS) await allPages(read, code, path, answers);
+    await one(read, code, '/v1/support/emergency-calls/per-month?from=2025-01&to=2026-12', answers);
     for (const { familyId } of await allPages<{ familyId: string }>(read, code, '/v1/families', answers)) {
       await one(read, code, `/v1/families/${familyId}`, answers);
-      for (const list of ['events', 'support', 'assignments']) await allPages(read, code, `/v1/families/${familyId}/${list}`, answers);
+      for (const list of ['events', 'support', 'assignments', ...FAMILY_SUPPORT_LISTS]) await allPages(read, code, `/v1/families/${familyId}/${list}`, answers);
     }
   }
   return answers;

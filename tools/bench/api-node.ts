@@ -49,6 +49,10 @@ export async function startApiNode(mainJs: string): Promise<ApiNode> {
       EXCHANGE: 'inprocess',
       EXCHANGE_FILE: join(dataDir, 'exchange.sqlite'),
       SEED_DEMO_DATA: 'false',
+      // The benchmark measures the node, not its rate limits (one client sends thousands of requests a second).
+      RATE_LIMIT_PER_ADDRESS: '0',
+      RATE_LIMIT_PER_TOKEN: '0',
+      RATE_LIMIT_VIEWS_PER_TOKEN: '0',
       MUNICIPALITIES: MUNICIPALITY,
       NODE_ID: 'bench-http',
       LOG_LEVEL: 'warn',

@@ -15,6 +15,7 @@ import { FiguresController } from './figures/figures.controller';
 import { IdempotencyInterceptor } from './platform/http/idempotency.interceptor';
 import { IdempotencyStore } from './platform/http/idempotency.store';
 import { ProblemFilter } from './platform/http/problem.filter';
+import { AddressRateLimit, TokenRateLimit, rateLimitModule } from './platform/http/rate-limits';
 import type { Runtime } from './infrastructure/runtime';
 import { CLOCK, EVENT_STORE } from './platform/tokens';
 import { FederationConsumer } from './federation/federation-consumer';
@@ -31,6 +32,11 @@ import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
 import { RequestsController } from './requests/requests.controller';
+import { DevSessionModule } from './dev-session/dev-session.module';
+import { WebModule } from './web/web.module';
+import { WorklistController } from './worklist/worklist.controller';
+import { FamilySupportController } from './support/family-support.controller';
+import { MeetingsAndCoursesController } from './support/meetings-and-courses.controller';
 
 /** SIGTERM (enableShutdownHooks) closes the runtime too: Kafka consumers leave their groups, files are flushed. */
 class RuntimeShutdown implements OnApplicationShutdown {
@@ -46,8 +52,22 @@ export class AppModule {
   static with(runtime: Runtime): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [FamilyLifecycleController, FamilyQueriesController, PartnershipsController, RequestsController, InboxController, OpsController, ProfileViewsController, FiguresController, NetworkFamiliesController, NetworkMapController],
+      imports: [CqrsModule.forRoot(), DevSessionModule.with(runtime), WebModule.with(), rateLimitModule(runtime.config)],
+      controllers: [
+        FamilyLifecycleController,
+        FamilyQueriesController,
+        PartnershipsController,
+        RequestsController,
+        InboxController,
+        OpsController,
+        ProfileViewsController,
+        NetworkFamiliesController,
+        NetworkMapController,
+        FiguresController,
+        WorklistController,
+        FamilySupportController,
+        MeetingsAndCoursesController,
+      ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
         { provide: RuntimeShutdown, useValue: new RuntimeShutdown(runtime) },
@@ -76,8 +96,11 @@ export class AppModule {
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,
+        // Per address before authentication (failed tokens count), per token after it.
+        { provide: APP_GUARD, useClass: AddressRateLimit },
         { provide: APP_GUARD, useClass: AuthGuard },
-        // Order matters: idempotency wraps the contract check, so it stores the headers that one sets.
+        { provide: APP_GUARD, useClass: TokenRateLimit },
+        // Order matters: idempotency wraps the contract check, so it hashes the request as sent.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         // Outside the contract check: a CSV is rendered from the body already checked.
         { provide: APP_INTERCEPTOR, useClass: CsvResponseInterceptor },

@@ -1,16 +1,14 @@
 import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { json, type NextFunction, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import swaggerUi from 'swagger-ui-express';
 import { buildOpenApiDocument } from '@familybank/contracts';
 import { AppModule } from './app.module';
 import type { AppConfig } from './platform/config/config';
-import { ProblemFilter } from './platform/http/problem.filter';
+import { hardenTransport } from './platform/http/transport';
 import { openRuntime, type Runtime } from './infrastructure/runtime';
 import type { Clock } from './platform/tokens';
-
-export const BODY_LIMIT = '1mb';
 
 export interface FamilybankApp {
   app: INestApplication;
@@ -26,11 +24,12 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
     logger: options.logger === false ? false : [config.LOG_LEVEL, ...higherLevels(config.LOG_LEVEL)],
   });
   app.disable('x-powered-by');
-  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use(bodyParserErrors());
+  // Limits, security headers, CORS, malformed paths and the JSON body parser, before any route.
+  hardenTransport(app, config);
   const document = buildOpenApiDocument();
   app.use('/openapi.json', (_request: Request, response: Response) => response.json(document));
-  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'familybank API' }));
+  // No validator badge: it would send the document to validator.swagger.io (and the CSP forbids it).
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document, { customSiteTitle: 'familybank API', swaggerOptions: { validatorUrl: null } }));
   app.enableShutdownHooks();
   await app.init();
   await runtime.projections.catchUp();
@@ -42,16 +41,6 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; log
       await app.close();
       await runtime.close();
     },
-  };
-}
-
-/** Errors of the body parser happen before Nest's pipeline, so they are turned into problems here. */
-function bodyParserErrors() {
-  const filter = new ProblemFilter();
-  return (error: unknown, request: Request, response: Response, next: NextFunction) => {
-    if (!error) return next();
-    const problem = filter.toProblem(error, request.originalUrl);
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   };
 }
 

@@ -6,6 +6,8 @@ import { seedDemoFederation } from './infrastructure/demo/demo-federation';
 import { DEMO_MUNICIPALITIES, seedDemoData } from './infrastructure/demo/demo-seed';
 
 async function main(): Promise<void> {
+  // Whatever the node creates is its own alone (data files are also created 600 explicitly).
+  process.umask(0o077);
   const config = loadConfig();
   const { app, runtime } = await createApp(config);
   if (config.SEED_DEMO_DATA && (await seedDemoData(runtime.gateway, runtime.eventStore, runtime.clock()))) {
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     [
       '',
       `familybank API listening on ${base}`,
+      `  Caseworker console:    ${base}/`,
       `  API docs (Swagger UI): ${base}/docs`,
       `  OpenAPI document:      ${base}/openapi.json`,
       `  Data directory:        ${config.DATA_DIR}`,

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { APPROVERS, READERS, RECORDERS, defineRoute } from '../route';
 import * as h from './family-history.schemas';
+import { FamilySearchQuery } from './family-search.schemas';
 import * as s from './family.schemas';
 
 const path = (suffix: string) => `/v1/families/{familyId}${suffix}`;
@@ -92,10 +93,10 @@ export const familyRoutes = {
     operationId: 'listFamilies',
     method: 'get',
     path: '/v1/families',
-    summary: 'Families of your municipality, newest first, optionally in one stage',
+    summary: 'Families of your municipality, newest first: search by name, postal code, competence, language, care type, child’s age and stage',
     tag: 'Families',
     roles: READERS,
-    query: s.FamilyListQuery,
+    query: FamilySearchQuery,
     success: { status: 200, schema: s.FamilyPage, description: 'A page of families' },
     errors: [],
   }),

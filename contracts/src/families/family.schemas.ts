@@ -244,6 +244,15 @@ export const FamilyDetail = z
     approval: ApprovalTerms.extend({ approvedOn: IsoDate }).optional(),
     availability: DeclareAvailabilityBody.required({ careTypes: true }).extend({ confirmedOn: IsoDate }).optional(),
     consentToShare: z.boolean(),
+    contactPerson: z
+      .object({
+        userId: z.string().openapi({ description: 'The staff member’s user (token subject); families can be found by it' }),
+        name: z.string(),
+        since: IsoDate,
+        assignedBy: z.string().openapi({ description: 'Who assigned (or changed to) this contact person' }),
+      })
+      .optional()
+      .openapi({ description: 'The family’s current contact person (support after approval); absent until one is assigned' }),
     support: SupportSummary,
     assignments: z.array(Assignment).openapi({
       description:
@@ -256,7 +265,6 @@ export const FamilyDetail = z
   .openapi('FamilyDetail');
 export type FamilyDetail = z.infer<typeof FamilyDetail>;
 
-export const FamilyListQuery = PageQuery.extend({ stage: FamilyStage.optional() });
 export const FamilyPage = pageOf(FamilyDetail, 'FamilyPage');
 
 export const AvailableFamily = z

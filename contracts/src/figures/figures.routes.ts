@@ -87,7 +87,7 @@ export const figureRoutes = {
   getEmergencyCallsFigure: figureRoute('getEmergencyCallsFigure', {
     name: 'emergency-calls',
     summary: 'Emergency-line calls per period',
-    description: 'Counts support records of kind emergency-call by their date. Default period: 1 January last year to today.',
+    description: 'Counts calls recorded on the emergency line (POST /v1/families/{familyId}/emergency-calls) by the day received, and support records of kind emergency-call by their date. Default period: 1 January last year to today.',
     schema: s.EmergencyCallsFigure,
     row: s.EmergencyCallsRow,
   }),

@@ -124,7 +124,7 @@ export const NewAssignmentWishesRow = z
 export const EmergencyCallsRow = z
   .object({
     ...periodColumns,
-    calls: count('Emergency-line calls recorded as support in the period'),
+    calls: count('Emergency-line calls in the period: calls recorded with category and duration, and support notes of kind emergency-call'),
     families: count('Distinct families who called'),
   })
   .openapi('EmergencyCallsRow');

@@ -45,7 +45,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Families of your municipality, newest first, optionally in one stage */
+        /** Families of your municipality, newest first: search by name, postal code, competence, language, care type, child’s age and stage */
         get: operations["listFamilies"];
         put?: never;
         /**
@@ -641,7 +641,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your municipality’s requests, newest first */
+        /** Your municipality’s requests, newest first: filter by status, care type and response deadline */
         get: operations["listRequests"];
         put?: never;
         /** Open a request for one specific child (needs only: never the child’s name or national id) */
@@ -1177,9 +1177,393 @@ export interface paths {
         };
         /**
          * Emergency-line calls per period
-         * @description Counts support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
+         * @description Counts calls recorded on the emergency line (POST /v1/families/{familyId}/emergency-calls) by the day received, and support records of kind emergency-call by their date. Default period: 1 January last year to today. Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.
          */
         get: operations["getEmergencyCallsFigure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dev/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Development sign-in: the municipalities and roles to choose from (404 outside development) */
+        get: operations["getDevSignInOptions"];
+        put?: never;
+        /**
+         * Development sign-in: a token for the chosen municipality and roles (404 outside development)
+         * @description Only the embedded default in development issues tokens here: with NODE_ENV=production or DEV_SIGN_IN=false the route answers 404 and the console signs in with the identity provider instead.
+         */
+        post: operations["openDevSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What is due in your municipality, or for one user (?assignee=me), sorted by due date
+         * @description Overdue first contacts, checks waiting for assessment, approvals expiring within 90 days, availability going stale, partners’ requests by response deadline, and acceptances waiting for the owner. Computed when read from the read models; not paginated (it lists only what is due).
+         */
+        get: operations["getWorklist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/contact-person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the family’s contact person, or change it (only a family holding an approval has one) */
+        post: operations["assignContactPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a goal to the family’s development plan (the first goal starts the plan; only approved families) */
+        post: operations["addDevelopmentGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan/goals/{goalId}/revision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revise an open goal (title, description, next follow-up) */
+        post: operations["reviseDevelopmentGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan/goals/{goalId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a follow-up of an open goal, and when the next one is */
+        post: operations["recordGoalFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan/goals/{goalId}/achievement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that the goal was achieved */
+        post: operations["achieveDevelopmentGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan/goals/{goalId}/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop the goal, with the reason */
+        post: operations["dropDevelopmentGoal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/development-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The family’s development plan: its goals, their follow-ups and the next follow-up due */
+        get: operations["getDevelopmentPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/follow-ups-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Families whose development plan has a follow-up due on or before a day (default today): the plan started last first, each plan’s due goals earliest first */
+        get: operations["listFollowUpsDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/emergency-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The family’s calls to the emergency line, the latest recorded first, optionally received in a period */
+        get: operations["listFamilyEmergencyCalls"];
+        put?: never;
+        /** Record a call of the family to the 24-hour emergency line, with its category and duration */
+        post: operations["recordEmergencyCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/emergency-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every call to the emergency line of your municipality’s families, the latest recorded first, optionally received in a period and of one category */
+        get: operations["listEmergencyCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/emergency-calls/per-month": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Calls to the emergency line per month of a period: how many, how long, of which category */
+        get: operations["getEmergencyCallsPerMonth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/supervision-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Supervision meetings, the latest planned first; optionally one family’s or one format */
+        get: operations["listSupervisionMeetings"];
+        put?: never;
+        /** Plan (or record) a supervision meeting: individual with one family, or a group of several families, with a theme */
+        post: operations["planSupervisionMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/supervision-meetings/{meetingId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record whether one invited family attended (after the meeting) */
+        post: operations["recordSupervisionAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/supervision-meetings/{meetingId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a meeting that has no attendance recorded */
+        post: operations["cancelSupervisionMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/supervision-meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A supervision meeting with its families and their attendance */
+        get: operations["getSupervisionMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/courses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The course catalogue, the latest added first; optionally the courses one family was enrolled in */
+        get: operations["listCourses"];
+        put?: never;
+        /** Add a course to the catalogue: title, sessions and how many families it takes */
+        post: operations["createCourse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/courses/{courseId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an approved family (refused when the course is full) */
+        post: operations["enrolFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/courses/{courseId}/enrolments/{familyId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw a family’s enrolment: its place is free again */
+        post: operations["withdrawEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/courses/{courseId}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record whether an enrolled family attended a session (after the session) */
+        post: operations["recordCourseAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/courses/{courseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A course with its sessions, enrolments and attendance */
+        get: operations["getCourse"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1268,6 +1652,15 @@ export interface components {
                 confirmedOn: components["schemas"]["IsoDate"];
             };
             consentToShare: boolean;
+            /** @description The family’s current contact person (support after approval); absent until one is assigned */
+            contactPerson?: {
+                /** @description The staff member’s user (token subject); families can be found by it */
+                userId: string;
+                name: string;
+                since: components["schemas"]["IsoDate"];
+                /** @description Who assigned (or changed to) this contact person */
+                assignedBy: string;
+            };
             support: components["schemas"]["SupportSummary"];
             /** @description The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended */
             assignments: components["schemas"]["Assignment"][];
@@ -2323,10 +2716,321 @@ export interface components {
             period: string;
             periodStart: components["schemas"]["IsoDate"];
             periodEnd: components["schemas"]["IsoDate"];
-            /** @description Emergency-line calls recorded as support in the period */
+            /** @description Emergency-line calls in the period: calls recorded with category and duration, and support notes of kind emergency-call */
             calls: number;
             /** @description Distinct families who called */
             families: number;
+        };
+        /** @description The municipalities this node serves or knows, and the roles a development session may carry */
+        DevSignInOptions: {
+            municipalities: {
+                code: components["schemas"]["MunicipalityCode"];
+                name: string;
+            }[];
+            roles: ("caseworker" | "approver" | "auditor")[];
+        };
+        DevSession: {
+            /** @description A bearer token signed by the embedded default’s development key */
+            token: string;
+            municipality: components["schemas"]["MunicipalityCode"];
+            municipalityName?: string;
+            roles: ("caseworker" | "approver" | "auditor")[];
+            subject: string;
+            expiresAt: components["schemas"]["Timestamp"];
+        };
+        DevSessionRequest: {
+            municipality: components["schemas"]["MunicipalityCode"];
+            roles: ("caseworker" | "approver" | "auditor")[];
+            /** @description Who signs in; recorded as the actor of every command. Default: dev-<roles>@<municipality> */
+            subject?: string;
+        };
+        Worklist: {
+            asOf: components["schemas"]["Timestamp"];
+            /** @description Sorted by dueOn, the most overdue first; then by kind and subject */
+            items: components["schemas"]["WorklistItem"][];
+        };
+        WorklistItem: {
+            kind: components["schemas"]["WorklistKind"];
+            dueOn: components["schemas"]["IsoDate"];
+            /** @description dueOn is before today */
+            overdue: boolean;
+            subject: components["schemas"]["WorklistSubject"];
+            /** @description Who holds the subject: the user who registered the family or opened the request; null for partners’ requests */
+            assignee: string | null;
+            /** @description What is to be done, in a sentence */
+            note: string;
+        };
+        /**
+         * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it); provisional-approval-due: a network family is provisionally approved for its one child (due on the deadline of its full assessment; it lapses the day after).
+         * @enum {string}
+         */
+        WorklistKind: "first-contact" | "check-assessment" | "approval-expiring" | "availability-stale" | "inbox-request" | "acceptance-pending" | "provisional-approval-due";
+        WorklistSubject: {
+            /** @enum {string} */
+            type: "family" | "request" | "partner-request";
+            id: components["schemas"]["Id"] & unknown;
+            municipality?: components["schemas"]["MunicipalityCode"] & unknown;
+            /** @description The household’s name, the request’s case reference, or a partner request’s care type and child’s age */
+            name: string;
+        };
+        AssignContactPerson: {
+            /** @description The staff member’s user id (the subject of their token), so that their families can be found */
+            userId: string;
+            /** @description The name the family knows them by */
+            name: string;
+        };
+        DevelopmentPlan: {
+            familyId: components["schemas"]["Id"];
+            /** @description Every goal, in the order they were added */
+            goals: components["schemas"]["DevelopmentGoal"][];
+            openGoals: number;
+            nextFollowUpDue?: components["schemas"]["IsoDate"] & unknown;
+            /** @description Revision of the plan’s stream; also sent as the ETag */
+            revision: number;
+        };
+        DevelopmentGoal: {
+            goalId: components["schemas"]["Id"];
+            title: string;
+            description?: string;
+            setOn: components["schemas"]["IsoDate"];
+            status: components["schemas"]["GoalStatus"];
+            followUpOn?: components["schemas"]["IsoDate"] & unknown;
+            /** @description How many follow-ups were recorded */
+            followUps: number;
+            lastFollowUp?: {
+                on: components["schemas"]["IsoDate"];
+                note: string;
+                /** @description Who recorded it: the token subject */
+                recordedBy: string;
+            };
+            /** @description When and why an achieved or dropped goal was closed */
+            closed?: {
+                on: components["schemas"]["IsoDate"];
+                note?: string;
+                /** @description Who recorded it: the token subject */
+                recordedBy: string;
+            };
+            /** @description Who recorded it: the token subject */
+            addedBy: string;
+            updatedAt: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        GoalStatus: "open" | "achieved" | "dropped";
+        AddGoal: {
+            /** @description A concrete goal, e.g. "reads a book with the child every day" */
+            title: string;
+            description?: string;
+            setOn: components["schemas"]["IsoDate"] & unknown;
+            followUpOn: components["schemas"]["IsoDate"] & unknown;
+        };
+        /** @description What changes; at least one field must differ from the goal */
+        ReviseGoal: {
+            title?: string;
+            description?: string;
+            followUpOn?: components["schemas"]["IsoDate"];
+        };
+        GoalFollowUp: {
+            on: components["schemas"]["IsoDate"];
+            note: string;
+            nextFollowUpOn?: components["schemas"]["IsoDate"] & unknown;
+        };
+        AchieveGoal: {
+            on: components["schemas"]["IsoDate"];
+            note?: string;
+        };
+        DropGoal: {
+            on: components["schemas"]["IsoDate"];
+            reason: string;
+        };
+        FollowUpDuePage: {
+            items: components["schemas"]["FollowUpDue"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        FollowUpDue: {
+            familyId: components["schemas"]["Id"];
+            nextFollowUpDue: components["schemas"]["IsoDate"];
+            /** @description The family’s open goals with a follow-up due by dueBy, earliest first */
+            goals: {
+                goalId: components["schemas"]["Id"];
+                title: string;
+                followUpOn: components["schemas"]["IsoDate"];
+            }[];
+        };
+        EmergencyCall: {
+            callId: components["schemas"]["Id"];
+            familyId: components["schemas"]["Id"];
+            receivedAt: components["schemas"]["Timestamp"];
+            receivedOn: components["schemas"]["IsoDate"] & unknown;
+            category: components["schemas"]["EmergencyCallCategory"];
+            durationMinutes: number;
+            answeredBy?: string;
+            note?: string;
+            /** @description Who recorded it: the token subject */
+            recordedBy: string;
+            recordedAt: components["schemas"]["Timestamp"];
+        };
+        /** @enum {string} */
+        EmergencyCallCategory: "conflict-with-child" | "self-harm-or-violence" | "child-missing" | "health" | "birth-family-contact" | "family-crisis" | "advice" | "other";
+        RecordEmergencyCall: {
+            /**
+             * Format: date-time
+             * @description When the call came in (not in the future)
+             * @example 2026-11-27T23:40:00Z
+             */
+            receivedAt: string;
+            category: components["schemas"]["EmergencyCallCategory"];
+            durationMinutes: number;
+            /** @description Who answered, e.g. the on-call worker of the residential institution */
+            answeredBy?: string;
+            note?: string;
+        };
+        EmergencyCallPage: {
+            items: components["schemas"]["EmergencyCall"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        EmergencyCallsPerMonth: {
+            from: components["schemas"]["Month"];
+            to: components["schemas"]["Month"];
+            /** @description Every month of the period, oldest first; a month without calls counts zero */
+            months: components["schemas"]["EmergencyCallMonth"][];
+            total: {
+                calls: number;
+                /** @description The calls’ durations added up */
+                minutes: number;
+                /** @description Calls per category; categories without calls are left out */
+                byCategory: {
+                    [key: string]: number;
+                };
+            };
+        };
+        /** @example 2026-11 */
+        Month: string;
+        EmergencyCallMonth: {
+            month: components["schemas"]["Month"];
+            calls: number;
+            /** @description The calls’ durations added up */
+            minutes: number;
+            /** @description Calls per category; categories without calls are left out */
+            byCategory: {
+                [key: string]: number;
+            };
+        };
+        SupervisionMeeting: {
+            meetingId: components["schemas"]["Id"];
+            format: components["schemas"]["SupervisionFormat"];
+            theme: string;
+            on: components["schemas"]["IsoDate"];
+            leaders: string[];
+            /** @enum {string} */
+            status: "planned" | "cancelled";
+            cancelReason?: string;
+            participants: components["schemas"]["SupervisionParticipant"][];
+            /** @description The invited families (for filtering by family) */
+            familyIds: components["schemas"]["Id"][];
+            /** @description Who recorded it: the token subject */
+            plannedBy: string;
+            /** @description Revision of the meeting’s stream; also sent as the ETag */
+            revision: number;
+        };
+        /** @enum {string} */
+        SupervisionFormat: "individual" | "group";
+        SupervisionParticipant: {
+            familyId: components["schemas"]["Id"];
+            /** @description Absent until attendance is recorded */
+            attended?: boolean;
+            note?: string;
+            /** @description Who recorded it: the token subject */
+            recordedBy?: string;
+        };
+        PlanSupervisionMeeting: {
+            format: components["schemas"]["SupervisionFormat"];
+            /** @description e.g. mentalisation, the child’s development, contact with the birth family */
+            theme: string;
+            on: components["schemas"]["IsoDate"];
+            /**
+             * @description The supervisors
+             * @default []
+             */
+            leaders?: string[];
+            /** @description Approved families of yours: one for an individual meeting, 2–40 for a group */
+            familyIds: components["schemas"]["Id"][];
+        };
+        RecordSupervisionAttendance: {
+            familyId: components["schemas"]["Id"];
+            attended: boolean;
+            note?: string;
+        };
+        CancelSupervisionMeeting: {
+            reason: string;
+        };
+        SupervisionMeetingPage: {
+            items: components["schemas"]["SupervisionMeeting"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Course: {
+            courseId: components["schemas"]["Id"];
+            title: string;
+            description?: string;
+            capacity: number;
+            /** @description Families enrolled now */
+            enrolled: number;
+            freePlaces: number;
+            sessions: (components["schemas"]["CourseSession"] & {
+                /** @description Families recorded present */
+                attended: number;
+            })[];
+            /** @description Every enrolment, withdrawn ones included, in the order made */
+            enrolments: components["schemas"]["CourseEnrolment"][];
+            /** @description Every family ever enrolled (for filtering by family) */
+            familyIds: components["schemas"]["Id"][];
+            /** @description Who recorded it: the token subject */
+            createdBy: string;
+            /** @description Revision of the course’s stream; also sent as the ETag */
+            revision: number;
+        };
+        CourseSession: {
+            sessionId: components["schemas"]["Id"];
+            on: components["schemas"]["IsoDate"];
+            topic?: string;
+        };
+        CourseEnrolment: {
+            familyId: components["schemas"]["Id"];
+            /** @enum {string} */
+            status: "enrolled" | "withdrawn";
+            enrolledAt: components["schemas"]["Timestamp"];
+            /** @description Who recorded it: the token subject */
+            enrolledBy: string;
+            withdrawnAt?: components["schemas"]["Timestamp"];
+            withdrawalReason?: string;
+            /** @description Sessions the family attended */
+            attended: components["schemas"]["Id"][];
+            /** @description Sessions the family was recorded absent from */
+            absent: components["schemas"]["Id"][];
+        };
+        CreateCourse: {
+            title: string;
+            description?: string;
+            /** @description How many families can be enrolled at once */
+            capacity: number;
+            sessions: components["schemas"]["CourseSession"][];
+        };
+        EnrolFamily: {
+            familyId: components["schemas"]["Id"];
+        };
+        WithdrawEnrolment: {
+            reason?: string;
+        };
+        CourseAttendance: {
+            familyId: components["schemas"]["Id"];
+            attended: boolean;
+        };
+        CoursePage: {
+            items: components["schemas"]["Course"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -2355,6 +3059,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ready: {
@@ -2375,6 +3088,15 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -2393,6 +3115,18 @@ export interface operations {
                 limit?: number;
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
+                /** @description Free text found in the adults’ names (any part of a name). Case and diacritics do not matter, nor the Nordic spellings: “soren”, “Soeren” and “SØREN” find Søren; “aase” finds Åse; “hodan” finds Hodan */
+                q?: string;
+                /** @description A postal code or its beginning: 7100, or 71 for 7100–7199; spaces do not matter (Swedish 123 45 = 12345) */
+                postalCode?: string;
+                /** @description Families with this competence; repeat the parameter to require several */
+                competence?: components["schemas"]["Competence"][];
+                /** @description Families that speak this language (ISO 639-1); repeat the parameter to require several */
+                language?: components["schemas"]["Language"][];
+                /** @description Families approved for this care type (their latest approval, also while suspended or expired); before any approval, families interested in it */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Families whose approval takes a child of this age (its age range includes it); families without an approval are left out */
+                childAge?: number | null;
                 stage?: components["schemas"]["FamilyStage"];
             };
             header?: never;
@@ -2410,7 +3144,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2430,6 +3164,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2486,7 +3229,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2542,6 +3285,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2609,7 +3361,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2683,6 +3435,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2750,7 +3511,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2824,6 +3585,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2891,7 +3661,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2965,6 +3735,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3032,7 +3811,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3106,6 +3885,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3173,7 +3961,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,6 +4035,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3314,7 +4111,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3388,6 +4185,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3455,7 +4261,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3529,6 +4335,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3596,7 +4411,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3670,6 +4485,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3737,7 +4561,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3811,6 +4635,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3878,7 +4711,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3952,6 +4785,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4019,7 +4861,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4093,6 +4935,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4160,7 +5011,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4234,6 +5085,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4301,7 +5161,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4375,6 +5235,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4442,7 +5311,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4516,6 +5385,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4583,7 +5461,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4657,6 +5535,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4724,7 +5611,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4798,6 +5685,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4865,7 +5761,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4939,6 +5835,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5006,7 +5911,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5080,6 +5985,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5148,7 +6062,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5229,6 +6143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -5274,7 +6197,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupportRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5303,6 +6226,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5361,7 +6293,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5435,6 +6367,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5500,7 +6441,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,6 +6522,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -5623,7 +6573,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,6 +6602,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5695,7 +6654,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyEvents"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5724,6 +6683,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5769,7 +6737,7 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentRecordPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5798,6 +6766,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5841,7 +6818,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableFamilyPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5861,6 +6838,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5897,7 +6883,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityReminders"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5917,6 +6903,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5953,7 +6948,7 @@ export interface operations {
                     "application/json": components["schemas"]["Pipeline"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5973,6 +6968,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6009,7 +7013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Directory"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,6 +7033,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6065,7 +7078,7 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipList"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6085,6 +7098,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6137,7 +7159,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,6 +7215,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6256,7 +7287,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6321,6 +7352,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6384,7 +7424,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6440,6 +7480,15 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6503,7 +7552,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6566,6 +7615,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -6611,7 +7669,7 @@ export interface operations {
                     "application/json": components["schemas"]["PoolPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6631,6 +7689,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6657,6 +7724,12 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: string;
                 status?: components["schemas"]["RequestStatus"];
+                /** @description Requests for this care type */
+                careType?: components["schemas"]["CareType"] & unknown;
+                /** @description Requests whose response deadline is after this day */
+                deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Requests whose response deadline is before this day */
+                deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: never;
             path?: never;
@@ -6673,7 +7746,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestPage"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,6 +7766,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6749,7 +7831,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6812,6 +7894,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -6854,7 +7945,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestDetail"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6883,6 +7974,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6941,7 +8041,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7015,6 +8115,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7082,7 +8191,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7156,6 +8265,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7223,7 +8341,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7304,6 +8422,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -7344,7 +8471,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestCandidates"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7373,6 +8500,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7431,7 +8567,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7505,6 +8641,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7573,7 +8718,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7647,6 +8792,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7715,7 +8869,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7789,6 +8943,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7857,7 +9020,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7931,6 +9094,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7998,7 +9170,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8072,6 +9244,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8140,7 +9321,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,6 +9395,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8281,7 +9471,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8346,6 +9536,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8413,7 +9612,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8494,6 +9693,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -8536,7 +9744,7 @@ export interface operations {
                     "application/json": components["schemas"]["NetworkMap"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8565,6 +9773,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8623,7 +9840,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8704,6 +9921,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -8742,7 +9968,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inbox"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8762,6 +9988,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8821,7 +10056,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8886,6 +10121,15 @@ export interface operations {
             };
             /** @description A business rule refuses the request; `code` says which */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8952,7 +10196,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9015,6 +10259,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -9053,7 +10306,7 @@ export interface operations {
                     "application/json": components["schemas"]["OwnOffers"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9073,6 +10326,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9127,7 +10389,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandReceipt"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9190,6 +10452,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Problem */
             500: {
                 headers: {
@@ -9230,7 +10501,7 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyViews"];
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9259,6 +10530,15 @@ export interface operations {
             };
             /** @description Not found in your municipality */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9305,7 +10585,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9325,6 +10605,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9371,7 +10660,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9391,6 +10680,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9437,7 +10735,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9457,6 +10755,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9503,7 +10810,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9523,6 +10830,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9569,7 +10885,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9589,6 +10905,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9635,7 +10960,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9655,6 +10980,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9701,7 +11035,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9721,6 +11055,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9767,7 +11110,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9787,6 +11130,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9833,7 +11185,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Invalid request: every invalid field is listed in invalidParams */
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9853,6 +11205,2939 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDevSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What a development session may be opened for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSignInOptions"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDevSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description A development session */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevSession"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWorklist: {
+        parameters: {
+            query?: {
+                /** @description `me`: items whose subject you hold; `none`: items nobody holds (partners’ requests); any other value: that user’s items. Default: the whole municipality’s */
+                assignee?: string;
+                /** @description Only items of this kind */
+                kind?: components["schemas"]["WorklistKind"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The worklist, most overdue first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Worklist"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignContactPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignContactPerson"];
+            };
+        };
+        responses: {
+            /** @description The family, showing its contact person */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addDevelopmentGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddGoal"];
+            };
+        };
+        responses: {
+            /** @description The plan with the new goal; Location names the plan */
+            201: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseDevelopmentGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+                goalId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviseGoal"];
+            };
+        };
+        responses: {
+            /** @description The plan after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordGoalFollowUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+                goalId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalFollowUp"];
+            };
+        };
+        responses: {
+            /** @description The plan after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    achieveDevelopmentGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+                goalId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AchieveGoal"];
+            };
+        };
+        responses: {
+            /** @description The plan after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dropDevelopmentGoal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+                goalId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DropGoal"];
+            };
+        };
+        responses: {
+            /** @description The plan after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDevelopmentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan; ETag carries its revision */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPlan"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFollowUpsDue: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Follow-ups on or before this day; default today */
+                dueBy?: components["schemas"]["IsoDate"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of families with follow-ups due */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpDuePage"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFamilyEmergencyCalls: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Calls received on or after this day */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calls received on or before this day */
+                to?: components["schemas"]["IsoDate"] & unknown;
+            };
+            header?: never;
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of calls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCallPage"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordEmergencyCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEmergencyCall"];
+            };
+        };
+        responses: {
+            /** @description The recorded call */
+            201: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCall"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEmergencyCalls: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Calls received on or after this day */
+                from?: components["schemas"]["IsoDate"] & unknown;
+                /** @description Calls received on or before this day */
+                to?: components["schemas"]["IsoDate"] & unknown;
+                category?: components["schemas"]["EmergencyCallCategory"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of calls */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCallPage"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmergencyCallsPerMonth: {
+        parameters: {
+            query: {
+                from: components["schemas"]["Month"];
+                to: components["schemas"]["Month"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every month of the period, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmergencyCallsPerMonth"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSupervisionMeetings: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only meetings this family was invited to */
+                familyId?: components["schemas"]["Id"] & unknown;
+                format?: components["schemas"]["SupervisionFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of meetings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionMeetingPage"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    planSupervisionMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanSupervisionMeeting"];
+            };
+        };
+        responses: {
+            /** @description The meeting */
+            201: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionMeeting"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordSupervisionAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                meetingId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSupervisionAttendance"];
+            };
+        };
+        responses: {
+            /** @description The resource after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionMeeting"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelSupervisionMeeting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                meetingId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelSupervisionMeeting"];
+            };
+        };
+        responses: {
+            /** @description The resource after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionMeeting"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSupervisionMeeting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meetingId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meeting; ETag carries its revision */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionMeeting"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCourses: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only courses this family was enrolled in */
+                familyId?: components["schemas"]["Id"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of courses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoursePage"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCourse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCourse"];
+            };
+        };
+        responses: {
+            /** @description The course */
+            201: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    enrolFamily: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                courseId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolFamily"];
+            };
+        };
+        responses: {
+            /** @description The resource after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawEnrolment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                courseId: components["schemas"]["Id"];
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawEnrolment"];
+            };
+        };
+        responses: {
+            /** @description The resource after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordCourseAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                courseId: components["schemas"]["Id"];
+                sessionId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourseAttendance"];
+            };
+        };
+        responses: {
+            /** @description The resource after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                courseId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The course; ETag carries its revision */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Course"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { READERS, RECORDERS, defineRoute } from '../route';
+import { RequestSearchQuery } from './request-search.schemas';
 import * as s from './request.schemas';
 
 const TAG = 'Child requests';
@@ -38,10 +39,10 @@ export const requestRoutes = {
     operationId: 'listRequests',
     method: 'get',
     path: '/v1/requests',
-    summary: 'Your municipality’s requests, newest first',
+    summary: 'Your municipality’s requests, newest first: filter by status, care type and response deadline',
     tag: TAG,
     roles: READERS,
-    query: s.RequestListQuery,
+    query: RequestSearchQuery,
     success: { status: 200, schema: s.RequestPage, description: 'A page of requests' },
     errors: [],
   }),

@@ -1,5 +1,5 @@
 import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
-import { Id, IsoDate, LongText, MunicipalityCode, PageQuery, Timestamp, pageOf } from '../common.schemas';
+import { Id, IsoDate, LongText, MunicipalityCode, Timestamp, pageOf } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
 import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';
@@ -138,5 +138,4 @@ export const RequestDetail = z
   .openapi('RequestDetail');
 export type RequestDetail = z.infer<typeof RequestDetail>;
 
-export const RequestListQuery = PageQuery.extend({ status: RequestStatus.optional() });
 export const RequestPage = pageOf(RequestDetail, 'RequestPage');

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { foldForSearch, SEARCH_FOLD_SQL } from './search/fold';
+import { preparePrivateFile } from '@familybank/event-store';
 
 export interface ListOptions {
   /** SQL boolean expression over `body` (a JSON document), e.g. json_extract(body, '$.stage') = ? */
@@ -46,10 +48,13 @@ export class DocumentStore {
    * from the log (or the whole file is rebuilt: `npm run rebuild-projections`).
    */
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
+    // Searches compare folded text (case, accents, Nordic spellings) inside the query, so SQLite filters and pages.
+    this.db.function(SEARCH_FOLD_SQL, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : null));
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS documents (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -5,6 +5,7 @@ export * from './families/availability-reminders';
 export * from './families/family-detail.projection';
 export { householdName } from './families/family-events';
 export * from './families/family-queries';
+export * from './families/family-search';
 export * from './families/pipeline-report';
 export * from './families/recruitment-pipeline.projection';
 export * from './families/support-records.projection';
@@ -20,6 +21,16 @@ export * from './partners/profile-views.projection';
 export * from './partnerships/partnerships.projection';
 export * from './projection-runner';
 export * from './requests/requests.projection';
+export * from './requests/request-search';
+export { foldForSearch } from './search/fold';
+export * from './worklist/case-holders.projection';
+export * from './worklist/worklist';
+export * from './worklist/worklist-rule';
+export * from './support/courses.projection';
+export * from './support/development-plans.projection';
+export * from './support/emergency-calls.projection';
+export * from './support/supervision-meetings.projection';
+export * from './support/support-queries';
 
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
@@ -36,6 +47,11 @@ import { profileViewsProjection } from './partners/profile-views.projection';
 import { partnershipsProjection } from './partnerships/partnerships.projection';
 import type { Projection } from './projection';
 import { requestsProjection } from './requests/requests.projection';
+import { caseHoldersProjection } from './worklist/case-holders.projection';
+import { coursesProjection } from './support/courses.projection';
+import { developmentPlansProjection } from './support/development-plans.projection';
+import { emergencyCallsPerMonthProjection, emergencyCallsProjection } from './support/emergency-calls.projection';
+import { supervisionMeetingsProjection } from './support/supervision-meetings.projection';
 
 export const ALL_PROJECTIONS: readonly Projection[] = [
   familyDetailProjection,
@@ -54,4 +70,11 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   // Facts the figures over time are computed from.
   requestFactsProjection,
   familyFactsProjection,
+  caseHoldersProjection,
+  // Support after approval.
+  developmentPlansProjection,
+  emergencyCallsProjection,
+  emergencyCallsPerMonthProjection,
+  supervisionMeetingsProjection,
+  coursesProjection,
 ] as Projection[];

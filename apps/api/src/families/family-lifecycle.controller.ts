@@ -1,6 +1,6 @@
 import { Body, Controller, Inject, Param } from '@nestjs/common';
 import { familyRoutes as routes, type FamilyDetail } from '@familybank/contracts';
-import type { AssignmentEnding, FamilyCommand, RecruitingRequest } from '@familybank/domain-family';
+import type { AssignmentEnding, FamilyCommand, RecruitingRequest, ReferringFamily } from '@familybank/domain-family';
 import { DocumentStore, FamilyQueries, requestsProjection, type RequestDocument } from '@familybank/read-models';
 import { Commands } from '../platform/commands/execute-command';
 import { ContractRoute, WithHeaders, type BodyOf } from '../platform/http/contract-route';
@@ -22,7 +22,8 @@ export class FamilyLifecycleController {
   async register(@Body() body: BodyOf<typeof routes.registerFamily>, @Ctx() ctx: RequestContext) {
     const familyId = ctx.commandId;
     const recruitingRequest = body.recruitedForRequestId === undefined ? undefined : this.recruitingRequest(ctx.principal.municipality, body.recruitedForRequestId);
-    const data = { ...body, familyId, ...(recruitingRequest && { recruitingRequest }) };
+    const referringFamily = body.referredByFamilyId === undefined ? undefined : this.referringFamily(ctx.principal.municipality, body.referredByFamilyId);
+    const data = { ...body, familyId, ...(recruitingRequest && { recruitingRequest }), ...(referringFamily && { referringFamily }) };
     const family = await this.run(familyId, { type: 'RegisterFamily', data }, ctx, `/v1/families/${familyId}`);
     return new WithHeaders(family, { Location: `/v1/families/${familyId}`, ETag: `"${family.revision}"` });
   }
@@ -139,6 +140,11 @@ export class FamilyLifecycleController {
     const request = this.documents.get<RequestDocument>(requestsProjection.collection, requestId);
     if (!request || request.municipality !== own) return 'unknown';
     return request.body.recruitmentStarted ? 'started' : 'not-started';
+  }
+
+  /** Look-up for the decider's rule that a referral names a family registered in the caller's own municipality. */
+  private referringFamily(own: string, familyId: string): ReferringFamily {
+    return this.queries.getFamily(own, familyId) ? 'registered' : 'unknown';
   }
 
   private run(familyId: string, command: FamilyCommand, ctx: RequestContext, location?: string): Promise<FamilyDetail> {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { DocumentStore } from '@familybank/read-models';
 import type { PublishedEntry } from './pool-messages';
+import { preparePrivateFile } from '@familybank/event-store';
 
 /** Where earlier releases kept the relay's records: in the read-model store. */
 const LEGACY_CHECKPOINT = 'outbox-relay';
@@ -27,6 +28,7 @@ export class RelayStore {
   private readonly statements;
 
   constructor(filename: string) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
@@ -24,6 +23,7 @@ import { IdempotencyStore } from '../platform/http/idempotency.store';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from '../platform/tokens';
+import { preparePrivateDataDirectory } from './private-data-dir';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -59,7 +59,7 @@ export interface Runtime {
 }
 
 export async function openRuntime(config: AppConfig, clock: Clock = () => new Date()): Promise<Runtime> {
-  mkdirSync(config.DATA_DIR, { recursive: true });
+  preparePrivateDataDirectory(config.DATA_DIR);
   // First: a misconfigured identity provider stops start-up before any file is opened.
   const { devKeys, verifier: tokenVerifier } = await openIdentity(config);
   const eventStore = await openEventStore(config);
@@ -73,7 +73,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
-  const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
+  const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'), { ttlHours: config.IDEMPOTENCY_TTL_HOURS });
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
@@ -138,6 +138,10 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
+      // Keys older than IDEMPOTENCY_TTL_HOURS are forgotten even when no POST comes to push them out.
+      const expireKeys = () => idempotency.expire(clock());
+      expireKeys();
+      timers.push(setInterval(expireKeys, 15 * 60_000).unref());
     },
     close() {
       // Once, whoever asks first (the shutdown hook on SIGTERM, or the caller of createApp).

@@ -8,6 +8,7 @@ import {
   familyDetailProjection,
   householdName,
   partnershipsProjection,
+  requestSearchWhere,
   requestsProjection,
   type FamilyDetailDocument,
   type PartnershipDocument,
@@ -47,7 +48,7 @@ export class RequestsController {
 
   @ContractRoute(routes.listRequests)
   async list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
-    const where = query.status ? { sql: "json_extract(body, '$.status') = ?", params: [query.status] } : undefined;
+    const where = requestSearchWhere(query);
     const page = this.documents.page<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before: cursorParam(query.cursor), limit: query.limit });
     const items = page.items.map((doc) => this.view(doc));
     await this.recordProfileViews(ctx, items);

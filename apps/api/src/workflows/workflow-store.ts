@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@familybank/event-store';
 
 /** One workflow instance as stored: its state and the municipality it acts for. */
 export interface StoredInstance {
@@ -24,6 +25,7 @@ export class WorkflowStore {
   private readonly statements;
 
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);

@@ -7,6 +7,7 @@ import type {
   FirstContact,
   ProfileFields,
   AssignmentEnding,
+  ContactPerson,
   RegistrationDetails,
   Rejection,
   Reservation,
@@ -18,8 +19,13 @@ import type { CheckKind } from './vocabulary';
 
 /** Where targeted recruitment stands on the named request: a look-up the handler loads, so the rule lives here. */
 export type RecruitingRequest = 'unknown' | 'not-started' | 'started';
-/** `recruitingRequest`: with `recruitedForRequestId`, the state of that request of the caller's own; never stored. */
-export type RegisterFamily = Message<'RegisterFamily', RegistrationDetails & { recruitingRequest?: RecruitingRequest }>;
+/** Whether the family named by `referredByFamilyId` is registered in the caller's own municipality: a look-up the handler loads. */
+export type ReferringFamily = 'unknown' | 'registered';
+/**
+ * `recruitingRequest`: with `recruitedForRequestId`, the state of that request of the caller's own;
+ * `referringFamily`: with `referredByFamilyId`, whether that family is one of the caller's own. Never stored.
+ */
+export type RegisterFamily = Message<'RegisterFamily', RegistrationDetails & { recruitingRequest?: RecruitingRequest; referringFamily?: ReferringFamily }>;
 export type RecordFirstContact = Message<'RecordFirstContact', FirstContact & { summary?: string }>;
 export type RecordScreening = Message<'RecordScreening', { on: IsoDate; notes?: string }>;
 export type RecordInterview = Message<'RecordInterview', { on: IsoDate; interviewers: string[]; notes?: string }>;
@@ -46,6 +52,8 @@ export type RecordSupport = Message<'RecordSupport', SupportRecord>;
 /** The owner reserves its family for a confirmed request; refused when the period has no free place. */
 export type ReserveFamily = Message<'ReserveFamily', Reservation>;
 export type EndAssignment = Message<'EndAssignment', AssignmentEnding>;
+/** Assigns the family's contact person, or changes it to another; the acting user is in the event's metadata. */
+export type AssignContactPerson = Message<'AssignContactPerson', ContactPerson>;
 
 export type FamilyCommand =
   | RegisterFamily
@@ -71,5 +79,6 @@ export type FamilyCommand =
   | RecordSupport
   | ReserveFamily
   | EndAssignment
+  | AssignContactPerson
   | RegisterNetworkFamily
   | ApproveProvisionally;

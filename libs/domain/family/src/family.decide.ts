@@ -1,9 +1,9 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
-import type { FamilyCommand, RecruitingRequest } from './family.commands';
+import type { FamilyCommand, RecruitingRequest, ReferringFamily } from './family.commands';
 import { FamilyErrors } from './family.errors';
 import type { FamilyEvent } from './family.events';
 import { checkKey, type FamilyState, type RegisteredFamily } from './family.state';
-import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, RegistrationDetails } from './family.types';
+import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, RegistrationDetails } from './family.types';
 import { ensureChecksAllowApproval, ensureUniqueAdults, inStage } from './family.rules';
 import { approvalStagesOf, checkStagesOf, ensureNotProvisional, ensureReservableFor, ensureShareable, networkFamilyRegistered, provisionallyApproved } from './network';
 import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAGES } from './vocabulary';
@@ -11,8 +11,8 @@ import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAG
 export function decideFamily(command: FamilyCommand, state: FamilyState, context: DecisionContext): FamilyEvent[] {
   if (command.type === 'RegisterFamily') {
     ensure(state.status === 'unregistered', () => FamilyErrors.alreadyRegistered(command.data.familyId));
-    const { recruitingRequest, ...details } = command.data;
-    return [{ type: 'FamilyRegistered', data: { ...validRegistration(details, recruitingRequest), registeredAt: context.now.toISOString() } }];
+    const { recruitingRequest, referringFamily, ...details } = command.data;
+    return [{ type: 'FamilyRegistered', data: { ...validRegistration(details, recruitingRequest, referringFamily), registeredAt: context.now.toISOString() } }];
   }
   if (command.type === 'RegisterNetworkFamily') {
     ensure(state.status === 'unregistered', () => FamilyErrors.alreadyRegistered(command.data.familyId));
@@ -126,9 +126,19 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'RecordSupport':
       ensure(family.approval !== null, () => FamilyErrors.notApproved(family.status));
       return [{ type: 'SupportRecorded', data: command.data }];
+    case 'AssignContactPerson':
+      return contactPersonAssigned(family, command.data, today);
     default:
       return assertNever(command);
   }
+}
+
+/** Support after approval: only a family that holds an approval gets a contact person; the same person again changes nothing. */
+function contactPersonAssigned(family: RegisteredFamily, contactPerson: ContactPerson, today: string): FamilyEvent[] {
+  inStage(family, 'assign a contact person to', APPROVED_STAGES);
+  const previous = family.contactPerson;
+  if (previous?.userId === contactPerson.userId && previous.name === contactPerson.name) return [];
+  return [{ type: 'ContactPersonAssigned', data: { contactPerson, since: today, ...(previous && { previous }) } }];
 }
 
 /** Declared capacity minus the children of reservations overlapping the period: never below zero. */
@@ -142,7 +152,7 @@ export function freePlacesIn(family: RegisteredFamily, period: { from: string; t
 
 const isAdult = (family: RegisteredFamily, adultId: string) => family.adults.some((adult) => adult.adultId === adultId);
 
-function validRegistration(details: RegistrationDetails, recruitingRequest: RecruitingRequest = 'unknown'): RegistrationDetails {
+function validRegistration(details: RegistrationDetails, recruitingRequest: RecruitingRequest = 'unknown', referringFamily: ReferringFamily = 'unknown'): RegistrationDetails {
   ensureUniqueAdults(details.adults);
   ensure(details.sourceChannel !== 'family-referral' || !!details.referredByFamilyId, FamilyErrors.referralWithoutReferrer);
   ensure(details.sourceChannel !== 'child-request' || !!details.recruitedForRequestId, FamilyErrors.requestSourceMissing);
@@ -152,6 +162,9 @@ function validRegistration(details: RegistrationDetails, recruitingRequest: Recr
     ensure(recruitingRequest !== 'unknown', () => FamilyErrors.recruitingRequestNotFound(requestId));
     ensure(recruitingRequest === 'started', () => FamilyErrors.recruitmentNotStarted(requestId));
   }
+  // A referral names a family we know: a made-up id, or another municipality's family, is refused.
+  const referrer = details.referredByFamilyId;
+  if (referrer !== undefined) ensure(referringFamily === 'registered', () => FamilyErrors.referrerNotFound(referrer));
   return details;
 }
 

@@ -17,6 +17,9 @@ export const FamilyErrors = {
   duplicateAdult: (adultId: string) => new DomainError('FAMILY.DUPLICATE_ADULT', 'rule', `Adult id ${adultId} is used twice`, { adultId }),
   referralWithoutReferrer: () =>
     new DomainError('FAMILY.REFERRAL_NEEDS_REFERRER', 'rule', 'A lead from a family referral names the referring family (referredByFamilyId)'),
+  /** Another municipality's family is answered like a made-up id, so the answer tells nothing about it. */
+  referrerNotFound: (referredByFamilyId: string) =>
+    new DomainError('FAMILY.REFERRER_NOT_FOUND', 'rule', `The referring family ${referredByFamilyId} is not a family of this municipality`, { referredByFamilyId }),
   requestSourceMissing: () =>
     new DomainError('FAMILY.REQUEST_SOURCE_MISSING', 'rule', 'A lead from targeted recruitment names the request it was recruited for (recruitedForRequestId)'),
   /** The named request is not one of the caller's own (the request's own code, so clients see one answer for it). */

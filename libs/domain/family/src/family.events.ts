@@ -6,6 +6,7 @@ import type {
   FirstContact,
   ProfileFields,
   AssignmentEnding,
+  ContactPerson,
   RegistrationDetails,
   Rejection,
   Reservation,
@@ -38,6 +39,8 @@ export type ProfileUpdated = Message<'ProfileUpdated', Partial<ProfileFields>>;
 export type SupportRecorded = Message<'SupportRecorded', SupportRecord>;
 export type FamilyReserved = Message<'FamilyReserved', Reservation>;
 export type AssignmentEnded = Message<'AssignmentEnded', AssignmentEnding & { endedOn: IsoDate }>;
+/** `previous`: the contact person it replaces, if any (a change, not a first assignment). */
+export type ContactPersonAssigned = Message<'ContactPersonAssigned', { contactPerson: ContactPerson; since: IsoDate; previous?: ContactPerson }>;
 
 export type FamilyEvent =
   | FamilyRegistered
@@ -63,6 +66,7 @@ export type FamilyEvent =
   | SupportRecorded
   | FamilyReserved
   | AssignmentEnded
+  | ContactPersonAssigned
   | FamilyProvisionallyApproved;
 
 export type FamilyEventType = FamilyEvent['type'];

@@ -1,6 +1,6 @@
 import { assertNever, type IsoDate } from '@familybank/domain-core';
 import type { FamilyEvent, FamilyRegistered } from './family.events';
-import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, NetworkTie, ProfileFields, Reservation } from './family.types';
+import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, NetworkTie, ProfileFields, Reservation } from './family.types';
 import { APPROVED_STAGES, type CheckKind, type FamilyStage } from './vocabulary';
 
 export interface CheckState {
@@ -21,6 +21,8 @@ export interface RegisteredFamily extends ProfileFields {
   availability: ConfirmedAvailability | null;
   consentToShare: boolean;
   reservations: Reservation[];
+  /** Absent until one is assigned (optional, so states folded before contact persons existed stay valid). */
+  contactPerson?: ContactPerson;
   /** Only for a network family; `provisionalUntil` while its approval is provisional (or lapsed before a full one). */
   network?: NetworkState;
 }
@@ -121,6 +123,8 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
       return { ...state, reservations: [...state.reservations, event.data] };
     case 'AssignmentEnded':
       return { ...state, reservations: state.reservations.filter((reservation) => reservation.assignmentId !== event.data.assignmentId) };
+    case 'ContactPersonAssigned':
+      return { ...state, contactPerson: event.data.contactPerson };
     default:
       return assertNever(event);
   }

@@ -142,3 +142,9 @@ export interface SupportRecord {
   on: IsoDate;
   note?: string;
 }
+
+/** The municipality's staff member a family turns to first: a user of the municipality (token subject) and a display name. */
+export interface ContactPerson {
+  userId: string;
+  name: string;
+}

@@ -34,11 +34,19 @@ describe('register family', () => {
     spec.given([]).when({ type: 'RegisterFamily', data }).thenThrows('FAMILY.REFERRAL_NEEDS_REFERRER');
   });
 
-  it('register, from a family referral naming the referring family, records the lead', () => {
+  it('register, from a family referral naming a registered family of ours, records the lead without the look-up', () => {
     const data = { ...registration, sourceChannel: 'family-referral' as const, referredByFamilyId: 'fam-0' };
-    spec.given([]).when({ type: 'RegisterFamily', data }).then([
+    spec.given([]).when({ type: 'RegisterFamily', data: { ...data, referringFamily: 'registered' } }).then([
       { type: 'FamilyRegistered', data: { ...data, registeredAt: '2026-03-10T09:00:00.000Z' } },
     ]);
+  });
+
+  it.each([
+    ['the handler found no such family of ours', { referringFamily: 'unknown' as const }],
+    ['the handler looked nothing up', {}],
+  ])('register, naming a referring family when %s, is refused', (_case, lookUp) => {
+    const data = { ...registration, sourceChannel: 'family-referral' as const, referredByFamilyId: 'fam-0', ...lookUp };
+    spec.given([]).when({ type: 'RegisterFamily', data }).thenThrows('FAMILY.REFERRER_NOT_FOUND', { referredByFamilyId: 'fam-0' });
   });
 
   it('register, when two adults share an id, is refused', () => {
@@ -58,8 +66,8 @@ describe('commands on an unregistered family', () => {
     },
   );
 
-  it('the command list used by these tests holds every one of the 25 commands', () => {
-    expect(new Set(oneOfEachCommand.map((command) => command.type)).size).toBe(25);
+  it('the command list used by these tests holds every one of the 26 commands', () => {
+    expect(new Set(oneOfEachCommand.map((command) => command.type)).size).toBe(26);
   });
 });
 

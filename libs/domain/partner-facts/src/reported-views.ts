@@ -22,12 +22,25 @@ export type ReportedViewsEvent = Message<'ProfileViewsReported', ProfileViewsRep
 
 export interface ReportedViewsState {
   reports: number;
+  /** Families already reported as viewed, per day (UTC) of the view, for the latest days only. */
+  seen: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-export function decideReportedViews(command: ReportedViewsCommand, _state: ReportedViewsState, context: DecisionContext & { municipality: string }): ReportedViewsEvent[] {
+/** Days of views remembered for coalescing; a report of an older day is recorded as it comes. */
+export const COALESCED_DAYS = 7;
+
+const dayOf = (instant: string) => instant.slice(0, 10);
+
+/**
+ * Coalesced like the viewer's own record (one view per viewer, family and day): a family this
+ * viewer was already reported to have seen that day is not recorded again, so a partner that
+ * reports every read, or the same read in several messages, cannot flood our log.
+ */
+export function decideReportedViews(command: ReportedViewsCommand, state: ReportedViewsState, context: DecisionContext & { municipality: string }): ReportedViewsEvent[] {
   switch (command.type) {
     case 'RecordProfileViews': {
-      const pseudonyms = [...new Set(command.data.pseudonyms)];
+      const already = state.seen.get(dayOf(command.data.viewedAt));
+      const pseudonyms = [...new Set(command.data.pseudonyms)].filter((pseudonym) => !already?.has(pseudonym));
       // Our own caseworkers reading our own families are no views of partners.
       if (command.data.viewer === context.municipality || pseudonyms.length === 0) return [];
       return [{ type: 'ProfileViewsReported', data: { ...command.data, pseudonyms } }];
@@ -37,8 +50,16 @@ export function decideReportedViews(command: ReportedViewsCommand, _state: Repor
   }
 }
 
+export function evolveReportedViews(state: ReportedViewsState, event: ReportedViewsEvent): ReportedViewsState {
+  const day = dayOf(event.data.viewedAt);
+  const seen = new Map(state.seen);
+  seen.set(day, new Set([...(seen.get(day) ?? []), ...event.data.pseudonyms]));
+  const latest = [...seen.keys()].sort().slice(-COALESCED_DAYS);
+  return { reports: state.reports + 1, seen: new Map(latest.map((kept) => [kept, seen.get(kept)!])) };
+}
+
 export const reportedViewsDecider = {
   decide: decideReportedViews,
-  evolve: (state: ReportedViewsState, _event: ReportedViewsEvent): ReportedViewsState => ({ reports: state.reports + 1 }),
-  initialState: (): ReportedViewsState => ({ reports: 0 }),
+  evolve: evolveReportedViews,
+  initialState: (): ReportedViewsState => ({ reports: 0, seen: new Map() }),
 };

@@ -30,8 +30,26 @@ describe('views of our shared profiles reported by a partner', () => {
     spec.given([]).when({ type: 'RecordProfileViews', data: report({ pseudonyms: [] }) }).then([]);
   });
 
-  it('later reports are recorded beside earlier ones (a redelivered one is recognised by its command id)', () => {
-    spec.given([{ type: 'ProfileViewsReported', data: report() }]).when({ type: 'RecordProfileViews', data: report({ messageId: 'msg-2' }) }).then([{ type: 'ProfileViewsReported', data: report({ messageId: 'msg-2' }) }]);
+  it('a later report of other families, or of another day, is recorded beside the earlier one', () => {
+    const earlier = { type: 'ProfileViewsReported' as const, data: report() };
+    spec.given([earlier]).when({ type: 'RecordProfileViews', data: report({ messageId: 'msg-2', pseudonyms: ['ps-3'] }) }).then([{ type: 'ProfileViewsReported', data: report({ messageId: 'msg-2', pseudonyms: ['ps-3'] }) }]);
+    const nextDay = report({ messageId: 'msg-3', viewedAt: '2026-03-10T08:00:00.000Z' });
+    spec.given([earlier]).when({ type: 'RecordProfileViews', data: nextDay }).then([{ type: 'ProfileViewsReported', data: nextDay }]);
+  });
+
+  it('families already reported as viewed that day are coalesced: only the new ones are recorded, or nothing', () => {
+    const earlier = { type: 'ProfileViewsReported' as const, data: report() };
+    spec.given([earlier]).when({ type: 'RecordProfileViews', data: report({ messageId: 'msg-2', viewedAt: '2026-03-09T23:00:00.000Z' }) }).then([]);
+    spec
+      .given([earlier])
+      .when({ type: 'RecordProfileViews', data: report({ messageId: 'msg-2', pseudonyms: ['ps-2', 'ps-3'] }) })
+      .then([{ type: 'ProfileViewsReported', data: report({ messageId: 'msg-2', pseudonyms: ['ps-3'] }) }]);
+  });
+
+  it('only the latest seven days of views are remembered, so the state stays bounded', () => {
+    const days = Array.from({ length: 10 }, (_, index) => ({ type: 'ProfileViewsReported' as const, data: report({ viewedAt: `2026-03-${String(index + 1).padStart(2, '0')}T10:00:00.000Z` }) }));
+    const state = days.reduce(reportedViewsDecider.evolve, reportedViewsDecider.initialState());
+    expect({ reports: state.reports, days: [...state.seen.keys()] }).toEqual({ reports: 10, days: ['2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10'] });
   });
 
   it('is one stream per owner and viewer', () => {

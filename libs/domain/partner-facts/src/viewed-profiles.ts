@@ -24,18 +24,31 @@ export interface ProfilesViewedData {
 
 export type ViewedProfilesCommand = Message<'RecordProfilesShown', { shown: ShownProfile[] }>;
 export type ViewedProfilesEvent = Message<'ProfilesViewed', ProfilesViewedData>;
-export type ViewedProfilesState = Record<string, never>;
+/** The profiles already recorded as viewed on `day` (UTC), as `owner:pseudonym`: older days are forgotten. */
+export interface ViewedProfilesState {
+  day: string;
+  seen: ReadonlySet<string>;
+}
 
-/** Our own families are no partner's profiles; each owner gets its pseudonyms once, at most 200 per event. */
-export function decideViewedProfiles(command: ViewedProfilesCommand, _state: ViewedProfilesState, context: { now: Date; municipality: string }): ViewedProfilesEvent[] {
+const seenKey = (owner: string, pseudonym: string) => `${owner}:${pseudonym}`;
+const dayOf = (instant: string) => instant.slice(0, 10);
+
+/**
+ * Our own families are no partner's profiles; each owner gets its pseudonyms once, at most 200 per
+ * event. Coalesced: a profile already recorded today (UTC) is not recorded again, so one event per
+ * viewing municipality, family and day, however often the pool or a request is read; the owner
+ * learns no more than that (which municipality looked, and when) anyway.
+ */
+export function decideViewedProfiles(command: ViewedProfilesCommand, state: ViewedProfilesState, context: { now: Date; municipality: string }): ViewedProfilesEvent[] {
   switch (command.type) {
     case 'RecordProfilesShown': {
+      const viewedAt = context.now.toISOString();
+      const seenToday = state.day === dayOf(viewedAt) ? state.seen : new Set<string>();
       const byOwner = new Map<string, Set<string>>();
       for (const { municipality, pseudonym } of command.data.shown) {
-        if (municipality === context.municipality) continue;
+        if (municipality === context.municipality || seenToday.has(seenKey(municipality, pseudonym))) continue;
         byOwner.set(municipality, (byOwner.get(municipality) ?? new Set<string>()).add(pseudonym));
       }
-      const viewedAt = context.now.toISOString();
       return [...byOwner]
         .sort(([a], [b]) => a.localeCompare(b))
         .flatMap(([owner, pseudonyms]) => chunks([...pseudonyms], MAX_PSEUDONYMS_PER_VIEW).map((part): ViewedProfilesEvent => ({ type: 'ProfilesViewed', data: { owner, pseudonyms: part, viewedAt } })));
@@ -49,8 +62,15 @@ function chunks<T>(items: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
+export function evolveViewedProfiles(state: ViewedProfilesState, event: ViewedProfilesEvent): ViewedProfilesState {
+  const day = dayOf(event.data.viewedAt);
+  const seen = new Set(day === state.day ? state.seen : []);
+  for (const pseudonym of event.data.pseudonyms) seen.add(seenKey(event.data.owner, pseudonym));
+  return { day, seen };
+}
+
 export const viewedProfilesDecider = {
   decide: decideViewedProfiles,
-  evolve: (state: ViewedProfilesState): ViewedProfilesState => state,
-  initialState: (): ViewedProfilesState => ({}),
+  evolve: evolveViewedProfiles,
+  initialState: (): ViewedProfilesState => ({ day: '', seen: new Set() }),
 };

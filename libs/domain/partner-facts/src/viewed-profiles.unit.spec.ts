@@ -1,4 +1,5 @@
-import { viewedProfilesDecider, type ViewedProfilesCommand } from './viewed-profiles';
+import { deciderSpecification } from '@familybank/domain-core/testing';
+import { viewedProfilesDecider, type ViewedProfilesCommand, type ViewedProfilesEvent } from './viewed-profiles';
 
 const NOW = new Date('2026-11-27T09:00:00.000Z');
 const P1 = 'p'.repeat(43);
@@ -22,5 +23,39 @@ describe('profiles our caseworkers were shown', () => {
   it('splits more than 200 profiles of one owner over several views', () => {
     const many = Array.from({ length: 450 }, (_, index): [string, string] => ['0265', `p${String(index).padStart(30, '0')}`]);
     expect(decide(shown(...many)).map((event) => event.data.pseudonyms.length)).toEqual([200, 200, 50]);
+  });
+});
+
+describe('views coalesced per owner, profile and day', () => {
+  // The gateway passes the acting municipality with the time.
+  const context = { now: NOW, municipality: '0630' };
+  const spec = deciderSpecification(viewedProfilesDecider, context);
+  const viewed = (owner: string, pseudonyms: string[], viewedAt: string): ViewedProfilesEvent => ({ type: 'ProfilesViewed', data: { owner, pseudonyms, viewedAt } });
+
+  it('record shown, for a profile already recorded today, records nothing', () => {
+    spec.given([viewed('0265', [P1], '2026-11-27T08:00:00.000Z')]).when(shown(['0265', P1])).then([]);
+  });
+
+  it('record shown, with profiles seen and not yet seen today, records only the new ones', () => {
+    spec
+      .given([viewed('0265', [P1], '2026-11-27T00:00:00.000Z')])
+      .when(shown(['0265', P1], ['0265', P2], ['0751', P1]))
+      .then([viewed('0265', [P2], NOW.toISOString()), viewed('0751', [P1], NOW.toISOString())]);
+  });
+
+  it('record shown, for a profile recorded yesterday, records it again today', () => {
+    spec.given([viewed('0265', [P1], '2026-11-26T23:59:59.999Z')]).when(shown(['0265', P1])).then([viewed('0265', [P1], NOW.toISOString())]);
+  });
+
+  it('record shown, for the same pseudonym of another owner, is another profile', () => {
+    spec.given([viewed('0751', [P1], '2026-11-27T08:00:00.000Z')]).when(shown(['0265', P1])).then([viewed('0265', [P1], NOW.toISOString())]);
+  });
+
+  it('the state keeps only the latest day: earlier days are forgotten, so it stays bounded', () => {
+    const state = [viewed('0265', [P1], '2026-11-26T10:00:00.000Z'), viewed('0265', [P2], '2026-11-27T10:00:00.000Z')].reduce(
+      viewedProfilesDecider.evolve,
+      viewedProfilesDecider.initialState(),
+    );
+    expect({ day: state.day, seen: [...state.seen] }).toEqual({ day: '2026-11-27', seen: [`0265:${P2}`] });
   });
 });

@@ -3,6 +3,7 @@ import type { OfferCommand } from '@familybank/domain-offer';
 import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, ReportedViewsCommand, ViewedProfilesCommand } from '@familybank/domain-partner-facts';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
 import type { RequestCommand } from '@familybank/domain-request';
+import type { CourseCommand, DevelopmentPlanCommand, EmergencyLineCommand, SupervisionMeetingCommand } from '@familybank/domain-support';
 
 /**
  * A command addressed to one aggregate instance: the one input of the command gateway, whether it
@@ -19,4 +20,9 @@ export type AggregateCommand =
   | { aggregate: 'directory'; id: string /* the announced municipality's code */; command: DirectoryCommand }
   | { aggregate: 'reported-views'; id: string /* the viewer's municipality code */; command: ReportedViewsCommand }
   /** id: our own municipality code: what our caseworkers were shown of partners' pools. */
-  | { aggregate: 'viewed-profiles'; id: string; command: ViewedProfilesCommand };
+  | { aggregate: 'viewed-profiles'; id: string; command: ViewedProfilesCommand }
+  // Support after approval: a family's plan and emergency-line calls, and the municipality's meetings and courses.
+  | { aggregate: 'development-plan'; id: string /* familyId */; command: DevelopmentPlanCommand }
+  | { aggregate: 'emergency-line'; id: string /* familyId */; command: EmergencyLineCommand }
+  | { aggregate: 'supervision-meeting'; id: string /* meetingId */; command: SupervisionMeetingCommand }
+  | { aggregate: 'course'; id: string /* courseId */; command: CourseCommand };

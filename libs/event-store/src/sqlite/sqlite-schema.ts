@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from './private-file';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -26,6 +27,7 @@ const SCHEMA = `
  * the busy timeout makes a second writer wait for the lock instead of failing at once.
  */
 export function openDatabase(filename: string, synchronous: SynchronousMode = 'FULL'): Database.Database {
+  preparePrivateFile(filename);
   const db = new Database(filename);
   try {
     // First, so that switching to WAL and creating the schema wait for a concurrent opener.

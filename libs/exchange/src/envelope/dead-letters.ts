@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { RejectionReason } from './envelope-codec';
+import { preparePrivateFile } from '@familybank/event-store';
 
 /** Enough to see what arrived; a flood of huge forged messages must not fill the disk. */
 export const MAX_DEAD_LETTER_BYTES = 64 * 1024;
@@ -69,6 +70,7 @@ export class DeadLetterStore {
   /** In an open database (e.g. the node's read-model file), or in a file of its own. */
   static open(database: Database.Database | string): DeadLetterStore {
     if (typeof database !== 'string') return new DeadLetterStore(database, false);
+    preparePrivateFile(database);
     const db = new Database(database);
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');

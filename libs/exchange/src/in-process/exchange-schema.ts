@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { DeliveredMessage } from '../exchange.port';
+import { preparePrivateFile } from '@familybank/event-store';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -41,6 +42,7 @@ const SCHEMA = `
  * and the busy timeout makes a second writer wait for the lock instead of failing.
  */
 export function openExchangeDatabase(filename: string, synchronous: SynchronousMode = 'FULL'): Database.Database {
+  preparePrivateFile(filename);
   const db = new Database(filename);
   try {
     db.pragma('busy_timeout = 5000');

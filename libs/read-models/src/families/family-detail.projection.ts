@@ -14,7 +14,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 6,
+  version: 7,
   collection: 'family-detail',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -112,6 +112,8 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
       const ended = document.assignments.length - assignments.length;
       return { ...document, assignments, endedAssignmentCount: document.endedAssignmentCount + ended };
     }
+    case 'ContactPersonAssigned':
+      return { ...document, contactPerson: { ...event.data.contactPerson, since: event.data.since, assignedBy: event.metadata.actor } };
     case 'FamilyRegistered':
     case 'FamilyScreened':
     case 'FamilyInterviewed':

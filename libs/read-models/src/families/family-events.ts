@@ -27,6 +27,7 @@ export const FAMILY_EVENT_TYPES: ReadonlySet<string> = new Set<FamilyEvent['type
   'SupportRecorded',
   'FamilyReserved',
   'AssignmentEnded',
+  'ContactPersonAssigned',
   'FamilyProvisionallyApproved',
 ]);
 

@@ -6,6 +6,7 @@ import type { AvailabilityTracking } from './available-families.projection';
 import { availableFamiliesProjection } from './available-families.projection';
 import { availabilityReminders, remindConfirmedOnOrBefore, type StalenessPolicy } from './availability-reminders';
 import { familyDetailProjection, type FamilyDetailDocument } from './family-detail.projection';
+import { familySearchWhere, type FamilySearch } from './family-search';
 import { pipelineReport } from './pipeline-report';
 import { recruitmentPipelineProjection, type PipelineEntry } from './recruitment-pipeline.projection';
 import { supportRecordsProjection } from './support-records.projection';
@@ -31,9 +32,10 @@ export class FamilyQueries {
     return found && found.municipality === municipality ? this.withDaysInStage(found.body) : undefined;
   }
 
-  listFamilies(municipality: string, query: { stage?: string; limit: number; before?: number }): Page<FamilyDetail> {
-    const where = query.stage ? { sql: "json_extract(body, '$.stage') = ?", params: [query.stage] } : undefined;
-    const page = this.documents.page<FamilyDetailDocument>(familyDetailProjection.collection, municipality, { ...query, where });
+  /** The municipality's families, newest first, narrowed by a search (see familySearchWhere). */
+  listFamilies(municipality: string, query: FamilySearch & PageRequest): Page<FamilyDetail> {
+    const where = familySearchWhere(query);
+    const page = this.documents.page<FamilyDetailDocument>(familyDetailProjection.collection, municipality, { limit: query.limit, before: query.before, where });
     return { ...page, items: page.items.map((doc) => this.withDaysInStage(doc)) };
   }
 

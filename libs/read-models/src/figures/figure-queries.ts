@@ -2,6 +2,7 @@ import type {
   ApprovalsExpiringFigure,
   AvailabilityFreshnessFigure,
   EmergencyCallsFigure,
+  EmergencyCallView,
   FigureGrouping,
   NetworkShareFigure,
   NewAssignmentWishesFigure,
@@ -17,6 +18,8 @@ import * as families from './family-figures';
 import { resolvePeriod, type Period } from './periods';
 import * as requests from './request-figures';
 import { requestFactsProjection, type RequestFacts } from './request-facts.projection';
+import { withEmergencyLineCalls } from '../support/emergency-calls-figure';
+import { emergencyCallsProjection } from '../support/emergency-calls.projection';
 
 export interface FigureRequest {
   from?: IsoDate;
@@ -101,7 +104,8 @@ export class FigureQueries {
 
   emergencyCalls(municipality: string, query: FigureRequest): EmergencyCallsFigure {
     const { now, period, all } = this.familiesOf(municipality, query);
-    return { ...this.envelope('emergency-calls', municipality, now, period, query), rows: families.emergencyCallsRows(all, period, query.grouping) };
+    const lineCalls = this.documents.all<EmergencyCallView>(emergencyCallsProjection.collection, municipality);
+    return { ...this.envelope('emergency-calls', municipality, now, period, query), rows: families.emergencyCallsRows(withEmergencyLineCalls(all, lineCalls), period, query.grouping) };
   }
 
   private requestsOf(municipality: string, query: FigureRequest) {

@@ -5,6 +5,7 @@ import type { EventStore } from '@familybank/event-store';
 import type { CommandGateway } from '../../platform/commands/command-gateway';
 import { seedDemoHistory } from './demo-history';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
+import { seedSupportDemo } from './demo-support';
 
 export { DEMO_MUNICIPALITIES };
 
@@ -58,6 +59,7 @@ export async function seedDemoData(gateway: CommandGateway, store: EventStore, n
       }
     }
   }
+  await seedSupportDemo(gateway, store, now);
   return true;
 }
 

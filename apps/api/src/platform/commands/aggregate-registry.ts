@@ -12,6 +12,17 @@ import { PartnerRequestErrors,
   reportedViewsStreamId, viewedProfilesDecider, viewedProfilesStreamId } from '@familybank/domain-partner-facts';
 import { decidePartnership, evolvePartnership, initialPartnershipState, partnershipStreamId } from '@familybank/domain-partnership';
 import { RequestErrors, requestDecider, requestStreamId } from '@familybank/domain-request';
+import {
+  SupportErrors,
+  courseDecider,
+  courseStreamId,
+  developmentPlanDecider,
+  developmentPlanStreamId,
+  emergencyLineDecider,
+  emergencyLineStreamId,
+  supervisionMeetingDecider,
+  supervisionMeetingStreamId,
+} from '@familybank/domain-support';
 import type { AggregateCommand, AggregateName } from './aggregate-command';
 
 /** What the gateway needs to know of one kind of aggregate: where its streams are and how it decides. */
@@ -128,5 +139,38 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     creates: () => true,
     notFound: (own) => new DomainError('PROFILE_VIEWS.NOT_FOUND', 'not-found', `No views recorded by ${own}`, { own }),
     ...viewedProfilesDecider,
+  },
+  // Support after approval (apps/api/src/support).
+  'development-plan': {
+    errorPrefix: 'SUPPORT',
+    schemaVersion: 1,
+    streamId: (familyId) => developmentPlanStreamId(familyId),
+    creates: (command) => command.type === 'AddGoal',
+    notFound: (familyId) => SupportErrors.planNotFound(familyId),
+    ...developmentPlanDecider,
+  },
+  'emergency-line': {
+    errorPrefix: 'SUPPORT',
+    schemaVersion: 1,
+    streamId: (familyId) => emergencyLineStreamId(familyId),
+    creates: () => true,
+    notFound: (familyId) => SupportErrors.familyNotFound(familyId),
+    ...emergencyLineDecider,
+  },
+  'supervision-meeting': {
+    errorPrefix: 'SUPPORT',
+    schemaVersion: 1,
+    streamId: (meetingId) => supervisionMeetingStreamId(meetingId),
+    creates: (command) => command.type === 'PlanSupervisionMeeting',
+    notFound: (meetingId) => SupportErrors.meetingNotFound(meetingId),
+    ...supervisionMeetingDecider,
+  },
+  course: {
+    errorPrefix: 'SUPPORT',
+    schemaVersion: 1,
+    streamId: (courseId) => courseStreamId(courseId),
+    creates: (command) => command.type === 'CreateCourse',
+    notFound: (courseId) => SupportErrors.courseNotFound(courseId),
+    ...courseDecider,
   },
 });

@@ -39,6 +39,21 @@ const ConfigSchema = z.object({
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ...IdentitySettings,
+  /** Browser origins allowed to call the API (CORS), e.g. `https://console.example.dk`; none by default (same origin only). */
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'A comma-separated list of origins, e.g. https://console.example.dk')
+    .optional()
+    .transform((value) => (value ? value.split(',') : [])),
+  /** Rate limits: requests per window, per client address, per token, and per token for reads that record profile views; 0 = off. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(3000),
+  RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_VIEWS_PER_TOKEN: z.coerce.number().int().min(0).default(600),
+  /** Behind a reverse proxy: how many proxies to trust for X-Forwarded-For (the per-address limit's address); 0 = none. */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** How long an Idempotency-Key is remembered (hours); only a hash of its request is kept. */
+  IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };

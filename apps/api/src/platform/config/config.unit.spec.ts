@@ -96,3 +96,18 @@ describe('identity configuration', () => {
     expect(() => loadConfig({ JWT_MUNICIPALITY: '0101', MUNICIPALITIES: '0630' })).toThrow(/JWT_MUNICIPALITY: 0101 is not among MUNICIPALITIES/);
   });
 });
+
+describe('transport settings', () => {
+  it('CORS_ORIGINS is none by default (same origin only), else a list of origins', () => {
+    expect(loadConfig({}).CORS_ORIGINS).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://console.example.dk,http://localhost:5173' }).CORS_ORIGINS).toEqual(['https://console.example.dk', 'http://localhost:5173']);
+    expect(() => loadConfig({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS="\*"/);
+    expect(() => loadConfig({ CORS_ORIGINS: 'https://console.example.dk/app' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('IDEMPOTENCY_TTL_HOURS defaults to 24', () => {
+    expect(loadConfig({}).IDEMPOTENCY_TTL_HOURS).toBe(24);
+    expect(loadConfig({ IDEMPOTENCY_TTL_HOURS: '48' }).IDEMPOTENCY_TTL_HOURS).toBe(48);
+    expect(() => loadConfig({ IDEMPOTENCY_TTL_HOURS: '0' })).toThrow(/IDEMPOTENCY_TTL_HOURS/);
+  });
+});

@@ -7,12 +7,14 @@ import type { ZodError, ZodType } from 'zod';
 import type { ApiRoute } from '@familybank/contracts';
 import { CONTRACT_ROUTE, WithHeaders } from './contract-route';
 import { ProblemError, type InvalidParam } from './problem';
+import { CursorBinding, strictQuery } from './query-parameters';
 import type { ContextualRequest } from './request-context';
 
 /**
  * Holds every request and response to the contract route's zod schemas: params, query and body are
- * parsed (all problems reported at once), and a response that breaks the contract is a bug (500),
- * never sent. Also reads If-Match and the correlation id.
+ * parsed (all problems reported at once; a query parameter the route does not declare is one), and a
+ * response that breaks the contract is a bug (500), never sent. Binds a list's cursors to its
+ * filters. Also reads If-Match and the correlation id.
  */
 @Injectable()
 export class ContractInterceptor implements NestInterceptor {
@@ -25,13 +27,13 @@ export class ContractInterceptor implements NestInterceptor {
     if (!route) return next.handle();
     const request = context.switchToHttp().getRequest<ContextualRequest>();
     const response = context.switchToHttp().getResponse<Response>();
-    this.parseRequest(route, request);
+    const cursors = this.parseRequest(route, request);
     const correlationId = request.familybank!.correlationId!;
     response.setHeader('X-Correlation-Id', correlationId);
-    return next.handle().pipe(map((result) => this.respond(route, response, result)));
+    return next.handle().pipe(map((result) => this.respond(route, response, result, cursors)));
   }
 
-  private parseRequest(route: ApiRoute, request: ContextualRequest): void {
+  private parseRequest(route: ApiRoute, request: ContextualRequest): CursorBinding | undefined {
     if (route.body && !request.is(['application/json', 'application/*+json'])) {
       throw new ProblemError('unsupported-media-type', 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
     }
@@ -43,7 +45,9 @@ export class ContractInterceptor implements NestInterceptor {
       return result.data;
     };
     const params = parse(route.params, request.params, 'path');
-    const query = parse(route.query, request.query, 'query');
+    const declared = strictQuery(route, request.query as Record<string, unknown>);
+    invalid.push(...declared.unknown);
+    const query = parse(route.query, declared.known, 'query') as Record<string, unknown>;
     const body = parse(route.body, request.body, 'body');
     const ifMatch = this.ifMatch(request, invalid);
     if (invalid.length) {
@@ -51,23 +55,30 @@ export class ContractInterceptor implements NestInterceptor {
         invalidParams: invalid,
       });
     }
+    const cursors = CursorBinding.of(route, params, query);
+    if (cursors && typeof query.cursor === 'string') query.cursor = cursors.unwrap(query.cursor);
     request.params = params as Record<string, string>;
     Object.defineProperty(request, 'query', { value: query, writable: true });
     request.body = body;
     const correlationId = request.header('x-correlation-id')?.slice(0, 100) || randomUUID();
     request.familybank = { ...request.familybank, correlationId, expectedRevision: ifMatch };
+    return cursors;
   }
 
   private ifMatch(request: ContextualRequest, invalid: InvalidParam[]): number | undefined {
     const header = request.header('if-match');
     // Reads ignore If-Match (there is nothing to protect); writes honour it.
     if (request.method === 'GET' || header === undefined || header.trim() === '*') return undefined;
-    const match = /^\s*(?:W\/)?"?(\d+)"?\s*$/.exec(header);
+    // RFC 9110 §13.1.1: If-Match compares strongly, so a weak ETag never matches; ours are all strong.
+    if (/^\s*W\//.test(header)) {
+      throw new ProblemError('precondition-failed', 'REQUEST.WEAK_ETAG', 'If-Match needs a strong ETag such as "3"; a weak ETag (W/…) never matches');
+    }
+    const match = /^\s*"(\d+)"\s*$/.exec(header);
     if (!match) invalid.push({ name: 'header.If-Match', reason: 'Expected the ETag of the resource, e.g. "3"', code: 'invalid_format' });
     return match ? Number(match[1]) : undefined;
   }
 
-  private respond(route: ApiRoute, response: Response, result: unknown): unknown {
+  private respond(route: ApiRoute, response: Response, result: unknown, cursors: CursorBinding | undefined): unknown {
     const { body, headers } = result instanceof WithHeaders ? result : { body: result, headers: {} };
     const checked = route.success.schema.safeParse(body);
     if (!checked.success) {
@@ -77,7 +88,9 @@ export class ContractInterceptor implements NestInterceptor {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const revision = (body as { revision?: unknown } | undefined)?.revision;
     if (route.concurrency && typeof revision === 'number') response.setHeader('ETag', `"${revision}"`);
-    return checked.data;
+    const page = checked.data as { nextCursor?: unknown };
+    if (cursors && typeof page?.nextCursor === 'string') page.nextCursor = cursors.wrap(page.nextCursor);
+    return page;
   }
 }
 

@@ -1,44 +1,83 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@familybank/event-store';
 
-export interface StoredResponse {
+/** How long a key is remembered unless configured (IDEMPOTENCY_TTL_HOURS). */
+export const DEFAULT_IDEMPOTENCY_TTL_HOURS = 24;
+
+/**
+ * What is kept of a first successful POST: a hash of the request (method, path, body) and when.
+ * No response body and no header: those hold personal data, and a replay reads the resource again.
+ */
+export interface IdempotencyRecord {
   fingerprint: string;
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
+  storedAt: Date;
 }
 
-/** First results of POSTs by (municipality, Idempotency-Key). */
+/**
+ * Keys of successful POSTs by (municipality, Idempotency-Key), forgotten after the TTL. A key
+ * forgotten (or never stored: a full disk) is still safe: the command id derives from the key, so
+ * the event store recognises the retried command and records nothing twice.
+ */
 export class IdempotencyStore {
   private readonly db: Database.Database;
-  private readonly find;
-  private readonly save;
+  private readonly statements;
+  private readonly ttlMs: number;
 
-  constructor(filename: string) {
+  constructor(filename: string, options: { ttlHours?: number } = {}) {
+    this.ttlMs = (options.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3_600_000;
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
-    // NORMAL: an answer lost to a power cut costs nothing but a replay: the retried command has the
-    // same command id (from the key), so the event store recognises it and records nothing twice.
+    // NORMAL: a key lost to a power cut costs nothing but a re-run that appends nothing (see above).
     this.db.pragma('synchronous = NORMAL');
-    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotent_responses (
-      municipality TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
-      status INTEGER NOT NULL, headers TEXT NOT NULL, body TEXT NOT NULL, stored_at TEXT NOT NULL,
-      PRIMARY KEY (municipality, key))`);
-    this.find = this.db.prepare<[string, string], { fingerprint: string; status: number; headers: string; body: string }>(
-      'SELECT fingerprint, status, headers, body FROM idempotent_responses WHERE municipality = ? AND key = ?',
-    );
-    this.save = this.db.prepare('INSERT OR IGNORE INTO idempotent_responses VALUES (?, ?, ?, ?, ?, ?, ?)');
+    // Forgotten rows are overwritten, not left in free pages of the file.
+    this.db.pragma('secure_delete = ON');
+    this.forgetStoredResponses();
+    this.db.exec(`CREATE TABLE IF NOT EXISTS idempotency_keys (
+      municipality TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, stored_at INTEGER NOT NULL,
+      PRIMARY KEY (municipality, key));
+      CREATE INDEX IF NOT EXISTS idempotency_keys_stored_at ON idempotency_keys (stored_at)`);
+    this.statements = {
+      find: this.db.prepare<[string, string, number], { fingerprint: string; stored_at: number }>(
+        'SELECT fingerprint, stored_at FROM idempotency_keys WHERE municipality = ? AND key = ? AND stored_at > ?',
+      ),
+      // A key that expired may be stored again: it starts a new period.
+      save: this.db.prepare('INSERT OR REPLACE INTO idempotency_keys VALUES (?, ?, ?, ?)'),
+      expire: this.db.prepare<[number]>('DELETE FROM idempotency_keys WHERE stored_at <= ?'),
+      count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM idempotency_keys'),
+    };
   }
 
-  get(municipality: string, key: string): StoredResponse | undefined {
-    const row = this.find.get(municipality, key);
-    return row && { fingerprint: row.fingerprint, status: row.status, headers: JSON.parse(row.headers), body: JSON.parse(row.body) };
+  /** The record of the key, unless it expired. */
+  get(municipality: string, key: string, now: Date): IdempotencyRecord | undefined {
+    const row = this.statements.find.get(municipality, key, now.getTime() - this.ttlMs);
+    return row && { fingerprint: row.fingerprint, storedAt: new Date(row.stored_at) };
   }
 
-  put(municipality: string, key: string, response: StoredResponse, now: Date): void {
-    this.save.run(municipality, key, response.fingerprint, response.status, JSON.stringify(response.headers), JSON.stringify(response.body), now.toISOString());
+  /** Keeps the key and forgets every key older than the TTL. */
+  put(municipality: string, key: string, fingerprint: string, now: Date): void {
+    this.db.transaction(() => {
+      this.statements.expire.run(now.getTime() - this.ttlMs);
+      this.statements.save.run(municipality, key, fingerprint, now.getTime());
+    })();
+  }
+
+  /** Forgets every key older than the TTL; returns how many keys are left. */
+  expire(now: Date): number {
+    this.statements.expire.run(now.getTime() - this.ttlMs);
+    return this.statements.count.get()!.n;
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Earlier releases kept whole response bodies (with personal data): dropped, and the WAL emptied. */
+  private forgetStoredResponses(): void {
+    const legacy = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'idempotent_responses'").get();
+    if (!legacy) return;
+    this.db.exec('DROP TABLE idempotent_responses');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }

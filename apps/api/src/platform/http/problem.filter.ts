@@ -22,6 +22,7 @@ const BODY_PARSER: Record<string, { kind: ProblemKind; code: string; detail: str
   'entity.parse.failed': { kind: 'validation', code: 'REQUEST.MALFORMED_JSON', detail: 'The body is not valid JSON' },
   'encoding.unsupported': { kind: 'unsupported-media-type', code: 'REQUEST.UNSUPPORTED_ENCODING', detail: 'Unsupported content encoding' },
   'charset.unsupported': { kind: 'unsupported-media-type', code: 'REQUEST.UNSUPPORTED_CHARSET', detail: 'Unsupported charset' },
+  'entity.too.deep': { kind: 'validation', code: 'REQUEST.TOO_DEEP', detail: 'The body nests objects and arrays more than 32 levels deep' },
 };
 
 /** The one place where every error becomes application/problem+json; no stack trace ever leaves. */
@@ -48,7 +49,7 @@ export class ProblemFilter implements ExceptionFilter {
     response.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
-  toProblem(error: unknown, instance: string) {
+  toProblem(error: unknown, instance: string, contentEncoding?: string) {
     if (error instanceof ProblemError) return problemBody(error.kind, error.code, error.message, instance, error.extras);
     if (error instanceof DomainError) return problemBody(DOMAIN_KIND[error.kind], error.code, error.message, instance, { details: error.details });
     if (error instanceof WrongExpectedRevisionError) {
@@ -62,6 +63,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const parser = BODY_PARSER[(error as { type?: string })?.type ?? ''];
     if (parser) return problemBody(parser.kind, parser.code, parser.detail, instance);
+    // A body that is not in the Content-Encoding it claims (gzip, deflate, br) cannot be inflated.
+    if (isClientError(error) && contentEncoding && contentEncoding !== 'identity') {
+      return problemBody('validation', 'REQUEST.MALFORMED_ENCODING', `The body is not valid ${contentEncoding}`, instance);
+    }
+    // Any other refusal of Express or the body parser (a path parameter with a broken %-escape, an aborted body).
+    if (isClientError(error)) return problemBody('validation', 'REQUEST.MALFORMED', 'The request could not be read', instance);
     if (error instanceof HttpException && error.getStatus() === 404) {
       return problemBody('not-found', 'ROUTE.NOT_FOUND', `No route ${instance}`, instance);
     }
@@ -70,4 +77,10 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return problemBody('internal', 'INTERNAL', 'An internal error occurred; it has been logged', instance);
   }
+}
+
+/** An error of http-errors (Express, body-parser) that blames the client: 4xx and safe to say so. */
+function isClientError(error: unknown): boolean {
+  const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  return expose === true && typeof status === 'number' && status >= 400 && status < 500 && !(error instanceof HttpException);
 }

@@ -1,0 +1,73 @@
+import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useSession } from '../api/session';
+import { LanguageSwitch } from './LanguageSwitch';
+
+const NAV = [
+  ['/', 'nav.pipeline'],
+  ['/requests', 'nav.requests'],
+  ['/inbox', 'nav.inbox'],
+  ['/partnerships', 'nav.partnerships'],
+] as const;
+
+/** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [location.pathname]);
+  return (
+    <>
+      <SkipLink href="#main">{t('nav.skip')}</SkipLink>
+      <header className="fb-header">
+        <div>
+          <Paragraph data-size="lg">
+            <strong>familybank</strong> · {session?.municipalityName ?? session?.municipality} ({session?.municipality})
+          </Paragraph>
+          <Paragraph data-size="sm">
+            {session?.subject} · {session?.roles.map((role) => t(`roles.${role}`)).join(', ')}
+          </Paragraph>
+        </div>
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {NAV.map(([to, key]) => (
+              <li key={to}>
+                <NavLink to={to} end={to === '/'}>
+                  {t(key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="fb-header-tools">
+          <LanguageSwitch />
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => {
+              signOut();
+              navigate('/sign-in');
+            }}
+          >
+            {t('nav.switch')}
+          </Button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="fb-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+

@@ -1,0 +1,26 @@
+import { nextStep, STEPS, type Family } from './family-steps';
+
+const family = (overrides: Partial<Family>) => ({ stage: 'lead', checks: [], consentToShare: false, adults: [], interestedIn: [], ...overrides }) as Family;
+const check = (outcome?: 'clear' | 'remarks', assessed = false) =>
+  ({ adultId: 'a1', kind: 'criminal-record', requestedOn: '2026-12-01', outcome, ...(assessed && { assessment: { acceptable: true, assessment: 'ok', assessedBy: 'x' } }) }) as Family['checks'][number];
+
+describe('the next step of a family', () => {
+  it('follows the recruitment stages', () => {
+    expect(nextStep(family({ stage: 'lead' }))).toBe(STEPS.firstContact);
+    expect(nextStep(family({ stage: 'contacted' }))).toBe(STEPS.screening);
+    expect(nextStep(family({ stage: 'screened' }))).toBe(STEPS.interview);
+    expect(nextStep(family({ stage: 'interviewed' }))).toBe(STEPS.checksRequest);
+  });
+
+  it('during background checks: results first, then remarks to assess, then approval', () => {
+    expect(nextStep(family({ stage: 'background-checks', checks: [check('clear'), check()] }))).toBe(STEPS.checkResult);
+    expect(nextStep(family({ stage: 'background-checks', checks: [check('clear'), check('remarks')] }))).toBe(STEPS.assessRemarks);
+    expect(nextStep(family({ stage: 'background-checks', checks: [check('clear'), check('remarks', true)] }))).toBe(STEPS.approve);
+  });
+
+  it('an approved family gives consent before it is made available; a rejected one has no next step', () => {
+    expect(nextStep(family({ stage: 'approved' }))).toBe(STEPS.consent);
+    expect(nextStep(family({ stage: 'approved', consentToShare: true }))).toBe(STEPS.availability);
+    expect(nextStep(family({ stage: 'rejected' }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Schemas } from '@familybank/api-client';
+
+type Offer = Schemas['ReceivedOffer'];
+type PoolCandidate = Schemas['PoolCandidate'];
+
+export interface RankedOffer {
+  offer: Offer;
+  /** The matcher's view of the offered family, when it is in our pool view and passes the hard filters. */
+  match?: PoolCandidate;
+}
+
+const ACTIVE: ReadonlyArray<Offer['status']> = ['acceptance-requested', 'confirmed', 'shortlisted', 'received'];
+
+/**
+ * Offers in the order a caseworker decides on them: the confirmed or pending one, then shortlisted,
+ * then received, each by match score (network families first); declined and withdrawn last.
+ */
+export function rankOffers(offers: readonly Offer[], pool: readonly PoolCandidate[]): RankedOffer[] {
+  const byPseudonym = new Map(pool.map((candidate) => [candidate.pseudonym, candidate]));
+  const rank = (offer: Offer) => {
+    const index = ACTIVE.indexOf(offer.status);
+    return index === -1 ? ACTIVE.length : index;
+  };
+  return offers
+    .map((offer) => ({ offer, match: byPseudonym.get(offer.pseudonym) }))
+    .sort(
+      (a, b) =>
+        rank(a.offer) - rank(b.offer) ||
+        Number(b.match?.network ?? false) - Number(a.match?.network ?? false) ||
+        (b.match?.score ?? -1) - (a.match?.score ?? -1),
+    );
+}
+
+/** What the requester may still do with an offer, given the request's state. */
+export function offerActions(offer: Offer, request: Pick<Schemas['RequestDetail'], 'status' | 'pendingAcceptance'>): Array<'shortlist' | 'accept' | 'decline' | 'cancel'> {
+  if (request.status !== 'open') return [];
+  if (offer.status === 'acceptance-requested') return ['cancel'];
+  if (offer.status !== 'received' && offer.status !== 'shortlisted') return [];
+  const actions: Array<'shortlist' | 'accept' | 'decline'> = offer.status === 'received' ? ['shortlist'] : [];
+  if (!request.pendingAcceptance) actions.push('accept');
+  actions.push('decline');
+  return actions;
+}

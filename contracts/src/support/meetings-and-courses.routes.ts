@@ -1,0 +1,137 @@
+import type { ZodType } from 'zod';
+import { READERS, RECORDERS, defineRoute } from '../route';
+import * as c from './course.schemas';
+import * as m from './supervision.schemas';
+
+const TAG = 'Support after approval';
+const STEP_ERRORS = [404, 409, 412, 413, 422] as const;
+
+const step = <Body extends ZodType, Params extends typeof m.MeetingParams | typeof c.CourseParams | typeof c.EnrolmentParams | typeof c.SessionParams>(
+  operationId: string,
+  path: string,
+  summary: string,
+  params: Params,
+  body: Body,
+  schema: typeof m.SupervisionMeetingView | typeof c.CourseView,
+) =>
+  defineRoute({
+    operationId,
+    method: 'post',
+    path,
+    summary,
+    tag: TAG,
+    roles: RECORDERS,
+    params,
+    body,
+    success: { status: 200, schema, description: 'The resource after the step' },
+    errors: STEP_ERRORS,
+    idempotent: true,
+    concurrency: true,
+  });
+
+/** The municipality's supervision meetings (individual or group) and its course catalogue. */
+export const meetingAndCourseRoutes = {
+  planSupervisionMeeting: defineRoute({
+    operationId: 'planSupervisionMeeting',
+    method: 'post',
+    path: '/v1/support/supervision-meetings',
+    summary: 'Plan (or record) a supervision meeting: individual with one family, or a group of several families, with a theme',
+    tag: TAG,
+    roles: RECORDERS,
+    body: m.PlanSupervisionMeetingBody,
+    success: { status: 201, schema: m.SupervisionMeetingView, description: 'The meeting', created: true },
+    errors: [404, 409, 413, 422],
+    idempotent: true,
+  }),
+  recordSupervisionAttendance: step(
+    'recordSupervisionAttendance',
+    '/v1/support/supervision-meetings/{meetingId}/attendance',
+    'Record whether one invited family attended (after the meeting)',
+    m.MeetingParams,
+    m.RecordSupervisionAttendanceBody,
+    m.SupervisionMeetingView,
+  ),
+  cancelSupervisionMeeting: step(
+    'cancelSupervisionMeeting',
+    '/v1/support/supervision-meetings/{meetingId}/cancellation',
+    'Cancel a meeting that has no attendance recorded',
+    m.MeetingParams,
+    m.CancelSupervisionMeetingBody,
+    m.SupervisionMeetingView,
+  ),
+  getSupervisionMeeting: defineRoute({
+    operationId: 'getSupervisionMeeting',
+    method: 'get',
+    path: '/v1/support/supervision-meetings/{meetingId}',
+    summary: 'A supervision meeting with its families and their attendance',
+    tag: TAG,
+    roles: READERS,
+    params: m.MeetingParams,
+    success: { status: 200, schema: m.SupervisionMeetingView, description: 'The meeting; ETag carries its revision' },
+    errors: [404],
+    concurrency: true,
+  }),
+  listSupervisionMeetings: defineRoute({
+    operationId: 'listSupervisionMeetings',
+    method: 'get',
+    path: '/v1/support/supervision-meetings',
+    summary: 'Supervision meetings, the latest planned first; optionally one family’s or one format',
+    tag: TAG,
+    roles: READERS,
+    query: m.SupervisionMeetingsQuery,
+    success: { status: 200, schema: m.SupervisionMeetingPage, description: 'A page of meetings' },
+    errors: [],
+  }),
+  createCourse: defineRoute({
+    operationId: 'createCourse',
+    method: 'post',
+    path: '/v1/support/courses',
+    summary: 'Add a course to the catalogue: title, sessions and how many families it takes',
+    tag: TAG,
+    roles: RECORDERS,
+    body: c.CreateCourseBody,
+    success: { status: 201, schema: c.CourseView, description: 'The course', created: true },
+    errors: [409, 413, 422],
+    idempotent: true,
+  }),
+  enrolFamily: step('enrolFamily', '/v1/support/courses/{courseId}/enrolments', 'Enrol an approved family (refused when the course is full)', c.CourseParams, c.EnrolFamilyBody, c.CourseView),
+  withdrawEnrolment: step(
+    'withdrawEnrolment',
+    '/v1/support/courses/{courseId}/enrolments/{familyId}/withdrawal',
+    'Withdraw a family’s enrolment: its place is free again',
+    c.EnrolmentParams,
+    c.WithdrawEnrolmentBody,
+    c.CourseView,
+  ),
+  recordCourseAttendance: step(
+    'recordCourseAttendance',
+    '/v1/support/courses/{courseId}/sessions/{sessionId}/attendance',
+    'Record whether an enrolled family attended a session (after the session)',
+    c.SessionParams,
+    c.CourseAttendanceBody,
+    c.CourseView,
+  ),
+  getCourse: defineRoute({
+    operationId: 'getCourse',
+    method: 'get',
+    path: '/v1/support/courses/{courseId}',
+    summary: 'A course with its sessions, enrolments and attendance',
+    tag: TAG,
+    roles: READERS,
+    params: c.CourseParams,
+    success: { status: 200, schema: c.CourseView, description: 'The course; ETag carries its revision' },
+    errors: [404],
+    concurrency: true,
+  }),
+  listCourses: defineRoute({
+    operationId: 'listCourses',
+    method: 'get',
+    path: '/v1/support/courses',
+    summary: 'The course catalogue, the latest added first; optionally the courses one family was enrolled in',
+    tag: TAG,
+    roles: READERS,
+    query: c.CoursesQuery,
+    success: { status: 200, schema: c.CoursePage, description: 'A page of courses' },
+    errors: [],
+  }),
+};

@@ -1,0 +1,136 @@
+import { FamilyDetail, FamilyIdParams } from '../families/family.schemas';
+import { READERS, RECORDERS, defineRoute } from '../route';
+import * as p from './development-plan.schemas';
+import * as e from './emergency-line.schemas';
+import { AssignContactPersonBody } from './support.schemas';
+
+const TAG = 'Support after approval';
+const STEP_ERRORS = [404, 409, 412, 413, 422] as const;
+const goalPath = (suffix: string) => `/v1/families/{familyId}/development-plan/goals/{goalId}${suffix}`;
+
+const goalStep = <Body extends typeof p.ReviseGoalBody | typeof p.GoalFollowUpBody | typeof p.AchieveGoalBody | typeof p.DropGoalBody>(
+  operationId: string,
+  suffix: string,
+  summary: string,
+  body: Body,
+) =>
+  defineRoute({
+    operationId,
+    method: 'post',
+    path: goalPath(suffix),
+    summary,
+    tag: TAG,
+    roles: RECORDERS,
+    params: p.GoalParams,
+    body,
+    success: { status: 200, schema: p.DevelopmentPlan, description: 'The plan after the step' },
+    errors: STEP_ERRORS,
+    idempotent: true,
+    concurrency: true,
+  });
+
+/** A family's own support: its contact person, its development plan and its calls to the emergency line. */
+export const familySupportRoutes = {
+  assignContactPerson: defineRoute({
+    operationId: 'assignContactPerson',
+    method: 'post',
+    path: '/v1/families/{familyId}/contact-person',
+    summary: 'Assign the family’s contact person, or change it (only a family holding an approval has one)',
+    tag: TAG,
+    roles: RECORDERS,
+    params: FamilyIdParams,
+    body: AssignContactPersonBody,
+    success: { status: 200, schema: FamilyDetail, description: 'The family, showing its contact person' },
+    errors: STEP_ERRORS,
+    idempotent: true,
+    concurrency: true,
+  }),
+  addDevelopmentGoal: defineRoute({
+    operationId: 'addDevelopmentGoal',
+    method: 'post',
+    path: '/v1/families/{familyId}/development-plan/goals',
+    summary: 'Add a goal to the family’s development plan (the first goal starts the plan; only approved families)',
+    tag: TAG,
+    roles: RECORDERS,
+    params: FamilyIdParams,
+    body: p.AddGoalBody,
+    success: { status: 201, schema: p.DevelopmentPlan, description: 'The plan with the new goal; Location names the plan', created: true },
+    errors: STEP_ERRORS,
+    idempotent: true,
+    concurrency: true,
+  }),
+  reviseDevelopmentGoal: goalStep('reviseDevelopmentGoal', '/revision', 'Revise an open goal (title, description, next follow-up)', p.ReviseGoalBody),
+  recordGoalFollowUp: goalStep('recordGoalFollowUp', '/follow-ups', 'Record a follow-up of an open goal, and when the next one is', p.GoalFollowUpBody),
+  achieveDevelopmentGoal: goalStep('achieveDevelopmentGoal', '/achievement', 'Record that the goal was achieved', p.AchieveGoalBody),
+  dropDevelopmentGoal: goalStep('dropDevelopmentGoal', '/drop', 'Drop the goal, with the reason', p.DropGoalBody),
+  getDevelopmentPlan: defineRoute({
+    operationId: 'getDevelopmentPlan',
+    method: 'get',
+    path: '/v1/families/{familyId}/development-plan',
+    summary: 'The family’s development plan: its goals, their follow-ups and the next follow-up due',
+    tag: TAG,
+    roles: READERS,
+    params: FamilyIdParams,
+    success: { status: 200, schema: p.DevelopmentPlan, description: 'The plan; ETag carries its revision' },
+    errors: [404],
+    concurrency: true,
+  }),
+  listFollowUpsDue: defineRoute({
+    operationId: 'listFollowUpsDue',
+    method: 'get',
+    path: '/v1/support/follow-ups-due',
+    summary: 'Families whose development plan has a follow-up due on or before a day (default today): the plan started last first, each plan’s due goals earliest first',
+    tag: TAG,
+    roles: READERS,
+    query: p.FollowUpsDueQuery,
+    success: { status: 200, schema: p.FollowUpDuePage, description: 'A page of families with follow-ups due' },
+    errors: [],
+  }),
+  recordEmergencyCall: defineRoute({
+    operationId: 'recordEmergencyCall',
+    method: 'post',
+    path: '/v1/families/{familyId}/emergency-calls',
+    summary: 'Record a call of the family to the 24-hour emergency line, with its category and duration',
+    tag: TAG,
+    roles: RECORDERS,
+    params: FamilyIdParams,
+    body: e.RecordEmergencyCallBody,
+    success: { status: 201, schema: e.EmergencyCallView, description: 'The recorded call', created: true },
+    errors: [404, 409, 413, 422],
+    idempotent: true,
+  }),
+  listFamilyEmergencyCalls: defineRoute({
+    operationId: 'listFamilyEmergencyCalls',
+    method: 'get',
+    path: '/v1/families/{familyId}/emergency-calls',
+    summary: 'The family’s calls to the emergency line, the latest recorded first, optionally received in a period',
+    tag: TAG,
+    roles: READERS,
+    params: FamilyIdParams,
+    query: e.FamilyEmergencyCallsQuery,
+    success: { status: 200, schema: e.EmergencyCallPage, description: 'A page of calls' },
+    errors: [404],
+  }),
+  listEmergencyCalls: defineRoute({
+    operationId: 'listEmergencyCalls',
+    method: 'get',
+    path: '/v1/support/emergency-calls',
+    summary: 'Every call to the emergency line of your municipality’s families, the latest recorded first, optionally received in a period and of one category',
+    tag: TAG,
+    roles: READERS,
+    query: e.EmergencyCallsQuery,
+    success: { status: 200, schema: e.EmergencyCallPage, description: 'A page of calls' },
+    errors: [],
+  }),
+  getEmergencyCallsPerMonth: defineRoute({
+    operationId: 'getEmergencyCallsPerMonth',
+    method: 'get',
+    path: '/v1/support/emergency-calls/per-month',
+    summary: 'Calls to the emergency line per month of a period: how many, how long, of which category',
+    tag: TAG,
+    roles: READERS,
+    query: e.EmergencyCallsPerMonthQuery,
+    success: { status: 200, schema: e.EmergencyCallsPerMonth, description: 'Every month of the period, oldest first' },
+    errors: [],
+  }),
+};

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = join(__dirname, '../..');
+export const SCREENSHOTS = join(root, 'reports/screenshots');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** Builds the console with vite into dist/apps/web, where the API node finds it. */
+export function buildConsole(): void {
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'pipe' });
+}
+
+/** Debian's chromium, headless; --no-sandbox because CI runs as root in a container. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core in the page (injected from node_modules: @axe-core/playwright does not run on Node 20). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+  // A string, evaluated in the page: the test project has no DOM types.
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as { violations: AxeViolation[] };
+  return result.violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((node) => ({ target: node.target })) }));
+}
+
+/** A screenshot of the whole page under reports/screenshots, and no serious or critical accessibility violation. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const serious = (await axeViolations(page)).filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect({ screen: name, violations: serious }).toEqual({ screen: name, violations: [] });
+}
+
+/** "Recorded for {{household}}" with the values filled in, as i18next would. */
+export const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));

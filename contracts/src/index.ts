@@ -19,6 +19,8 @@ export * from './exchange';
 export * from './requests/request.schemas';
 export * from './requests/request-search.schemas';
 export * from './requests/request.routes';
+export * from './requests/network.schemas';
+export * from './requests/network.routes';
 export * from './inbox/inbox.routes';
 export * from './inbox/inbox.schemas';
 export * from './figures/figures.routes';

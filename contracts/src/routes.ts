@@ -5,6 +5,7 @@ import { profileViewRoutes } from './families/views.routes';
 import { inboxRoutes } from './inbox/inbox.routes';
 import { opsRoutes } from './ops.routes';
 import { partnershipRoutes } from './partnerships/partnership.routes';
+import { networkRoutes } from './requests/network.routes';
 import { requestRoutes } from './requests/request.routes';
 import { worklistRoutes } from './worklist/worklist.routes';
 import { supportRoutes } from './support/support.routes';
@@ -15,6 +16,7 @@ export const apiRoutes = {
   ...familyRoutes,
   ...partnershipRoutes,
   ...requestRoutes,
+  ...networkRoutes,
   ...inboxRoutes,
   ...profileViewRoutes,
   ...figureRoutes,

@@ -58,8 +58,9 @@ describe('embedded default with demo data', () => {
     expect(stagesWithFamilies).toEqual(['lead', 'contacted', 'screened', 'interviewed', 'background-checks', 'approved', 'available', 'suspended', 'approval-expired', 'rejected']);
     expect(api.output()).toContain('Seeded demo data for Vejle 0630, Roskilde 0265, København 0101');
     const views = (await snapshot(api.baseUrl)) as Record<string, { families: unknown[] }>;
-    // Ten families of today in every stage, and twelve of the two years of history the figures show.
-    expect(Object.values(views).map((view) => view.families.length)).toEqual([22, 22, 22]);
+    // Ten families of today in every stage, and twelve of the two years of history the figures show;
+    // Vejle also has a network family (the grandmother of the child of its network request).
+    expect(Object.values(views).map((view) => view.families.length)).toEqual([23, 22, 22]);
   });
 
   it('demo partnerships share the pools, and Vejle’s request reaches Roskilde with Roskilde’s families ranked', async () => {
@@ -91,6 +92,27 @@ describe('embedded default with demo data', () => {
       return current;
     });
     expect(filled.offers[0]).toMatchObject({ partner: '0630', status: 'confirmed', own: { familyId: filled.assignment!.familyId, match: { score: expect.any(Number) } } });
+  });
+
+  it('Vejle’s network request: the map of the child’s network, the grandmother provisionally approved and placed, counted as from the network', async () => {
+    const keys = await loadOrCreateDevKeys(dataDir);
+    const vejle = createFamilybankClient({ baseUrl: api!.baseUrl, token: await signDevToken(keys, { municipality: '0630', roles: ['caseworker'], issuer: 'familybank-dev', audience: 'familybank-api' }) });
+    const requestId = 'demo-request-vejle-network-1';
+    const filled = await eventually(async () => {
+      const current = await unwrap(vejle.GET('/v1/requests/{requestId}', { params: { path: { requestId } } }));
+      expect(current.status).toBe('filled');
+      return current;
+    });
+    expect(filled.offers[0]!.own).toMatchObject({ familyId: 'demo-network-family-vejle-1', network: true });
+    const map = await eventually(async () => {
+      const current = await unwrap(vejle.GET('/v1/requests/{requestId}/network-map', { params: { path: { requestId } } }));
+      expect(current.persons.map((person) => person.outcome)).toEqual(['declined', 'not-suitable', 'registered-as-network-family']);
+      return current;
+    });
+    expect(map.networkFamilies).toEqual([expect.objectContaining({ familyId: 'demo-network-family-vejle-1', relation: 'grandparent', status: 'provisionally-approved' })]);
+    const share = await unwrap(vejle.GET('/v1/figures/network-share', { params: { query: { grouping: 'year' } } }));
+    // The history has no assignment from a network; the grandmother's is the one.
+    expect(share.rows.reduce((sum, row) => sum + row.fromNetwork, 0)).toBe(1);
   });
 
   it('a second start keeps the data and does not seed twice', async () => {

@@ -26,6 +26,8 @@ import { ProfileViewRecorder } from './profile-views/profile-views';
 import { ProfileViewsController } from './profile-views/profile-views.controller';
 import { InboxController } from './offers/inbox.controller';
 import { LocalCandidates } from './matching/local-candidates';
+import { NetworkFamiliesController } from './network/network-families.controller';
+import { NetworkMapController } from './network/network-map.controller';
 import { OpsController } from './ops/ops.controller';
 import { ProcessManagerRunner } from './workflows/process-manager-runner';
 import { DisclosureReader } from './requests/disclosure-reader';
@@ -63,6 +65,8 @@ export class AppModule {
         InboxController,
         OpsController,
         ProfileViewsController,
+        NetworkFamiliesController,
+        NetworkMapController,
         FiguresController,
         WorklistController,
         FamilySupportController,

@@ -7,6 +7,7 @@ import {
   COMPETENCES,
   CONTACT_CHANNELS,
   FAMILY_STAGES,
+  NETWORK_RELATIONS,
   REJECTION_REASONS,
   REMARK_CATEGORIES,
   SOURCE_CHANNELS,
@@ -27,6 +28,7 @@ export const AvailabilityPattern = z.enum(AVAILABILITY_PATTERNS).openapi('Availa
 export const SupportKind = z.enum(SUPPORT_KINDS).openapi('SupportKind');
 export const Competence = z.enum(COMPETENCES).openapi('Competence');
 export const FamilyStage = z.enum(FAMILY_STAGES).openapi('FamilyStage');
+export const NetworkRelation = z.enum(NETWORK_RELATIONS).openapi('NetworkRelation', { description: 'How a person of the child’s network is related to the child' });
 
 const unique = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -208,6 +210,26 @@ export const BackgroundCheckView = z
   })
   .openapi('BackgroundCheck');
 
+export const NETWORK_FAMILY_STATUSES = ['registered', 'provisionally-approved', 'provisional-lapsed', 'approved'] as const;
+export const NetworkFamilyTie = z
+  .object({
+    requestId: Id.openapi({ description: 'The one request (child) the family is registered for: it is a candidate for no other request' }),
+    relation: NetworkRelation,
+    relationNote: z.string().optional(),
+    personId: Id.optional().openapi({ description: 'The entry of the request’s network map the person came from' }),
+    child: z
+      .object({ careType: CareType, age: z.number().int(), places: z.number().int() })
+      .openapi({ description: 'The child as its request describes it (never a name): what the provisional approval is limited to' }),
+    status: z.enum(NETWORK_FAMILY_STATUSES).openapi({
+      description: 'registered (records checks pending), provisionally-approved (for the one child, until the deadline), provisional-lapsed (the deadline passed without a full approval), approved (fully)',
+    }),
+    provisionalApproval: z
+      .object({ approvedOn: IsoDate, deadline: IsoDate.openapi({ description: 'The full assessment is due by this day; the provisional approval lapses the day after' }) })
+      .optional(),
+    fullyApprovedOn: IsoDate.optional(),
+  })
+  .openapi('NetworkFamilyTie', { description: 'A family from one child’s own network. It never leaves the municipality: no pool, no offer, no partner response.' });
+
 export const FamilyDetail = z
   .object({
     familyId: Id,
@@ -246,6 +268,7 @@ export const FamilyDetail = z
         'The places the family holds for children of requests (own or partners’): the assignments not ended (in any one period, at most the family’s capacity). Ended ones: GET /v1/families/{familyId}/assignments?status=ended',
     }),
     endedAssignmentCount: z.number().int().min(0).openapi({ description: 'How many of the family’s assignments have ended' }),
+    network: NetworkFamilyTie.optional().openapi({ description: 'Set for a network family (sourceChannel child-network)' }),
     revision: z.number().int().openapi({ description: 'Stream revision; also sent as the ETag' }),
   })
   .openapi('FamilyDetail');

@@ -842,6 +842,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/requests/{requestId}/network-families": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a person from the child’s network (relative or friend) as a network family for this one request
+         * @description The family (source channel child-network) is contacted already; request its records checks, then approve it provisionally for this child (POST /v1/families/{familyId}/provisional-approval). It is a candidate for this request only, ranked first, and is never shared with partners. Refusals: 404 REQUEST.NOT_FOUND (not your request), 409 REQUEST.NOT_OPEN. Answers 201 with Location and ETag of the family.
+         */
+        post: operations["registerNetworkFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/families/{familyId}/provisional-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a network family provisionally, for its one child, until the deadline of its full assessment
+         * @description The records checks apply as for any approval (409 FAMILY.WRONG_STAGE before they were requested, 422 FAMILY.CHECKS_MISSING, FAMILY.CHECKS_NOT_CLEAR). The approval is limited to the child of the request (its care type, age and places) and valid until the deadline; without a full approval (POST …/approval) by then it lapses. Refusals also: 422 FAMILY.NOT_A_NETWORK_FAMILY, FAMILY.PROVISIONAL_DEADLINE_NOT_AHEAD, FAMILY.PROVISIONAL_DEADLINE_TOO_LATE.
+         */
+        post: operations["approveProvisionally"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/requests/{requestId}/network-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who of the child’s network was explored, with relation, outcome and reason, and the network families registered */
+        get: operations["getNetworkMap"];
+        put?: never;
+        /**
+         * Put a person of the child’s network on the map, or record a later outcome for them (same personId)
+         * @description Refusals: 404 REQUEST.NOT_FOUND, 422 REQUEST.NETWORK_REASON_REQUIRED (declined, not-suitable), REQUEST.NETWORK_DATE_IN_FUTURE, REQUEST.NETWORK_MAP_FULL, 409 REQUEST.NETWORK_PERSON_REGISTERED (a person registered as a network family stays so).
+         */
+        post: operations["recordNetworkPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/inbox": {
         parameters: {
             query?: never;
@@ -1759,6 +1820,7 @@ export interface components {
             assignments: components["schemas"]["Assignment"][];
             /** @description How many of the family’s assignments have ended */
             endedAssignmentCount: number;
+            network?: components["schemas"]["NetworkFamilyTie"];
             /** @description Stream revision; also sent as the ETag */
             revision: number;
         };
@@ -1774,7 +1836,7 @@ export interface components {
          */
         Timestamp: string;
         /** @enum {string} */
-        SourceChannel: "campaign" | "social-media" | "family-referral" | "municipality-website" | "event" | "child-request" | "other";
+        SourceChannel: "campaign" | "social-media" | "family-referral" | "municipality-website" | "event" | "child-request" | "child-network" | "other";
         Adult: {
             adultId: components["schemas"]["Id"];
             fullName: string;
@@ -1875,6 +1937,34 @@ export interface components {
             period: components["schemas"]["DateRange"];
             children: number;
         };
+        /** @description Set for a network family (sourceChannel child-network) */
+        NetworkFamilyTie: {
+            requestId: components["schemas"]["Id"] & unknown;
+            relation: components["schemas"]["NetworkRelation"];
+            relationNote?: string;
+            personId?: components["schemas"]["Id"] & unknown;
+            /** @description The child as its request describes it (never a name): what the provisional approval is limited to */
+            child: {
+                careType: components["schemas"]["CareType"];
+                age: number;
+                places: number;
+            };
+            /**
+             * @description registered (records checks pending), provisionally-approved (for the one child, until the deadline), provisional-lapsed (the deadline passed without a full approval), approved (fully)
+             * @enum {string}
+             */
+            status: "registered" | "provisionally-approved" | "provisional-lapsed" | "approved";
+            provisionalApproval?: {
+                approvedOn: components["schemas"]["IsoDate"];
+                deadline: components["schemas"]["IsoDate"] & unknown;
+            };
+            fullyApprovedOn?: components["schemas"]["IsoDate"];
+        };
+        /**
+         * @description How a person of the child’s network is related to the child
+         * @enum {string}
+         */
+        NetworkRelation: "grandparent" | "aunt-or-uncle" | "adult-sibling" | "cousin" | "other-relative" | "family-friend" | "neighbour" | "other";
         /** @description The command is recorded; the read models have not caught up yet, so the resource is not shown */
         CommandReceipt: {
             /** @enum {string} */
@@ -2228,6 +2318,11 @@ export interface components {
             /** @description Leads registered for this request by targeted recruitment */
             recruitedFamilies: components["schemas"]["RecruitedFamily"][];
             introductionVisits: components["schemas"]["IntroductionVisit"][];
+            /** @description The child’s network: explored (anyone on the map, or the flag of a request opened before the map) and how many persons are on the map (GET …/network-map) */
+            network: {
+                explored: boolean;
+                persons: number;
+            };
             revision: number;
         };
         ChildNeeds: {
@@ -2254,8 +2349,11 @@ export interface components {
                 period: components["schemas"]["DateRange"] & unknown;
             };
             region: components["schemas"]["Region"];
-            /** @description Whether the child’s own network (kin, friends) was explored first */
-            networkExplored: boolean;
+            /**
+             * @deprecated
+             * @description Superseded by the request’s network map (POST /v1/requests/{requestId}/network-map); still accepted. Whether the child’s own network (kin, friends) was explored first
+             */
+            networkExplored?: boolean;
             /**
              * @description Families from the child’s network; ranked first
              * @default []
@@ -2281,6 +2379,8 @@ export interface components {
             familyId: components["schemas"]["Id"];
             householdName?: string;
             children: number;
+            /** @description The family is a network family registered for this request: the placement counts as from the child’s network */
+            network?: boolean;
             /** @description Why the matching engine proposed the family when it was placed */
             match: {
                 score: number;
@@ -2364,6 +2464,73 @@ export interface components {
         };
         PlaceOwnFamily: {
             familyId: components["schemas"]["Id"] & unknown;
+        };
+        RegisterNetworkFamily: {
+            relation: components["schemas"]["NetworkRelation"];
+            /** @description e.g. “mother’s sister” */
+            relationNote?: string;
+            personId?: components["schemas"]["Id"] & unknown;
+            adults: components["schemas"]["Adult"][];
+            contact: components["schemas"]["ContactDetails"];
+            region: components["schemas"]["Region"];
+            /** @default [] */
+            languages?: components["schemas"]["Language"][];
+            /** @description When and how the person was met while exploring the network; default today, meeting */
+            firstContact?: {
+                on: components["schemas"]["IsoDate"];
+                channel: components["schemas"]["ContactChannel"];
+            };
+        };
+        ProvisionalApproval: {
+            deadline?: components["schemas"]["IsoDate"] & unknown;
+            authority?: components["schemas"]["ApprovingAuthority"];
+            decisionReference?: string;
+            /** @default [] */
+            conditions?: string[];
+        };
+        /** @description Who of the child’s network was explored. Never shared with partners. */
+        NetworkMap: {
+            requestId: components["schemas"]["Id"];
+            /** @description Someone of the network is on the map (or, for a request opened before the map, its networkExplored flag) */
+            explored: boolean;
+            persons: components["schemas"]["NetworkPerson"][];
+            /** @description Persons registered as network families for this request */
+            networkFamilies: components["schemas"]["NetworkFamilySummary"][];
+            /** @description The request’s stream revision */
+            revision: number;
+        };
+        NetworkPerson: {
+            personId: components["schemas"]["Id"];
+            name: string;
+            relation: components["schemas"]["NetworkRelation"];
+            outcome: components["schemas"]["NetworkContactOutcome"];
+            reason?: string;
+            on: components["schemas"]["IsoDate"];
+            familyId?: components["schemas"]["Id"] & unknown;
+        };
+        /** @enum {string} */
+        NetworkContactOutcome: "not-contacted" | "declined" | "not-suitable" | "assessed" | "registered-as-network-family";
+        NetworkFamilySummary: {
+            familyId: components["schemas"]["Id"];
+            householdName: string;
+            relation: components["schemas"]["NetworkRelation"];
+            stage: components["schemas"]["FamilyStage"];
+            /** @enum {string} */
+            status: "registered" | "provisionally-approved" | "provisional-lapsed" | "approved";
+            deadline?: components["schemas"]["IsoDate"] & unknown;
+        };
+        RecordNetworkPerson: {
+            personId?: components["schemas"]["Id"] & unknown;
+            name: string;
+            relation: components["schemas"]["NetworkRelation"];
+            /**
+             * @description registered-as-network-family follows from registering the person (POST …/network-families)
+             * @enum {string}
+             */
+            outcome: "not-contacted" | "declined" | "not-suitable" | "assessed";
+            /** @description Required with declined and not-suitable */
+            reason?: string;
+            on: components["schemas"]["IsoDate"] & unknown;
         };
         /** @description Partners’ requests, open ones first, by response deadline */
         Inbox: {
@@ -2757,10 +2924,10 @@ export interface components {
             note: string;
         };
         /**
-         * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it).
+         * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it); provisional-approval-due: a network family is provisionally approved for its one child (due on the deadline of its full assessment; it lapses the day after).
          * @enum {string}
          */
-        WorklistKind: "first-contact" | "check-assessment" | "approval-expiring" | "availability-stale" | "inbox-request" | "acceptance-pending";
+        WorklistKind: "first-contact" | "check-assessment" | "approval-expiring" | "availability-stale" | "inbox-request" | "acceptance-pending" | "provisional-approval-due";
         WorklistSubject: {
             /** @enum {string} */
             type: "family" | "request" | "partner-request";
@@ -10000,6 +10167,525 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerNetworkFamily: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterNetworkFamily"];
+            };
+        };
+        responses: {
+            /** @description The registered network family */
+            201: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    /** @description Path of the new resource */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveProvisionally: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProvisionalApproval"];
+            };
+        };
+        responses: {
+            /** @description The family, provisionally approved */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNetworkMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The network map; ETag carries the request’s revision */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkMap"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordNetworkPerson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Revision from the ETag; 412 when it is stale */
+                "If-Match"?: string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                requestId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordNetworkPerson"];
+            };
+        };
+        responses: {
+            /** @description The network map after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkMap"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request; `code` says which */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -21,7 +21,10 @@ export const ChildNeeds = z
       period: DateRange.openapi({ description: 'The period the family is needed for' }),
     }),
     region: Region,
-    networkExplored: z.boolean().openapi({ description: 'Whether the child’s own network (kin, friends) was explored first' }),
+    networkExplored: z.boolean().optional().openapi({
+      deprecated: true,
+      description: 'Superseded by the request’s network map (POST /v1/requests/{requestId}/network-map); still accepted. Whether the child’s own network (kin, friends) was explored first',
+    }),
     networkCandidates: z.array(Pseudonym).max(20).default([]).openapi({ description: 'Families from the child’s network; ranked first' }),
     startDate: IsoDate,
   })

@@ -73,6 +73,7 @@ export const OwnPlacementDetail = z
     familyId: Id,
     householdName: z.string().optional(),
     children: z.number().int().min(1),
+    network: z.boolean().optional().openapi({ description: 'The family is a network family registered for this request: the placement counts as from the child’s network' }),
     match: z
       .object({ score: z.number(), criteria: z.array(CandidateCriterion) })
       .openapi({ description: 'Why the matching engine proposed the family when it was placed' }),
@@ -126,6 +127,9 @@ export const RequestDetail = z
     recruitmentStarted: z.boolean(),
     recruitedFamilies: z.array(RecruitedFamily).openapi({ description: 'Leads registered for this request by targeted recruitment' }),
     introductionVisits: z.array(IntroductionVisit),
+    network: z
+      .object({ explored: z.boolean(), persons: z.number().int().min(0) })
+      .openapi({ description: 'The child’s network: explored (anyone on the map, or the flag of a request opened before the map) and how many persons are on the map (GET …/network-map)' }),
     revision: z.number().int(),
   })
   .openapi('RequestDetail');

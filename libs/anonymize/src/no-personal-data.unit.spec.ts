@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { FamilyEvent } from '@familybank/domain-family';
 import { available } from '@familybank/domain-family/testing';
 import { evolveFamilyDetail, type FamilyDetailDocument } from '@familybank/read-models';
-import { toSharedProfile } from './shared-profile';
-import { arbitraryFamilyWithPersonalData, assertNoPersonalData } from './testing';
+import { networkCandidateProfile, toSharedProfile, whyNotShared } from './shared-profile';
+import { arbitraryFamilyWithPersonalData, arbitraryNetworkFamilyWithPersonalData, assertNoPersonalData } from './testing';
 
 const KEY = 'municipality-pseudonym-secret-for-tests';
 
@@ -50,6 +50,32 @@ describe('no personal data leaves the municipality (property)', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('for any network family full of personal data, consenting and available or not, nothing is shared at all', () => {
+    fc.assert(
+      fc.property(arbitraryNetworkFamilyWithPersonalData(), fc.boolean(), fc.nat({ max: 999 }), ({ family, now }, consent, version) => {
+        const asked = { ...family, consentToShare: consent };
+        expect(whyNotShared(asked, now)).toBe('network-family');
+        expect(toSharedProfile(asked, { pseudonymKey: KEY, now, version })).toBeNull();
+        expect(toSharedProfile(asked, { pseudonymKey: KEY, now, version, committedCapacity: 0, staleAfterDays: 10_000 })).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a network family is ranked (inside its municipality) for its own request only, never for another', () => {
+    fc.assert(
+      fc.property(arbitraryNetworkFamilyWithPersonalData(), ({ family, secrets, now }) => {
+        const own = networkCandidateProfile(family, family.network!.requestId, { pseudonymKey: KEY, now, version: 1 });
+        expect(own).not.toBeNull();
+        // Even the internal ranking profile is built by the allowlist: no relation note, no request id, no names.
+        assertNoPersonalData(JSON.stringify(own), secrets, { opaque: [own!.pseudonym] });
+        expect(networkCandidateProfile(family, 'req-another', { pseudonymKey: KEY, now, version: 1 })).toBeNull();
+        expect(networkCandidateProfile({ ...family, network: undefined }, family.network!.requestId, { pseudonymKey: KEY, now, version: 1 })).toBeNull();
+      }),
+      { numRuns: 100 },
     );
   });
 

@@ -31,7 +31,7 @@ export interface SharedProfileContext {
   staleAfterDays?: number;
 }
 
-export type NotSharedReason = 'not-available' | 'no-consent' | 'no-valid-approval' | 'no-availability' | 'stale-availability';
+export type NotSharedReason = 'network-family' | 'not-available' | 'no-consent' | 'no-valid-approval' | 'no-availability' | 'stale-availability';
 
 const MIN_KEY_BYTES = 16;
 const LANGUAGE = /^[a-z]{2}$/;
@@ -51,11 +51,18 @@ export function pseudonymOf(key: Buffer | string, municipality: string, familyId
 
 /**
  * Why a family may not be shared now, or null when it may (DESIGN §4: consenting, approved,
- * available; with `staleAfterDays`, also confirmed recently enough).
+ * available; with `staleAfterDays`, also confirmed recently enough). A network family is never
+ * shared, whatever else holds: it is for its one child, inside its municipality.
  */
 export function whyNotShared(family: LocalFamily, now: Date, staleAfterDays?: number): NotSharedReason | null {
+  if (family.network !== undefined) return 'network-family';
+  return whyNotOffered(family, now, staleAfterDays, true);
+}
+
+/** Available with a valid approval and an availability confirmed recently enough (and, to be shared, consenting). */
+function whyNotOffered(family: LocalFamily, now: Date, staleAfterDays: number | undefined, consentNeeded: boolean): NotSharedReason | null {
   if (family.stage !== 'available') return 'not-available';
-  if (!family.consentToShare) return 'no-consent';
+  if (consentNeeded && !family.consentToShare) return 'no-consent';
   if (!family.approval || family.approval.validUntil < isoDate(now)) return 'no-valid-approval';
   if (!family.availability) return 'no-availability';
   if (staleAfterDays !== undefined && isStale(family, now, staleAfterDays)) return 'stale-availability';
@@ -65,6 +72,32 @@ export function whyNotShared(family: LocalFamily, now: Date, staleAfterDays?: nu
 /** The shared profile of the family, or null when it must not be shared (then publish a tombstone). */
 export function toSharedProfile(family: LocalFamily, context: SharedProfileContext): SharedProfile | null {
   if (whyNotShared(family, context.now, context.staleAfterDays) !== null) return null;
+  return profileOf(family, context);
+}
+
+/**
+ * Why a network family is not a candidate for `requestId` now, or null when it is: registered for
+ * that request, available with its (provisional or full) approval valid. No consent is asked: it
+ * is never shared.
+ */
+export function whyNotNetworkCandidate(family: LocalFamily, requestId: string, now: Date, staleAfterDays?: number): NotSharedReason | 'other-request' | 'not-network' | null {
+  if (family.network === undefined) return 'not-network';
+  if (family.network.requestId !== requestId) return 'other-request';
+  return whyNotOffered(family, now, staleAfterDays, false);
+}
+
+/**
+ * A network family as its own municipality ranks it among its one request's candidates: the facts
+ * of a shared profile, so the same engine ranks it, but it is NOT shared and never published (no
+ * path to a partner calls this; toSharedProfile refuses every network family). Null when it is not
+ * a candidate for that request (see whyNotNetworkCandidate).
+ */
+export function networkCandidateProfile(family: LocalFamily, requestId: string, context: SharedProfileContext): SharedProfile | null {
+  if (whyNotNetworkCandidate(family, requestId, context.now, context.staleAfterDays) !== null) return null;
+  return profileOf(family, context);
+}
+
+function profileOf(family: LocalFamily, context: SharedProfileContext): SharedProfile {
   const approval = family.approval!;
   const availability = family.availability!;
   const today = isoDate(context.now);

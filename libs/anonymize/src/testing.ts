@@ -168,3 +168,29 @@ export function arbitraryFamilyWithPersonalData(): fc.Arbitrary<FamilyWithPerson
     return { family, secrets, now: PERSONAL_DATA_NOW };
   });
 }
+
+const RELATIONS = ['grandparent', 'aunt-or-uncle', 'adult-sibling', 'cousin', 'other-relative', 'family-friend', 'neighbour', 'other'] as const;
+
+/**
+ * A network family full of personal data: any shareable family of arbitraryFamilyWithPersonalData,
+ * tied to one child's request, with a relation note naming people. Even consenting and available,
+ * nothing of it may leave the municipality. Its secrets include the request id and the note.
+ */
+export function arbitraryNetworkFamilyWithPersonalData(): fc.Arbitrary<FamilyWithPersonalData> {
+  return fc
+    .tuple(arbitraryFamilyWithPersonalData(), fc.constantFrom(...RELATIONS), digits(6), fc.constantFrom(...FIRST_NAMES), fc.integer({ min: 0, max: 17 }))
+    .map(([{ family, secrets, now }, relation, requestNumber, childName, age]) => {
+      const relationNote = `${childName}'s ${relation} via ${family.adults[0]!.fullName}`;
+      const requestId = `req-${requestNumber}`;
+      const network = {
+        requestId,
+        relation,
+        relationNote,
+        personId: `person-${requestNumber}`,
+        child: { careType: family.approval!.careTypes[0]!, age, places: 1 },
+        status: 'provisionally-approved' as const,
+        provisionalApproval: { approvedOn: family.approval!.approvedOn, deadline: family.approval!.validUntil },
+      };
+      return { family: { ...family, sourceChannel: 'child-network' as const, network }, secrets: [...secrets, requestId, relationNote, `person-${requestNumber}`], now };
+    });
+}

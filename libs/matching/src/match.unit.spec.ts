@@ -23,6 +23,16 @@ describe('ranking', () => {
     expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "From the child's own network: ranked first" });
   });
 
+  it('given a network family registered for the request, then it comes first and the explanation names its relation', () => {
+    const registered = profile({ pseudonym: pseudonym('grandma'), region: 'DK-81', experience: 'new', competences: [] });
+    const pool = [profile({ pseudonym: pseudonym('best'), experience: 'over-3-years' }), registered];
+    const networkFamilies = new Map([[registered.pseudonym, 'grandparent']]);
+    const matches = matchCandidates(needs(), pool, { ...options, networkFamilies });
+    expect(matches.map((match) => [match.pseudonym.replace(/_+$/, ''), match.network])).toEqual([['grandma', true], ['best', false]]);
+    expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "Registered from the child's network (grandparent) for this request: ranked first" });
+    expect(naiveMatch(needs(), pool, { ...options, networkFamilies })).toEqual(matches);
+  });
+
   it('given a network family that fails a hard filter, then it is not proposed', () => {
     const network = profile({ pseudonym: pseudonym('network'), careTypes: ['foster'] });
     expect(matchCandidates(needs({ networkCandidates: [network.pseudonym] }), [network], options)).toEqual([]);

@@ -27,11 +27,13 @@ export interface PreparedNeeds {
   /** The approval must still be valid in this month (see hard-filters). */
   approvalMonth: string;
   network: ReadonlySet<string>;
+  /** Network families registered for the request, with their relation to the child. */
+  networkFamilies: ReadonlyMap<string, string>;
   /** Distance from the child's region, memoized per region: a pool has few regions, many families. */
   distanceTo(region: string): RegionDistance;
 }
 
-export function prepareNeeds(needs: ChildNeeds, options: Pick<MatchOptions, 'today' | 'regionDistance'>): PreparedNeeds {
+export function prepareNeeds(needs: ChildNeeds, options: Pick<MatchOptions, 'today' | 'regionDistance' | 'networkFamilies'>): PreparedNeeds {
   const regionDistance = options.regionDistance ?? danishRegionDistance;
   const distances = new Map<string, RegionDistance>();
   const startsOn = needs.startDate > options.today ? needs.startDate : options.today;
@@ -50,7 +52,8 @@ export function prepareNeeds(needs: ChildNeeds, options: Pick<MatchOptions, 'tod
     periodToMonth: monthOf(needs.schedule.period.to),
     patterns: [...new Set(needs.schedule.patterns)],
     approvalMonth: monthOf(startsOn),
-    network: new Set(needs.networkCandidates),
+    network: new Set([...needs.networkCandidates, ...(options.networkFamilies?.keys() ?? [])]),
+    networkFamilies: options.networkFamilies ?? new Map(),
     distanceTo(region) {
       let distance = distances.get(region);
       if (distance === undefined) {

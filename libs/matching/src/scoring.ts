@@ -57,6 +57,11 @@ export function scoreOf(needs: PreparedNeeds, candidate: SharedProfile): number 
 const EXPERIENCE_TEXT = { new: 'Newly approved (under a year)', '1-3-years': 'Approved for 1–3 years', 'over-3-years': 'Approved for over 3 years' } as const;
 const REGION_TEXT = ['Same region', 'Neighbouring region', 'Distant region'] as const;
 
+function networkExplanation(needs: PreparedNeeds, pseudonym: string): string {
+  const relation = needs.networkFamilies.get(pseudonym);
+  return relation === undefined ? "From the child's own network: ranked first" : `Registered from the child's network (${relation}) for this request: ranked first`;
+}
+
 /**
  * Each criterion's points with a reason, in the order of WEIGHTS; 'period' (no points: room in the
  * period is a hard filter) is added when the profile says its free months, 'network' for network families.
@@ -108,6 +113,6 @@ export function explainScore(needs: PreparedNeeds, candidate: SharedProfile, net
   ];
   const period = explainRoom(needs, candidate);
   if (period !== undefined) criteria.push({ criterion: 'period', points: 0, max: 0, explanation: period });
-  if (network) criteria.push({ criterion: 'network', points: 0, max: 0, explanation: "From the child's own network: ranked first" });
+  if (network) criteria.push({ criterion: 'network', points: 0, max: 0, explanation: networkExplanation(needs, candidate.pseudonym) });
   return criteria;
 }

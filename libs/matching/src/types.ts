@@ -15,7 +15,7 @@ export interface Match {
   municipality: string;
   /** 0–100, the sum of the criteria's points. */
   score: number;
-  /** Named by the requester as from the child's own network: ranked before everyone else. */
+  /** From the child's own network (named by the requester, or registered for this request): ranked before everyone else. */
   network: boolean;
   criteria: CriterionScore[];
 }
@@ -25,6 +25,11 @@ export interface MatchOptions {
   /** ISO date of today, the caller's clock: the engine reads none. */
   today: string;
   regionDistance?: RegionDistanceFn;
+  /**
+   * Network families registered for this request (inside the municipality only), by pseudonym,
+   * with how each is related to the child: ranked first like named network candidates, and said so.
+   */
+  networkFamilies?: ReadonlyMap<string, string>;
 }
 
 export type HardFilter = 'care-type' | 'capacity' | 'age' | 'approval' | 'required-competences' | 'availability';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfigToken, type AppConfig } from '../platform/config/config.provider';
-import { toSharedProfile, whyNotShared } from '@familybank/anonymize';
+import { networkCandidateProfile, toSharedProfile, whyNotNetworkCandidate, whyNotShared } from '@familybank/anonymize';
 import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
 import type { OwnCandidateLookup } from '@familybank/domain-request';
 import { matchCandidates, whyExcluded } from '@familybank/matching';
@@ -49,37 +49,66 @@ export class LocalCandidates {
       });
   }
 
+  /**
+   * The candidates of one of our own requests: the shareable families and the network families
+   * registered for that request (never any other's). Network families are ranked on a profile
+   * that stays here (see @familybank/anonymize networkCandidateProfile).
+   */
+  ownCandidates(own: string, requestId: string): ShareableFamily[] {
+    return [...this.shareableFamilies(own), ...this.networkFamiliesOf(own, requestId)];
+  }
+
+  /** The network families of the request that are candidates now (available, approval valid). */
+  networkFamiliesOf(own: string, requestId: string): ShareableFamily[] {
+    const where = { sql: "json_extract(body, '$.stage') = 'available' AND json_extract(body, '$.network.requestId') = ?", params: [requestId] };
+    return this.documents
+      .list<FamilyDetailDocument>(familyDetailProjection.collection, own, { where, limit: -1 })
+      .flatMap(({ body: family }) => {
+        const profile = networkCandidateProfile(family, requestId, this.profileContext(own, family));
+        return profile ? [{ family, profile }] : [];
+      });
+  }
+
   /** The family's shared profile, or null when it must not be shared. */
   profileOf(own: string, family: FamilyDetailDocument): SharedProfile | null {
+    return toSharedProfile(family, this.profileContext(own, family));
+  }
+
+  private profileContext(own: string, family: FamilyDetailDocument) {
     // A family whose availability went stale is out of the pool, so it is not offered either.
     const staleAfterDays = this.config.AVAILABILITY_STALE_AFTER_DAYS;
-    return toSharedProfile(family, { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays });
+    return { pseudonymKey: this.identities.identity(own).pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays };
   }
 
   /**
-   * One family of `own` as the request's own candidates see it, for the rule that only a candidate
-   * is placed: a candidate with its match explained, excluded with every reason (e.g. no free place
-   * in the period), or unknown when it is not a family of `own`.
+   * One family of `own` as the candidates of its request `requestId` see it, for the rule that only
+   * a candidate is placed: a candidate with its match explained (a network family of that request
+   * says so), excluded with every reason (e.g. no free place in the period, a network family of
+   * another request), or unknown when it is not a family of `own`.
    */
-  candidateFor(own: string, familyId: string, needs: ChildNeeds, today: string): OwnCandidateLookup {
+  candidateFor(own: string, familyId: string, needs: ChildNeeds, today: string, requestId: string): OwnCandidateLookup {
     const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
     if (!found || found.municipality !== own) return { status: 'unknown' };
     const family = found.body;
-    const profile = this.profileOf(own, family);
+    const network = family.network !== undefined;
+    const profile = network ? networkCandidateProfile(family, requestId, this.profileContext(own, family)) : this.profileOf(own, family);
     if (!profile) {
-      const reason = whyNotShared(family, this.clock(), this.config.AVAILABILITY_STALE_AFTER_DAYS) ?? 'not-available';
-      return { status: 'excluded', exclusions: [{ filter: 'placeable', explanation: `Not placeable now (${reason})` }] };
+      const stale = this.config.AVAILABILITY_STALE_AFTER_DAYS;
+      const reason = (network ? whyNotNetworkCandidate(family, requestId, this.clock(), stale) : whyNotShared(family, this.clock(), stale)) ?? 'not-available';
+      const explanation = reason === 'other-request' ? `A network family of request ${family.network!.requestId} only` : `Not placeable now (${reason})`;
+      return { status: 'excluded', exclusions: [{ filter: reason === 'other-request' ? 'network' : 'placeable', explanation }] };
     }
     const exclusions = whyExcluded(needs, profile, today);
     if (exclusions.length > 0) return { status: 'excluded', exclusions };
     const [match] = this.rank(needs, [{ family, profile }], today, 1);
-    return { status: 'candidate', pseudonym: profile.pseudonym, match: { score: match!.score, criteria: match!.criteria } };
+    return { status: 'candidate', pseudonym: profile.pseudonym, match: { score: match!.score, criteria: match!.criteria }, ...(network && { network: true }) };
   }
 
-  /** The best `limit` of `local` for the needs, network candidates first, each with its score explained. */
+  /** The best `limit` of `local` for the needs, network candidates and network families first, each with its score explained. */
   rank(needs: ChildNeeds, local: ShareableFamily[], today: string, limit = CANDIDATES): LocalCandidate[] {
     const byPseudonym = new Map(local.map((entry) => [entry.profile.pseudonym, entry.family]));
-    return matchCandidates(needs, local.map((entry) => entry.profile), { limit, today }).map((match) => {
+    const networkFamilies = new Map(local.flatMap(({ family, profile }) => (family.network ? [[profile.pseudonym, family.network.relation] as const] : [])));
+    return matchCandidates(needs, local.map((entry) => entry.profile), { limit, today, networkFamilies }).map((match) => {
       const family = byPseudonym.get(match.pseudonym)!;
       return { familyId: family.familyId, householdName: householdName(family.adults), pseudonym: match.pseudonym, score: match.score, network: match.network, criteria: match.criteria };
     });

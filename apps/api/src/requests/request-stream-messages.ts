@@ -40,7 +40,8 @@ export function requestStreamMessages(event: RecordedEvent & RequestEvent, reque
       const reason = event.type === 'AcceptanceCancelled' ? 'The requester cancelled the acceptance' : (event.data.reason ?? 'Declined');
       return draft({ type: 'OfferDeclined', schemaVersion: 1, payload: { requestId, offerId, to, reason: reason.slice(0, MAX_REASON) } });
     }
-    // What the requester records of partners' answers, and its own work on the case, stays home.
+    // What the requester records of partners' answers, and its own work on the case, stays home;
+    // so does the network map, which names third parties (the child's kin and friends).
     case 'RequestOpened':
     case 'OfferReceived':
     case 'OwnPlacementRequested':
@@ -52,6 +53,7 @@ export function requestStreamMessages(event: RecordedEvent & RequestEvent, reque
     case 'ContactDetailsReceived':
     case 'IntroductionVisitRecorded':
     case 'AssignmentEnded':
+    case 'NetworkPersonRecorded':
       return [];
     default:
       return unknownEvent(event);

@@ -86,8 +86,18 @@ describe('request stream → requests topic', () => {
     { type: 'ContactDetailsReceived', data: { assignmentId: 'as-1', sealed: {} } },
     { type: 'IntroductionVisitRecorded', data: { visitId: 'v-1', on: '2026-03-25', status: 'planned' } },
     { type: 'AssignmentEnded', data: { assignmentId: 'as-1', reason: 'Done', endedOn: '2026-09-30' } },
+    { type: 'NetworkPersonRecorded', data: { personId: 'p-2', name: 'Karsten Holm', relation: 'aunt-or-uncle', outcome: 'assessed', on: '2026-03-09' } },
   ])('$type stays with the requester: nothing is published', (data) => {
     spec.given(request).when(event(data)).thenNothing();
+  });
+
+  it('the network map of a shared request is never part of what is published', () => {
+    const drafts = [
+      ...requestStreamMessages(event({ type: 'RequestShared', data: { partners: [OWNER] } }), request),
+      ...requestStreamMessages(event({ type: 'RequestFilled', data: { offerId: 'offer-1' } }), request),
+    ];
+    expect(drafts).toHaveLength(2);
+    for (const secret of ['Inge Mortensen', 'Ill since May', 'grandparent', 'p-1']) expect(JSON.stringify(drafts)).not.toContain(secret);
   });
 
   it('a request document that breaks the contract is refused at the sender, not dead-lettered by the partner', () => {

@@ -84,7 +84,7 @@ export class RequestsController {
     const own = ctx.principal.municipality;
     const { needs } = this.load(own, params.requestId);
     const today = isoDate(this.clock());
-    const local = this.localCandidates.rank(needs, this.localCandidates.shareableFamilies(own), today);
+    const local = this.localCandidates.rank(needs, this.localCandidates.ownCandidates(own, params.requestId), today);
     const profiles = this.documents.all<PoolEntry>(PARTNER_POOL, own).map(({ receivedAt: _receivedAt, ...profile }) => profile);
     const byPseudonym = new Map(profiles.map((profile) => [`${profile.municipality}:${profile.pseudonym}`, profile]));
     const pool = matchCandidates(needs, profiles, { limit: CANDIDATES, today }).map((match) => ({
@@ -110,7 +110,7 @@ export class RequestsController {
   place(@Param() params: RequestParam, @Body() body: BodyOf<typeof routes.placeOwnFamily>, @Ctx() ctx: RequestContext) {
     const own = ctx.principal.municipality;
     const { needs } = this.load(own, params.requestId);
-    const candidate = this.localCandidates.candidateFor(own, body.familyId, needs, isoDate(this.clock()));
+    const candidate = this.localCandidates.candidateFor(own, body.familyId, needs, isoDate(this.clock()), params.requestId);
     return this.run(ctx, params.requestId, { type: 'PlaceOwnFamily', data: { offerId: ctx.commandId, familyId: body.familyId, owner: own, candidate } });
   }
 
@@ -168,7 +168,7 @@ export class RequestsController {
       const { receivedAt: _receivedAt, ...profile } = entry;
       return profile;
     };
-    const { sealedContacts, pendingAcceptance, assignment, ...rest } = doc;
+    const { sealedContacts, pendingAcceptance, assignment, network, ...rest } = doc;
     return {
       ...rest,
       awaitingAnswerFrom: doc.status === 'open' ? doc.sharedWith.filter((partner) => !doc.answeredBy.includes(partner)) : [],
@@ -184,6 +184,7 @@ export class RequestsController {
           : this.disclosures.contactOf(doc.municipality, assignment.partner, assignment.assignmentId, sealedContacts?.[assignment.assignmentId])),
       },
       recruitedFamilies: this.recruitedFamilies(doc),
+      network: { explored: network.explored, persons: network.persons.length },
     };
   }
 

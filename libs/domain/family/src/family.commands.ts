@@ -14,6 +14,7 @@ import type {
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
+import type { ApproveProvisionally, RegisterNetworkFamily } from './network';
 import type { CheckKind } from './vocabulary';
 
 /** Where targeted recruitment stands on the named request: a look-up the handler loads, so the rule lives here. */
@@ -78,4 +79,6 @@ export type FamilyCommand =
   | RecordSupport
   | ReserveFamily
   | EndAssignment
-  | AssignContactPerson;
+  | AssignContactPerson
+  | RegisterNetworkFamily
+  | ApproveProvisionally;

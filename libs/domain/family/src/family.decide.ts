@@ -4,7 +4,9 @@ import { FamilyErrors } from './family.errors';
 import type { FamilyEvent } from './family.events';
 import { checkKey, type FamilyState, type RegisteredFamily } from './family.state';
 import type { ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, RegistrationDetails } from './family.types';
-import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAGES, type FamilyStage } from './vocabulary';
+import { ensureChecksAllowApproval, ensureUniqueAdults, inStage } from './family.rules';
+import { approvalStagesOf, checkStagesOf, ensureNotProvisional, ensureReservableFor, ensureShareable, networkFamilyRegistered, provisionallyApproved } from './network';
+import { ALWAYS_BLOCKING_REMARKS, APPROVED_STAGES, CHECK_KINDS, RECRUITMENT_STAGES } from './vocabulary';
 
 export function decideFamily(command: FamilyCommand, state: FamilyState, context: DecisionContext): FamilyEvent[] {
   if (command.type === 'RegisterFamily') {
@@ -12,12 +14,16 @@ export function decideFamily(command: FamilyCommand, state: FamilyState, context
     const { recruitingRequest, referringFamily, ...details } = command.data;
     return [{ type: 'FamilyRegistered', data: { ...validRegistration(details, recruitingRequest, referringFamily), registeredAt: context.now.toISOString() } }];
   }
+  if (command.type === 'RegisterNetworkFamily') {
+    ensure(state.status === 'unregistered', () => FamilyErrors.alreadyRegistered(command.data.familyId));
+    return networkFamilyRegistered(command.data, context.now);
+  }
   if (state.status === 'unregistered') throw FamilyErrors.notFound('(unregistered)');
   ensure(state.status !== 'retired', FamilyErrors.retired);
   return decideForRegistered(command, state, context);
 }
 
-function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFamily' }>, family: RegisteredFamily, { now }: DecisionContext): FamilyEvent[] {
+function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFamily' | 'RegisterNetworkFamily' }>, family: RegisteredFamily, { now }: DecisionContext): FamilyEvent[] {
   const today = isoDate(now);
   switch (command.type) {
     case 'RecordFirstContact':
@@ -30,7 +36,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       inStage(family, 'record an interview with', ['screened']);
       return [{ type: 'FamilyInterviewed', data: command.data }];
     case 'RequestBackgroundChecks': {
-      inStage(family, 'request background checks for', ['interviewed', 'background-checks']);
+      inStage(family, 'request background checks for', checkStagesOf(family));
       const adultIds = command.data.adultIds ?? family.adults.map((adult) => adult.adultId);
       adultIds.forEach((adultId) => ensure(isAdult(family, adultId), () => FamilyErrors.unknownAdult(adultId)));
       const kinds = command.data.kinds ?? [...CHECK_KINDS];
@@ -51,8 +57,10 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       return [{ type: 'BackgroundCheckRemarksAssessed', data: command.data }];
     }
     case 'ApproveFamily':
-      inStage(family, 'approve', ['background-checks']);
+      inStage(family, 'approve', approvalStagesOf(family));
       ensureChecksAllowApproval(family);
+      // A network family fully approved while available keeps its availability: it must still fit.
+      if (family.availability) validAvailability(family.availability, command.data);
       return [{ type: 'FamilyApproved', data: { ...validApproval(command.data, today), approvedOn: today } }];
     case 'RejectFamily':
       inStage(family, 'reject', RECRUITMENT_STAGES);
@@ -79,6 +87,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
       return [{ type: 'FamilyReinstated', data: command.data }];
     case 'RenewApproval':
       inStage(family, 'renew the approval of', [...APPROVED_STAGES, 'approval-expired']);
+      ensureNotProvisional(family);
       if (family.availability) validAvailability(family.availability, command.data);
       return [{ type: 'ApprovalRenewed', data: { ...validApproval(command.data, today), renewedOn: today } }];
     case 'ExpireApproval': {
@@ -90,6 +99,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'RetireFamily':
       return [{ type: 'FamilyRetired', data: command.data }];
     case 'GiveConsentToShare':
+      ensureShareable(family);
       ensure(!family.consentToShare, FamilyErrors.consentAlreadyGiven);
       return [{ type: 'ConsentToShareGiven', data: command.data }];
     case 'WithdrawConsentToShare':
@@ -101,6 +111,7 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'ReserveFamily': {
       if (family.reservations.some((reservation) => reservation.assignmentId === command.data.assignmentId)) return [];
       inStage(family, 'reserve', ['available']);
+      ensureReservableFor(family, command.data.requester.requestId);
       const { period, children } = command.data;
       ensure(period.from <= period.to, () => FamilyErrors.periodInverted(period.from, period.to));
       const free = freePlacesIn(family, period);
@@ -110,6 +121,8 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     case 'EndAssignment':
       ensure(family.reservations.some((reservation) => reservation.assignmentId === command.data.assignmentId), () => FamilyErrors.unknownAssignment(command.data.assignmentId));
       return [{ type: 'AssignmentEnded', data: { ...command.data, endedOn: today } }];
+    case 'ApproveProvisionally':
+      return provisionallyApproved(family, command.data, today);
     case 'RecordSupport':
       ensure(family.approval !== null, () => FamilyErrors.notApproved(family.status));
       return [{ type: 'SupportRecorded', data: command.data }];
@@ -137,18 +150,10 @@ export function freePlacesIn(family: RegisteredFamily, period: { from: string; t
   return Math.max(0, capacity - taken);
 }
 
-function inStage(family: RegisteredFamily, action: string, allowed: readonly FamilyStage[]): void {
-  ensure(allowed.includes(family.status), () => FamilyErrors.notInStage(action, family.status, allowed));
-}
-
 const isAdult = (family: RegisteredFamily, adultId: string) => family.adults.some((adult) => adult.adultId === adultId);
 
 function validRegistration(details: RegistrationDetails, recruitingRequest: RecruitingRequest = 'unknown', referringFamily: ReferringFamily = 'unknown'): RegistrationDetails {
-  const seen = new Set<string>();
-  for (const { adultId } of details.adults) {
-    ensure(!seen.has(adultId), () => FamilyErrors.duplicateAdult(adultId));
-    seen.add(adultId);
-  }
+  ensureUniqueAdults(details.adults);
   ensure(details.sourceChannel !== 'family-referral' || !!details.referredByFamilyId, FamilyErrors.referralWithoutReferrer);
   ensure(details.sourceChannel !== 'child-request' || !!details.recruitedForRequestId, FamilyErrors.requestSourceMissing);
   ensure(details.sourceChannel === 'child-request' || details.recruitedForRequestId === undefined, FamilyErrors.requestSourceUnexpected);
@@ -172,19 +177,6 @@ function validCheckResult(family: RegisteredFamily, result: BackgroundCheckResul
   ensure(outcome === 'clear' || remarkCategory !== undefined, FamilyErrors.remarksNeedCategory);
   ensure(outcome === 'remarks' || remarkCategory === undefined, FamilyErrors.clearCheckHasNoCategory);
   return result;
-}
-
-/** No approval while any adult's check is missing; remarks block unless assessed acceptable. */
-function ensureChecksAllowApproval(family: RegisteredFamily): void {
-  const expected = family.adults.flatMap(({ adultId }) => CHECK_KINDS.map((kind) => ({ adultId, kind })));
-  const resultOf = (adultId: string, kind: string) => family.checks.find((check) => check.adultId === adultId && check.kind === kind);
-  const missing = expected.filter(({ adultId, kind }) => resultOf(adultId, kind)?.result === undefined);
-  ensure(missing.length === 0, () => FamilyErrors.checksMissing(missing));
-  const blocking = expected.filter(({ adultId, kind }) => {
-    const check = resultOf(adultId, kind);
-    return check?.result?.outcome === 'remarks' && check.assessment?.acceptable !== true;
-  });
-  ensure(blocking.length === 0, () => FamilyErrors.checksNotClear(blocking));
 }
 
 function validApproval(terms: ApprovalTerms, today: string): ApprovalTerms {

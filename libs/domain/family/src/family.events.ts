@@ -13,6 +13,7 @@ import type {
   RemarksAssessment,
   SupportRecord,
 } from './family.types';
+import type { FamilyProvisionallyApproved } from './network';
 import type { CheckKind, FamilyStage } from './vocabulary';
 
 export type FamilyRegistered = Message<'FamilyRegistered', RegistrationDetails & { registeredAt: string }>;
@@ -65,7 +66,8 @@ export type FamilyEvent =
   | SupportRecorded
   | FamilyReserved
   | AssignmentEnded
-  | ContactPersonAssigned;
+  | ContactPersonAssigned
+  | FamilyProvisionallyApproved;
 
 export type FamilyEventType = FamilyEvent['type'];
 

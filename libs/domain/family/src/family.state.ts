@@ -1,7 +1,7 @@
 import { assertNever, type IsoDate } from '@familybank/domain-core';
 import type { FamilyEvent, FamilyRegistered } from './family.events';
-import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, ProfileFields, Reservation } from './family.types';
-import type { CheckKind, FamilyStage } from './vocabulary';
+import type { Adult, ApprovalTerms, AvailabilityTerms, BackgroundCheckResult, ContactPerson, NetworkTie, ProfileFields, Reservation } from './family.types';
+import { APPROVED_STAGES, type CheckKind, type FamilyStage } from './vocabulary';
 
 export interface CheckState {
   adultId: string;
@@ -23,7 +23,11 @@ export interface RegisteredFamily extends ProfileFields {
   reservations: Reservation[];
   /** Absent until one is assigned (optional, so states folded before contact persons existed stay valid). */
   contactPerson?: ContactPerson;
+  /** Only for a network family; `provisionalUntil` while its approval is provisional (or lapsed before a full one). */
+  network?: NetworkState;
 }
+
+export type NetworkState = NetworkTie & { provisionalUntil?: IsoDate };
 
 export type ConfirmedAvailability = AvailabilityTerms & { confirmedOn: IsoDate };
 
@@ -54,6 +58,7 @@ function registered(data: FamilyRegistered['data']): RegisteredFamily {
     availability: null,
     consentToShare: false,
     reservations: [],
+    ...(data.network && { network: data.network }),
   };
 }
 
@@ -77,7 +82,13 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
     }
     case 'FamilyApproved': {
       const { approvedOn: _approvedOn, ...terms } = event.data;
-      return { ...state, status: 'approved', approval: terms };
+      // Only a provisionally approved network family is approved in an approved stage: it keeps that stage.
+      const status = APPROVED_STAGES.includes(state.status) ? state.status : 'approved';
+      return { ...state, status, approval: terms, ...(state.network && { network: withoutProvisional(state.network) }) };
+    }
+    case 'FamilyProvisionallyApproved': {
+      const { approvedOn: _approvedOn, requestId: _requestId, ...terms } = event.data;
+      return { ...state, status: 'approved', approval: terms, ...(state.network && { network: { ...state.network, provisionalUntil: terms.validUntil } }) };
     }
     case 'FamilyRejected':
       return { ...state, status: 'rejected' };
@@ -117,6 +128,10 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
     default:
       return assertNever(event);
   }
+}
+
+function withoutProvisional({ provisionalUntil: _until, ...network }: NetworkState): NetworkState {
+  return network;
 }
 
 const PROFILE_FIELDS = ['contact', 'region', 'languages', 'competences', 'interestedIn'] as const satisfies ReadonlyArray<keyof ProfileFields>;

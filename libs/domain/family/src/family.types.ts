@@ -7,6 +7,7 @@ import type {
   CheckOutcome,
   Competence,
   ContactChannel,
+  NetworkRelation,
   RejectionReason,
   RemarkCategory,
   SourceChannel,
@@ -70,6 +71,30 @@ export interface RegistrationDetails extends ProfileFields {
   /** The own municipality's request whose targeted recruitment brought the lead (sourceChannel child-request). */
   recruitedForRequestId?: string;
   adults: Adult[];
+  /** Set only for a network family (sourceChannel child-network): the one child's request it is for. */
+  network?: NetworkTie;
+}
+
+/** The child a network family is registered for, as its request describes it: never a name or id. */
+export interface NetworkChild {
+  careType: CareType;
+  age: number;
+  /** The child and its siblings placed together. */
+  places: number;
+}
+
+/**
+ * A person (household) from one child's own network, registered for that child's request: its
+ * provisional approval is limited to that child, it is a candidate for that request only and it
+ * never leaves the municipality.
+ */
+export interface NetworkTie {
+  requestId: string;
+  relation: NetworkRelation;
+  relationNote?: string;
+  /** The entry of the request's network map the person came from, when the caseworker named one. */
+  personId?: string;
+  child: NetworkChild;
 }
 
 export interface FirstContact {

@@ -6,3 +6,5 @@ export * from './family.events';
 export * from './family.state';
 export * from './family.types';
 export * from './vocabulary';
+export * from './network';
+export * from './network.errors';

@@ -8,9 +8,10 @@ export type CareType = (typeof CARE_TYPES)[number];
 
 /**
  * How a lead found us; tracked because channels differ wildly in what they bring. `child-request`:
- * targeted recruitment for one child's request (the lead names the request).
+ * targeted recruitment for one child's request (the lead names the request). `child-network`: a
+ * person from the child's own network, registered for that child's request (a network family).
  */
-export const SOURCE_CHANNELS = ['campaign', 'social-media', 'family-referral', 'municipality-website', 'event', 'child-request', 'other'] as const;
+export const SOURCE_CHANNELS = ['campaign', 'social-media', 'family-referral', 'municipality-website', 'event', 'child-request', 'child-network', 'other'] as const;
 export type SourceChannel = (typeof SOURCE_CHANNELS)[number];
 
 export const CONTACT_CHANNELS = ['phone', 'meeting', 'video', 'email'] as const;
@@ -76,3 +77,7 @@ export type FamilyStage = (typeof FAMILY_STAGES)[number];
 export const RECRUITMENT_STAGES: readonly FamilyStage[] = ['lead', 'contacted', 'screened', 'interviewed', 'background-checks'];
 /** Stages in which the family holds a (possibly paused) approval. */
 export const APPROVED_STAGES: readonly FamilyStage[] = ['approved', 'available', 'suspended'];
+
+/** How a person of the child's network (DA netværk, SV nätverk) is related to the child: kin or friend. */
+export const NETWORK_RELATIONS = ['grandparent', 'aunt-or-uncle', 'adult-sibling', 'cousin', 'other-relative', 'family-friend', 'neighbour', 'other'] as const;
+export type NetworkRelation = (typeof NETWORK_RELATIONS)[number];

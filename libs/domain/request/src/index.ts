@@ -3,3 +3,4 @@ export * from './request.decider';
 export * from './request.errors';
 export * from './request.state';
 export * from './request.types';
+export * from './network-map';

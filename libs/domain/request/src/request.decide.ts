@@ -1,4 +1,5 @@
 import { assertNever, ensure, isoDate, type DecisionContext } from '@familybank/domain-core';
+import { networkPersonRecorded } from './network-map';
 import { RequestErrors } from './request.errors';
 import type { IntroductionVisit, OfferState, OwnPlacement, RequestCommand, RequestEvent, RequestState } from './request.types';
 
@@ -10,12 +11,15 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
     const { needs, responseDeadline } = command.data;
     ensure(responseDeadline >= today, () => RequestErrors.deadlineInPast(responseDeadline));
     ensure(needs.schedule.period.from <= needs.schedule.period.to, RequestErrors.periodInverted);
-    ensure(needs.networkExplored || needs.networkCandidates.length === 0, RequestErrors.networkCandidatesWithoutExploring);
+    // Requests opened before the network map say whether the network was explored; naming candidates while saying no contradicts itself.
+    ensure(needs.networkExplored !== false || needs.networkCandidates.length === 0, RequestErrors.networkCandidatesWithoutExploring);
     return [{ type: 'RequestOpened', data: command.data }];
   }
   if (state.status === 'none') throw RequestErrors.notFound('(unopened)');
   if (command.type === 'RecordDisclosure') return disclosure(command, state);
   if (command.type === 'RecordIntroductionVisit') return introductionVisit(command, state);
+  // The map documents the case: it may be completed after the request was filled or closed.
+  if (command.type === 'RecordNetworkPerson') return networkPersonRecorded(state.networkMap, command.data, today).map((data) => ({ type: 'NetworkPersonRecorded', data }));
   if (command.type === 'RecordAssignmentEnded') {
     // Only the end of this request's own assignment counts, once; anything else is a stray fact.
     if (state.assignmentId !== command.data.assignmentId || state.assignmentEnded) return [];
@@ -61,7 +65,7 @@ export function decideRequest(command: RequestCommand, state: RequestState, { no
       const offer = offerIn(state, command.data.offerId, ['acceptance-requested']);
       const others = state.offers.filter((other) => other.offerId !== offer.offerId && ['received', 'shortlisted'].includes(other.status));
       return [
-        { type: 'AssignmentConfirmed', data: { ...command.data, partner: offer.partner, pseudonym: offer.pseudonym } },
+        { type: 'AssignmentConfirmed', data: { ...command.data, partner: offer.partner, pseudonym: offer.pseudonym, ...(offer.network && { network: true as const }) } },
         { type: 'RequestFilled', data: { offerId: offer.offerId } },
         ...others.map((other): RequestEvent => ({ type: 'OfferDeclined', data: { offerId: other.offerId, reason: 'The request was filled by another offer' } })),
       ];
@@ -93,7 +97,8 @@ function ownPlacement({ offerId, familyId, owner, candidate }: Extract<RequestCo
   }
   const known = state.offers.find((offer) => offer.offerId === offerId);
   ensure(known === undefined, () => RequestErrors.offerNotAvailable(offerId, known!.status));
-  return { offerId, familyId, owner, pseudonym: candidate.pseudonym, period: state.period!, children: state.children!, match: candidate.match };
+  const network = candidate.network === true ? { network: true as const } : {};
+  return { offerId, familyId, owner, pseudonym: candidate.pseudonym, period: state.period!, children: state.children!, match: candidate.match, ...network };
 }
 
 function disclosure(command: Extract<RequestCommand, { type: 'RecordDisclosure' }>, state: RequestState): RequestEvent[] {

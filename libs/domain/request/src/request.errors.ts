@@ -32,5 +32,16 @@ export const RequestErrors = {
     new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `Family ${familyId} has no free place in the request’s period: ${explanation}`, { familyId, explanation }),
   notACandidate: (familyId: string, exclusions: Array<{ filter: string; explanation: string }>) =>
     new DomainError('REQUEST.NOT_A_CANDIDATE', 'rule', `Family ${familyId} does not fit the request: ${exclusions.map((e) => e.explanation).join('; ')}`, { familyId, exclusions }),
+  networkDateInFuture: (on: string, today: string) =>
+    new DomainError('REQUEST.NETWORK_DATE_IN_FUTURE', 'rule', `A network contact on ${on} is after today (${today})`, { on, today }),
+  networkReasonRequired: (outcome: string) =>
+    new DomainError('REQUEST.NETWORK_REASON_REQUIRED', 'rule', `The outcome "${outcome}" needs a reason`, { outcome }),
+  networkFamilyRequired: () =>
+    new DomainError('REQUEST.NETWORK_FAMILY_REQUIRED', 'rule', 'A person registered as a network family names the family (familyId)'),
+  networkFamilyUnexpected: () =>
+    new DomainError('REQUEST.NETWORK_FAMILY_UNEXPECTED', 'rule', 'A familyId is named only with the outcome registered-as-network-family'),
+  networkPersonRegistered: (personId: string, familyId: string) =>
+    new DomainError('REQUEST.NETWORK_PERSON_REGISTERED', 'conflict', `Person ${personId} is registered as network family ${familyId}; that outcome stays`, { personId, familyId }),
+  networkMapFull: (max: number) => new DomainError('REQUEST.NETWORK_MAP_FULL', 'rule', `A network map holds at most ${max} persons`, { max }),
   recruitmentAlreadyStarted: () => new DomainError('REQUEST.RECRUITMENT_ALREADY_STARTED', 'conflict', 'Targeted recruitment for this request has already started'),
 } as const;

@@ -1,7 +1,8 @@
 import { assertNever } from '@familybank/domain-core';
+import { withNetworkPerson } from './network-map';
 import type { IntroductionVisit, OfferState, RequestEvent, RequestState } from './request.types';
 
-export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosedFor: [], introductionVisits: [] });
+export const initialRequestState = (): RequestState => ({ status: 'none', sharedWith: [], answeredBy: [], offers: [], recruitmentStarted: false, disclosedFor: [], introductionVisits: [], networkMap: [] });
 
 export function evolveRequest(state: RequestState, event: RequestEvent): RequestState {
   switch (event.type) {
@@ -29,8 +30,9 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
     case 'AcceptanceRequested':
       return { ...withOffer(state, event.data.offerId, 'acceptance-requested'), pendingAcceptance: event.data.offerId };
     case 'OwnPlacementRequested': {
-      const { offerId, owner, pseudonym, familyId } = event.data;
-      return { ...state, offers: [...state.offers, { offerId, partner: owner, pseudonym, familyId, status: 'acceptance-requested' }], pendingAcceptance: offerId };
+      const { offerId, owner, pseudonym, familyId, network } = event.data;
+      const offer: OfferState = { offerId, partner: owner, pseudonym, familyId, status: 'acceptance-requested', ...(network && { network }) };
+      return { ...state, offers: [...state.offers, offer], pendingAcceptance: offerId };
     }
     case 'AcceptanceCancelled':
       // The owner may already have reserved the family: a cancelled acceptance declines that offer.
@@ -55,6 +57,8 @@ export function evolveRequest(state: RequestState, event: RequestEvent): Request
       return { ...state, disclosedFor: [...state.disclosedFor, event.data.assignmentId] };
     case 'IntroductionVisitRecorded':
       return { ...state, introductionVisits: withVisit(state.introductionVisits, event.data) };
+    case 'NetworkPersonRecorded':
+      return { ...state, networkMap: withNetworkPerson(state.networkMap, event.data) };
     default:
       return assertNever(event);
   }

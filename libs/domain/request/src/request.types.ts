@@ -1,5 +1,6 @@
 import type { IsoDate, Message } from '@familybank/domain-core';
 import type { AvailabilityPattern, CareType, Competence } from '@familybank/domain-family';
+import type { NetworkPerson } from './network-map';
 
 /** What a child needs; mirrors the ChildNeeds contract. Never the child's name or national id. */
 export interface ChildNeeds {
@@ -11,7 +12,8 @@ export interface ChildNeeds {
   languages: string[];
   schedule: { patterns: AvailabilityPattern[]; period: { from: IsoDate; to: IsoDate } };
   region: string;
-  networkExplored: boolean;
+  /** Superseded by the request's network map; requests opened before it carry the flag. */
+  networkExplored?: boolean;
   networkCandidates: string[];
   startDate: IsoDate;
 }
@@ -27,6 +29,8 @@ export interface OfferState {
   status: OfferStatus;
   /** Only for an own placement: the requester's own family. */
   familyId?: string;
+  /** Only for an own placement of a network family registered for this request. */
+  network?: true;
 }
 
 /** Why the matching engine proposed a family: the score and each criterion explained. */
@@ -43,7 +47,7 @@ export interface PlacementMatch {
 export type OwnCandidateLookup =
   | { status: 'unknown' }
   | { status: 'excluded'; exclusions: Array<{ filter: string; explanation: string }> }
-  | { status: 'candidate'; pseudonym: string; match: PlacementMatch };
+  | { status: 'candidate'; pseudonym: string; match: PlacementMatch; network?: boolean };
 
 export interface OwnPlacement {
   offerId: string;
@@ -54,6 +58,8 @@ export interface OwnPlacement {
   period: { from: IsoDate; to: IsoDate };
   children: number;
   match: PlacementMatch;
+  /** The family is a network family registered for this request: the placement counts as from the child's network. */
+  network?: true;
 }
 
 export const INTRODUCTION_VISIT_STATUSES = ['planned', 'held', 'cancelled'] as const;
@@ -87,6 +93,7 @@ export interface RequestState {
   period?: { from: IsoDate; to: IsoDate };
   children?: number;
   introductionVisits: IntroductionVisit[];
+  networkMap: NetworkPerson[];
 }
 
 export type RequestCommand =
@@ -114,7 +121,9 @@ export type RequestCommand =
   /** Plans a visit, or (same visitId) records that it was held or cancelled. */
   | Message<'RecordIntroductionVisit', IntroductionVisit>
   /** The owner ended the assignment (the child left the family, or the placement ended as planned). */
-  | Message<'RecordAssignmentEnded', { assignmentId: string; reason: string }>;
+  | Message<'RecordAssignmentEnded', { assignmentId: string; reason: string }>
+  /** Records a person of the child's network on the request's map, or (same personId) a later outcome. */
+  | Message<'RecordNetworkPerson', NetworkPerson>;
 
 export type RequestEvent =
   | Message<'RequestOpened', { requestId: string; caseReference: string; needs: ChildNeeds; responseDeadline: IsoDate }>
@@ -127,7 +136,8 @@ export type RequestEvent =
   /** Pending like an acceptance: the own family is being reserved for the request's period. */
   | Message<'OwnPlacementRequested', OwnPlacement>
   | Message<'AcceptanceCancelled', { offerId: string }>
-  | Message<'AssignmentConfirmed', { offerId: string; assignmentId: string; partner: string; pseudonym: string }>
+  /** `network`: the confirmed family is a network family of this request (an own placement). */
+  | Message<'AssignmentConfirmed', { offerId: string; assignmentId: string; partner: string; pseudonym: string; network?: true }>
   | Message<'RequestFilled', { offerId: string }>
   | Message<'OfferWithdrawn', { offerId: string; reason: string }>
   | Message<'RequestWithdrawn', { reason: string }>
@@ -136,6 +146,7 @@ export type RequestEvent =
   /** The owner's sealed disclosure of the family's contact details; only this municipality's key opens it. */
   | Message<'ContactDetailsReceived', { assignmentId: string; sealed: Record<string, unknown> }>
   | Message<'IntroductionVisitRecorded', IntroductionVisit>
-  | Message<'AssignmentEnded', { assignmentId: string; reason: string; endedOn: IsoDate }>;
+  | Message<'AssignmentEnded', { assignmentId: string; reason: string; endedOn: IsoDate }>
+  | Message<'NetworkPersonRecorded', NetworkPerson>;
 
 export const requestStreamId = (requestId: string) => `request-${requestId}`;

@@ -14,7 +14,7 @@ export interface AvailabilityTracking {
 
 export const availableFamiliesProjection: Projection<AvailabilityTracking> = {
   name: 'available-families',
-  version: 4,
+  version: 5,
   collection: 'available-families',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,

@@ -14,7 +14,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 6,
+  version: 7,
   collection: 'family-detail',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -30,9 +30,10 @@ export function evolveFamilyDetail(document: FamilyDetailDocument | null, event:
 }
 
 function registered(event: RecordedFamilyEvent & { type: 'FamilyRegistered' }): FamilyDetailDocument {
-  const { registeredAt, ...details } = event.data;
+  const { registeredAt, network, ...details } = event.data;
   return {
     ...details,
+    ...(network && { network: { ...network, status: 'registered' as const } }),
     municipality: event.metadata.municipality,
     stage: 'lead',
     stageSince: event.metadata.occurredAt,
@@ -80,7 +81,12 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
       return updateCheck(document, adultId, kind, { assessment: { acceptable, assessment, assessedBy: event.metadata.actor } });
     }
     case 'FamilyApproved':
-      return { ...document, approval: event.data };
+      return { ...document, approval: event.data, ...(document.network && { network: { ...document.network, status: 'approved', fullyApprovedOn: event.data.approvedOn } }) };
+    case 'FamilyProvisionallyApproved': {
+      const { requestId: _requestId, ...approval } = event.data;
+      const provisionalApproval = { approvedOn: approval.approvedOn, deadline: approval.validUntil };
+      return { ...document, approval, ...(document.network && { network: { ...document.network, status: 'provisionally-approved', provisionalApproval } }) };
+    }
     case 'ApprovalRenewed': {
       // approvedOn stays the first approval: experience is counted from it.
       const { renewedOn, ...terms } = event.data;
@@ -90,9 +96,11 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
       return { ...document, availability: event.data };
     case 'AvailabilityConfirmed':
       return document.availability ? { ...document, availability: { ...document.availability, confirmedOn: event.data.confirmedOn } } : document;
+    case 'ApprovalExpired':
+      // Without a full approval by its deadline, a network family's provisional approval lapsed.
+      return { ...document, availability: undefined, ...(document.network?.status === 'provisionally-approved' && { network: { ...document.network, status: 'provisional-lapsed' } }) };
     case 'AvailabilityWithdrawn':
     case 'FamilySuspended':
-    case 'ApprovalExpired':
     case 'FamilyRetired':
       return { ...document, availability: undefined };
     case 'SupportRecorded':

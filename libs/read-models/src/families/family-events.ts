@@ -28,6 +28,7 @@ export const FAMILY_EVENT_TYPES: ReadonlySet<string> = new Set<FamilyEvent['type
   'FamilyReserved',
   'AssignmentEnded',
   'ContactPersonAssigned',
+  'FamilyProvisionallyApproved',
 ]);
 
 export const familyIdOf = (event: RecordedEvent): string => event.streamId.replace(/^family-/, '');

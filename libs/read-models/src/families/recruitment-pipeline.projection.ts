@@ -1,4 +1,4 @@
-import type { FamilyStage, SourceChannel } from '@familybank/domain-family';
+import { APPROVED_STAGES, type FamilyStage, type SourceChannel } from '@familybank/domain-family';
 import type { Projection } from '../projection';
 import { FAMILY_EVENT_TYPES, familyIdOf, householdName, type RecordedFamilyEvent } from './family-events';
 
@@ -19,6 +19,7 @@ const STAGE_AFTER: Partial<Record<RecordedFamilyEvent['type'], FamilyStage>> = {
   FamilyInterviewed: 'interviewed',
   BackgroundChecksRequested: 'background-checks',
   FamilyApproved: 'approved',
+  FamilyProvisionallyApproved: 'approved',
   FamilyRejected: 'rejected',
   AvailabilityDeclared: 'available',
   AvailabilityWithdrawn: 'approved',
@@ -30,7 +31,7 @@ const STAGE_AFTER: Partial<Record<RecordedFamilyEvent['type'], FamilyStage>> = {
 
 export const recruitmentPipelineProjection: Projection<PipelineEntry> = {
   name: 'recruitment-pipeline',
-  version: 1,
+  version: 2,
   collection: 'recruitment-pipeline',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -44,7 +45,13 @@ export function evolvePipelineEntry(entry: PipelineEntry | null, event: Recorded
     return { familyId, householdName: householdName(adults), stage: 'lead', stageSince: event.metadata.occurredAt, registeredAt, sourceChannel, reachedApproval: false };
   }
   if (entry === null) return null;
-  const stage = event.type === 'ApprovalRenewed' && entry.stage === 'approval-expired' ? 'approved' : STAGE_AFTER[event.type];
+  const stage = event.type === 'ApprovalRenewed' && entry.stage === 'approval-expired' ? 'approved' : stageAfter(entry, event);
   if (stage === undefined || stage === entry.stage) return entry;
   return { ...entry, stage, stageSince: event.metadata.occurredAt, reachedApproval: entry.reachedApproval || stage === 'approved' };
+}
+
+/** A provisionally approved network family approved fully while available (or suspended) keeps that stage, as the decider does. */
+function stageAfter(entry: PipelineEntry, event: RecordedFamilyEvent): FamilyStage | undefined {
+  if (event.type === 'FamilyApproved' && (APPROVED_STAGES as readonly string[]).includes(entry.stage)) return entry.stage;
+  return STAGE_AFTER[event.type];
 }

@@ -35,7 +35,7 @@ export interface ApprovalTermFact {
 
 export const familyFactsProjection: Projection<FamilyFacts> = {
   name: 'figures-family-facts',
-  version: 1,
+  version: 2,
   collection: 'figures-family-facts',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -68,6 +68,8 @@ export function evolveFamilyFacts(facts: FamilyFacts | null, event: RecordedFami
       return { ...facts, firstContactOn: facts.firstContactOn ?? event.data.on };
     case 'FamilyApproved':
       return { ...facts, approvedOn: facts.approvedOn ?? event.data.approvedOn, approvals: [...endCurrent(facts.approvals, 'renewed'), { validUntil: event.data.validUntil, outcome: 'current' }] };
+    // A network family's provisional approval is an approval term (it expires at its deadline), not yet its approval.
+    case 'FamilyProvisionallyApproved':
     case 'ApprovalRenewed':
       return { ...facts, approvals: [...endCurrent(facts.approvals, 'renewed'), { validUntil: event.data.validUntil, outcome: 'current' }] };
     case 'ApprovalExpired':

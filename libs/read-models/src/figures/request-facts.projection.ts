@@ -23,8 +23,9 @@ export interface AssignmentFact {
   assignmentId: string;
   confirmedOn: IsoDate;
   /**
-   * The family came from the child's own network: it is one of the request's network candidates.
-   * This is the one rule the network-share figure counts by.
+   * The family came from the child's own network: it is one of the request's network candidates,
+   * or a network family registered for this request (the confirmation says so). This is the one
+   * rule the network-share figure counts by.
    */
   fromNetwork: boolean;
 }
@@ -35,7 +36,7 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>(['RequestOpened
 
 export const requestFactsProjection: Projection<RequestFacts> = {
   name: 'figures-request-facts',
-  version: 1,
+  version: 2,
   collection: 'figures-request-facts',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -52,9 +53,10 @@ export function evolveRequestFacts(facts: RequestFacts | null, event: RecordedRe
   if (facts === null) return null;
   switch (event.type) {
     case 'AssignmentConfirmed': {
-      const { assignmentId, pseudonym } = event.data;
+      const { assignmentId, pseudonym, network } = event.data;
       if (facts.assignments.some((assignment) => assignment.assignmentId === assignmentId)) return facts;
-      return { ...facts, assignments: [...facts.assignments, { assignmentId, confirmedOn: on, fromNetwork: facts.networkCandidates.includes(pseudonym) }] };
+      const fromNetwork = network === true || facts.networkCandidates.includes(pseudonym);
+      return { ...facts, assignments: [...facts.assignments, { assignmentId, confirmedOn: on, fromNetwork }] };
     }
     case 'RequestFilled':
       return { ...facts, filledOn: facts.filledOn ?? on };

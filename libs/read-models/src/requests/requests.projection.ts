@@ -1,5 +1,14 @@
 import { assertNever } from '@familybank/domain-core';
-import { withVisit, type ChildNeeds, type IntroductionVisit, type OfferStatus, type PlacementMatch, type RequestEvent } from '@familybank/domain-request';
+import {
+  withNetworkPerson,
+  withVisit,
+  type ChildNeeds,
+  type IntroductionVisit,
+  type NetworkPerson,
+  type OfferStatus,
+  type PlacementMatch,
+  type RequestEvent,
+} from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
 import type { Projection } from '../projection';
 
@@ -21,7 +30,7 @@ export interface RequestDocument {
     status: OfferStatus;
     withdrawnReason?: string;
     /** An own placement: our own family, and why the matching proposed it when it was placed. */
-    own?: { familyId: string; match: PlacementMatch; children: number };
+    own?: { familyId: string; match: PlacementMatch; children: number; network?: true };
   }>;
   pendingAcceptance?: { offerId: string; since: string };
   assignment?: {
@@ -38,6 +47,11 @@ export interface RequestDocument {
   sealedContacts?: Record<string, Record<string, unknown>>;
   recruitmentStarted: boolean;
   introductionVisits: IntroductionVisit[];
+  /**
+   * Who of the child's network was explored. It names third parties: it never leaves the
+   * municipality. `explored`: any person on the map, or (requests opened before the map) the flag.
+   */
+  network: { explored: boolean; persons: NetworkPerson[] };
   revision: number;
 }
 
@@ -60,11 +74,12 @@ const TYPES: ReadonlySet<string> = new Set<RequestEvent['type']>([
   'ContactDetailsReceived',
   'IntroductionVisitRecorded',
   'AssignmentEnded',
+  'NetworkPersonRecorded',
 ]);
 
 export const requestsProjection: Projection<RequestDocument> = {
   name: 'requests',
-  version: 6,
+  version: 7,
   collection: 'requests',
   streamPrefix: 'request-',
   handles: TYPES,
@@ -88,6 +103,7 @@ export function evolveRequestDocument(document: RequestDocument | null, event: R
       offers: [],
       recruitmentStarted: false,
       introductionVisits: [],
+      network: { explored: needs.networkExplored ?? false, persons: [] },
       revision: event.revision,
     };
   }
@@ -117,8 +133,8 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
     case 'AcceptanceRequested':
       return { ...offer(event.data.offerId, 'acceptance-requested'), pendingAcceptance: { offerId: event.data.offerId, since: event.metadata.occurredAt } };
     case 'OwnPlacementRequested': {
-      const { offerId, owner, pseudonym, familyId, match, children } = event.data;
-      const placed = { offerId, partner: owner, pseudonym, status: 'acceptance-requested' as const, own: { familyId, match, children } };
+      const { offerId, owner, pseudonym, familyId, match, children, network } = event.data;
+      const placed = { offerId, partner: owner, pseudonym, status: 'acceptance-requested' as const, own: { familyId, match, children, ...(network && { network }) } };
       return { ...doc, offers: [...doc.offers, placed], pendingAcceptance: { offerId, since: event.metadata.occurredAt } };
     }
     case 'AcceptanceCancelled':
@@ -148,6 +164,8 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
       return { ...doc, sealedContacts: { ...doc.sealedContacts, [event.data.assignmentId]: event.data.sealed } };
     case 'IntroductionVisitRecorded':
       return { ...doc, introductionVisits: withVisit(doc.introductionVisits, event.data) };
+    case 'NetworkPersonRecorded':
+      return { ...doc, network: { explored: true, persons: withNetworkPerson(doc.network.persons, event.data) } };
     default:
       return assertNever(event);
   }

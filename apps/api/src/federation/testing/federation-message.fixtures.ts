@@ -57,6 +57,8 @@ export const request: RequestDocument = {
   openedAt: '2026-03-10T09:00:00.000Z',
   sharedWith: [OWNER, OTHER],
   answeredBy: [OWNER],
+  // A third party of the child's network on the map: nothing of it may ever be published.
+  network: { explored: true, persons: [{ personId: 'p-1', name: 'Inge Mortensen', relation: 'grandparent', outcome: 'declined', reason: 'Ill since May', on: '2026-03-05' }] },
   offers: [
     { offerId: 'offer-1', partner: OWNER, pseudonym: PSEUDONYM, status: 'received' },
     { offerId: 'offer-2', partner: OTHER, pseudonym: 'Kd8sLp2Qx_Zr5Tn1Vb7MwA', status: 'received' },

@@ -5,6 +5,7 @@ import type { RequestCommand } from '@familybank/domain-request';
 import type { AggregateCommand } from '../../platform/commands/aggregate-command';
 import type { Runtime } from '../runtime';
 import { DEMO_MUNICIPALITIES } from './demo-municipalities';
+import { seedDemoNetworkFamily } from './demo-network-family';
 import { seedDemoOwnPlacement } from './demo-own-placement';
 
 const SEED = 'system:demo-seed';
@@ -52,6 +53,7 @@ export async function seedDemoFederation(runtime: Runtime): Promise<void> {
   });
   await request({ type: 'ShareRequest', data: { partners: [roskilde, kobenhavn], activePartners: [roskilde, kobenhavn] } });
   await seedDemoOwnPlacement(runtime, vejle);
+  await seedDemoNetworkFamily(runtime, vejle);
   await runtime.readSide.waitFor(await runtime.eventStore.lastPosition());
 }
 

@@ -39,6 +39,6 @@ export async function seedDemoOwnPlacement(runtime: Runtime, vejle: string): Pro
   const candidates = new LocalCandidates(runtime.documents, runtime.identities, runtime.clock, runtime.config);
   const [best] = candidates.rank(needs, candidates.shareableFamilies(vejle), day(0), 1);
   if (!best) return;
-  const candidate = candidates.candidateFor(vejle, best.familyId, needs, day(0));
+  const candidate = candidates.candidateFor(vejle, best.familyId, needs, day(0), DEMO_OWN_REQUEST_ID);
   await request({ type: 'PlaceOwnFamily', data: { offerId: `demo-own-placement-${best.familyId}`.slice(0, 64), familyId: best.familyId, owner: vejle, candidate } });
 }

@@ -63,7 +63,7 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     errorPrefix: 'FAMILY',
     schemaVersion: FAMILY_EVENT_SCHEMA_VERSION,
     streamId: (id) => familyStreamId(id),
-    creates: (command) => command.type === 'RegisterFamily',
+    creates: (command) => command.type === 'RegisterFamily' || command.type === 'RegisterNetworkFamily',
     notFound: (id) => FamilyErrors.notFound(id),
     ...familyDecider,
   },

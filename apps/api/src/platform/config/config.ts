@@ -19,6 +19,8 @@ const ConfigSchema = z.object({
   AVAILABILITY_REMINDER_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   /** The share of assignments from the child's own network a municipality aims for (figures; seed 003: a third). */
   NETWORK_SHARE_TARGET_PERCENT: z.coerce.number().min(0).max(100).default(33),
+  /** Days a network family's provisional approval runs by default before its full assessment is due. */
+  NETWORK_ASSESSMENT_DAYS: z.coerce.number().int().min(1).max(366).default(90),
   NODE_ID: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Use 1–40 lowercase letters, digits or "-"').default('node-1'),
   EXCHANGE: z.enum(['inprocess', 'kafka']).default('inprocess'),
   KAFKA_BROKERS: z

@@ -4,6 +4,7 @@ import type { FamilyEvent } from '../family.events';
 import { evolveFamily, initialFamilyState, type RegisteredFamily } from '../family.state';
 import type { AvailabilityTerms } from '../family.types';
 import type { CheckKind, RemarkCategory } from '../vocabulary';
+import { networkCommands } from './network.fixtures';
 
 /** Events that take a family to each stage; tests start from these. */
 export const NOW = new Date('2026-03-10T09:00:00.000Z');
@@ -149,4 +150,7 @@ export const oneOfEachCommand: FamilyCommand[] = [
   { type: 'ReserveFamily', data: { assignmentId: 'as-1', requester: { municipality: '0265', requestId: 'rq-1' }, period: { from: '2026-04-01', to: '2026-06-30' }, children: 1 } },
   { type: 'EndAssignment', data: { assignmentId: 'as-1', reason: 'Ended as planned', wantsNewAssignment: true } },
   { type: 'AssignContactPerson', data: { userId: 'cw-anna', name: 'Anna Berg' } },
+  ...networkCommands,
 ];
+
+export * from './network.fixtures';

@@ -82,4 +82,5 @@ export const everyCommandButOpen: RequestCommand[] = [
   ...lateFacts,
   { type: 'RecordAssignmentConfirmed', data: { offerId: 'offer-1', assignmentId: 'asg-1' } },
   { type: 'RecordIntroductionVisit', data: { visitId: 'visit-1', on: '2026-03-20', status: 'planned' } },
+  { type: 'RecordNetworkPerson', data: { personId: 'p-1', name: 'Inge Mortensen', relation: 'grandparent', outcome: 'assessed', on: '2026-03-09' } },
 ];

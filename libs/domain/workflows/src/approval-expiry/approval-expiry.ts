@@ -3,12 +3,13 @@ import type { ProcessManager } from '../process-manager';
 import type { FamilyFact, Tick, WorkflowInput } from '../workflow-input';
 
 /**
- * No expired family stays available: when time passes, every family whose approval ran out (valid
+ * No expired family stays available (a network family's provisional approval is valid until its
+ * deadline, so it lapses here too when no full approval came in time): when time passes, every family whose approval ran out (valid
  * until a day before today) while it is approved, available or suspended gets ApprovalExpired.
  * It knows those families from their approvals and renewals; expiry and retirement let go of them.
  * One instance per municipality.
  */
-export type ApprovalExpiryInput = Extract<FamilyFact, { type: 'FamilyApproved' | 'ApprovalRenewed' | 'ApprovalExpired' | 'FamilyRetired' }> | Tick;
+export type ApprovalExpiryInput = Extract<FamilyFact, { type: 'FamilyApproved' | 'FamilyProvisionallyApproved' | 'ApprovalRenewed' | 'ApprovalExpired' | 'FamilyRetired' }> | Tick;
 
 export interface ApprovalExpiryState {
   /** Families in an approved stage, by id, with the last day of their approval. */
@@ -17,7 +18,7 @@ export interface ApprovalExpiryState {
 
 export const APPROVAL_EXPIRY = 'approval-expiry';
 
-const TYPES: ReadonlySet<string> = new Set(['FamilyApproved', 'ApprovalRenewed', 'ApprovalExpired', 'FamilyRetired']);
+const TYPES: ReadonlySet<string> = new Set(['FamilyApproved', 'FamilyProvisionallyApproved', 'ApprovalRenewed', 'ApprovalExpired', 'FamilyRetired']);
 
 export const approvalExpiry: ProcessManager<ApprovalExpiryInput, ApprovalExpiryState> = {
   name: APPROVAL_EXPIRY,
@@ -36,6 +37,7 @@ export const approvalExpiry: ProcessManager<ApprovalExpiryInput, ApprovalExpiryS
     const { [input.aggregateId]: _gone, ...others } = state.validUntil;
     switch (input.type) {
       case 'FamilyApproved':
+      case 'FamilyProvisionallyApproved':
       case 'ApprovalRenewed':
         // A renewal also brings an expired approval back to approved.
         return { validUntil: { ...others, [input.aggregateId]: input.data.validUntil } };

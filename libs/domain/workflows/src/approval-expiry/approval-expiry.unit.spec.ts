@@ -1,4 +1,4 @@
-import { approvalTerms } from '@familybank/domain-family/testing';
+import { approvalTerms, provisionalTerms } from '@familybank/domain-family/testing';
 import type { AggregateCommand } from '../aggregate-command';
 import { familyFact, offerFact, processManagerSpecification, tick } from '../testing';
 import { approvalExpiry } from './approval-expiry';
@@ -10,6 +10,8 @@ const approved = (familyId: string, validUntil: string, municipality = '0265') =
 const renewed = (familyId: string, validUntil: string) => familyFact(familyId, { type: 'ApprovalRenewed', data: { ...approvalTerms, validUntil, renewedOn: '2026-02-01' } });
 const expired = (familyId: string) => familyFact(familyId, { type: 'ApprovalExpired', data: { validUntil: '2026-03-01', expiredOn: '2026-03-02' } });
 const retired = (familyId: string) => familyFact(familyId, { type: 'FamilyRetired', data: { reason: 'Moved abroad' } });
+const provisionallyApproved = (familyId: string, deadline: string) =>
+  familyFact(familyId, { type: 'FamilyProvisionallyApproved', data: { ...provisionalTerms, validUntil: deadline, approvedOn: '2026-01-10', requestId: 'req-1' } });
 const expire = (familyId: string): AggregateCommand => ({ aggregate: 'family', id: familyId, command: { type: 'ExpireApproval', data: {} } });
 
 describe('approval expiry sweep', () => {
@@ -54,5 +56,14 @@ describe('approval expiry sweep', () => {
   it('ignores the rest of a family’s life and other streams', () => {
     spec.ignores(familyFact('fam-1', { type: 'AvailabilityWithdrawn', data: {} }));
     spec.ignores(offerFact('offer-1', { type: 'OfferWithdrawn', data: { reason: 'x' } }));
+  });
+
+  it('a network family’s provisional approval lapses the day after its deadline', () => {
+    spec.given([provisionallyApproved('fam-net', '2026-03-09')]).when(tick('2026-03-09T23:00:00Z')).then([]);
+    spec.given([provisionallyApproved('fam-net', '2026-03-09')]).when(tick('2026-03-10T06:00:00Z')).then([expire('fam-net')]);
+  });
+
+  it('a provisional approval made full before its deadline expires by the full approval’s date', () => {
+    spec.given([provisionallyApproved('fam-net', '2026-03-09'), approved('fam-net', '2028-01-01', '0265')]).when(tick('2026-03-10')).then([]);
   });
 });

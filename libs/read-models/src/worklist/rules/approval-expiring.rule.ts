@@ -14,6 +14,8 @@ export const approvalExpiringRule: WorklistRule = {
     return source
       .documents<FamilyDetailDocument>(familyDetailProjection.collection, narrowing)
       .filter((family) => APPROVED_STAGES.includes(family.stage) && family.approval !== undefined && family.approval.validUntil <= until)
+      // A network family's provisional approval is not renewed: provisional-approval-due lists it.
+      .filter((family) => family.network?.status !== 'provisionally-approved')
       .map((family) => ({
         kind: 'approval-expiring',
         dueOn: family.approval!.validUntil,

@@ -6,6 +6,7 @@ import { availabilityStaleRule } from './availability-stale.rule';
 import { checkAssessmentRule } from './check-assessment.rule';
 import { firstContactRule } from './first-contact.rule';
 import { inboxRequestRule } from './inbox-request.rule';
+import { provisionalApprovalDueRule } from './provisional-approval-due.rule';
 
 /** One rule per kind of the contract's WorklistKind: a kind without its rule does not compile. */
 export const WORKLIST_RULES: Readonly<Record<WorklistKind, WorklistRule>> = {
@@ -15,4 +16,5 @@ export const WORKLIST_RULES: Readonly<Record<WorklistKind, WorklistRule>> = {
   'availability-stale': availabilityStaleRule,
   'inbox-request': inboxRequestRule,
   'acceptance-pending': acceptancePendingRule,
+  'provisional-approval-due': provisionalApprovalDueRule,
 };

@@ -10209,6 +10209,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10227,6 +10229,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10251,7 +10255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10278,7 +10282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10290,13 +10294,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10308,6 +10314,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10320,8 +10328,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -10350,6 +10358,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10368,6 +10378,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10392,7 +10404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10428,7 +10440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10440,13 +10452,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10458,6 +10472,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10500,6 +10516,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10527,13 +10545,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10548,8 +10568,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Revision from the ETag; 412 when it is stale */
-                "If-Match"?: string;
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -10578,6 +10598,8 @@ export interface operations {
             /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
             202: {
                 headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10596,6 +10618,8 @@ export interface operations {
             /** @description Missing, expired or invalid bearer token */
             401: {
                 headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10620,7 +10644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state (e.g. wrong stage, already registered) */
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10656,7 +10680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A business rule refuses the request; `code` says which */
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10668,13 +10692,15 @@ export interface operations {
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Problem */
+            /** @description Internal error (a bug): it has been logged */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10686,6 +10712,8 @@ export interface operations {
             /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,5 +1,5 @@
 import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
-import { Id, IsoDate, LongText, MunicipalityCode, PageQuery, ShortText, Timestamp, pageOf, text } from '../common.schemas';
+import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, pageOf, text } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
 import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';

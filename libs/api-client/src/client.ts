@@ -53,14 +53,18 @@ export class FamilybankRecorded extends Error {
 export const isRecorded = (data: unknown): data is CommandReceipt =>
   typeof data === 'object' && data !== null && (data as { readModels?: unknown }).readModels === 'lagging' && (data as { status?: unknown }).status === 'recorded';
 
-/** Returns the resource of a successful response; throws the problem of a failed one, or the receipt of a 202. */
-export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, CommandReceipt>> {
+/**
+ * Returns the resource of a successful response; throws the problem of a failed one, or the receipt of a 202.
+ * The JSON resource: a route that also offers text/csv (the figures) types its data as `string | …`,
+ * but the client parses JSON unless asked for text (`parseAs: 'text'`), so the string is left out.
+ */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<Exclude<T, CommandReceipt | string>> {
   const { data, error, response } = await call;
   if (error !== undefined || data === undefined) {
     throw new FamilybankProblem(isProblem(error) ? error : { type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP' });
   }
   if (isRecorded(data)) throw new FamilybankRecorded(data);
-  return data as Exclude<T, CommandReceipt>;
+  return data as Exclude<T, CommandReceipt | string>;
 }
 
 const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && 'type' in value && 'status' in value;

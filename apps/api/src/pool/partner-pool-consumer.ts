@@ -36,7 +36,7 @@ export class PartnerPoolConsumer {
         groupId: `${this.nodeId}.pool.${activation}`,
         topics: [topic],
         from: 'committed',
-        // A tombstone has no envelope: its place in the topic identifies it.
+        // Only a tombstone signed by the partner (headers, checked against its pinned key) gets here; its place in the topic identifies it.
         onTombstone: (message) =>
           this.record(own, partner, { type: 'RecordPartnerProfileWithdrawal', data: { partner, pseudonym: message.key } }, `${message.topic}:${message.key}:${message.offset}:${activation}`),
         onError: (error) => this.logger.error(`Pool consumer ${activation} stopped: ${String(error)}`),

@@ -18,6 +18,12 @@ export interface BrokerAclSettings {
   principalOf: (code: string) => string;
   groupPrefix: string;
   namespace?: string;
+  /**
+   * While the desired ACLs stay the same, the broker's are read again only after this long
+   * (default 60 s): the federation reconciles every few seconds, and drift is rare.
+   */
+  recheckAfterMs?: number;
+  clock?: () => number;
 }
 
 /**
@@ -37,6 +43,7 @@ export class BrokerAclManager {
   private readonly logger = new Logger('BrokerAcls');
   private running: Promise<AclChanges> = Promise.resolve({ create: [], delete: [] });
   private readonly ensuredTopics = new Set<string>();
+  private applied?: { desired: string; at: number };
 
   constructor(
     private readonly admin: BrokerAclAdmin,
@@ -59,11 +66,15 @@ export class BrokerAclManager {
     const served = this.settings.served().map((code) => ({ code, activePartners: this.activePartners(code) }));
     await this.ensureTopics(served);
     const desired = desiredBrokerAcls({ ...this.settings, served });
+    const now = (this.settings.clock ?? Date.now)();
+    const fingerprint = JSON.stringify(desired);
+    if (this.applied?.desired === fingerprint && now - this.applied.at < (this.settings.recheckAfterMs ?? 60_000)) return { create: [], delete: [] };
     const actual = await this.admin.list(served.map(({ code }) => this.settings.principalOf(code)));
     const changes = aclChanges(desired, actual);
     // Revocations first: a failure half-way leaves less access, never more.
     await this.admin.delete(changes.delete);
     await this.admin.create(changes.create);
+    this.applied = { desired: fingerprint, at: now };
     if (changes.create.length + changes.delete.length > 0) {
       this.logger.log(`Broker ACLs: ${changes.create.length} granted, ${changes.delete.length} revoked (${summary(changes)})`);
     }

@@ -47,6 +47,8 @@ if (unavailable) it.skip(`Broker ACL tests skipped: ${unavailable}`, () => undef
         principalOf: principalTemplate(DEFAULT_PRINCIPAL_TEMPLATE),
         groupPrefix: ns(`node-${code}.`),
         namespace,
+        // Every sync reads the broker's ACLs again, so the test sees what the broker holds.
+        recheckAfterMs: 0,
       });
       // Before the node connects: its idempotent producer needs the right to write somewhere.
       await manager.sync();
@@ -133,8 +135,13 @@ if (unavailable) it.skip(`Broker ACL tests skipped: ${unavailable}`, () => undef
     expect(await readAs(PARTNER, topics.pool(OWNER), 1)).toEqual({ refused: expect.stringMatching(/TOPIC_AUTHORIZATION_FAILED|Not authorized/) });
   });
 
-  it('applying again changes nothing (idempotent)', async () => {
+  it('applying again changes nothing (idempotent), and a rule removed behind its back is restored', async () => {
     expect(await nodes[PARTNER].manager.sync()).toEqual({ create: [], delete: [] });
+    const admin = await KafkaAclAdmin.connect({ brokers: broker.brokers, clientId: 'acl-test-drift', sasl: broker.admin() });
+    const write = { principal: `User:familybank-${PARTNER}`, resourceType: 'topic', patternType: 'prefixed', resourceName: `${namespace}.familybank.${PARTNER}.`, operation: 'write' } as const;
+    await admin.delete([write]);
+    await admin.close();
+    expect(await nodes[PARTNER].manager.sync()).toEqual({ create: [write], delete: [] });
   });
 });
 

@@ -43,6 +43,8 @@ export class FederationConsumer {
   private readonly pools = new Map<string, ExchangeSubscription[]>();
   /** Handles requests, offers and disclosures of partners; set once the node is wired. */
   partnerMessages?: PartnerMessageHandler;
+  /** The broker ACL manager, when this node applies ACLs: synced before subscriptions open or close. */
+  accessControl?: { sync(): Promise<unknown> };
   private reconciling: Promise<void> = Promise.resolve();
   /** Pools of partnerships that ended while the node was down are dropped at the first reconciliation. */
   private endedPoolsChecked = false;
@@ -92,6 +94,8 @@ export class FederationConsumer {
   private async reconcileNow(): Promise<void> {
     // Partnerships are read from their read model: it must have seen every step recorded so far.
     await this.readSide.catchUp();
+    // Granted before a new partner's consumers start (revoked ones stop being readable here too).
+    await this.accessControl?.sync().catch((error) => this.logger.warn(`Broker ACLs not applied: ${String(error)}`));
     const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
     const partnerships = new Map<string, PartnershipDocument>();
     for (const own of this.identities.served()) {

@@ -2,12 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
-import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
+import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaAclAdmin, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import type { DevKeys } from '../platform/auth/dev-keys';
 import { openIdentity } from '../platform/auth/identity';
 import type { TokenVerifier } from '../platform/auth/token-verifier';
 import type { AppConfig } from '../platform/config/config';
+import { kafkaClientSecurity } from '../platform/config/kafka-config';
+import { BrokerAclManager } from '../federation/broker-acl-manager';
+import { principalTemplate } from '../federation/broker-acls';
 import { aggregateRegistry } from '../platform/commands/aggregate-registry';
 import { CommandGateway } from '../platform/commands/command-gateway';
 import { ReadSide } from '../platform/commands/read-side';
@@ -74,9 +77,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
+  const identities = new MunicipalityIdentities(config.DATA_DIR);
+  // Optional (KAFKA_ACL_ADMIN_USERNAME): first, since the node's own producer needs its write ACLs.
+  const brokerAcls = await openBrokerAclManager(config, documents, identities);
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
-  const identities = new MunicipalityIdentities(config.DATA_DIR);
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
   // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
@@ -97,6 +102,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
+  federation.accessControl = brokerAcls;
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
   federation.partnerMessages = new PartnerMessages(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
@@ -153,6 +159,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await relay.run().catch(() => undefined);
     await projections.catchUp().catch(() => undefined);
     await exchange.close();
+    await brokerAcls?.close();
     await eventStore.close();
     deadLetters.close();
     documents.close();
@@ -166,13 +173,37 @@ function municipalityName(code: string): string {
   return DEMO_MUNICIPALITIES.find((municipality) => municipality.code === code)?.name ?? `Municipality ${code}`;
 }
 
-/** The embedded in-process exchange, or Kafka; optionally in a namespace of a shared broker. */
+/** The embedded in-process exchange, or Kafka (with SASL/TLS when configured); optionally in a namespace of a shared broker. */
 async function openExchange(config: AppConfig): Promise<Exchange> {
   const exchange =
     config.EXCHANGE === 'kafka'
-      ? await KafkaExchange.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}` })
+      ? await KafkaExchange.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}`, ...kafkaClientSecurity(config) })
       : InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
   return config.EXCHANGE_NAMESPACE ? new NamespacedExchange(exchange, config.EXCHANGE_NAMESPACE) : exchange;
+}
+
+/**
+ * The broker ACL manager, when the node holds the broker admin's credential; synced once before
+ * the exchange connects (so the node may write its own topics), then before each reconciliation
+ * of the federation's subscriptions. Without it the operator applies the ACLs (docs/operations.md).
+ */
+async function openBrokerAclManager(config: AppConfig, documents: DocumentStore, identities: MunicipalityIdentities): Promise<BrokerAclManager | undefined> {
+  if (config.EXCHANGE !== 'kafka' || !config.KAFKA_ACL_ADMIN_USERNAME) return undefined;
+  const admin = await KafkaAclAdmin.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}-acls`, ...kafkaClientSecurity(config, 'admin') });
+  const ns = config.EXCHANGE_NAMESPACE ? `${config.EXCHANGE_NAMESPACE}.` : '';
+  const manager = new BrokerAclManager(admin, documents, {
+    served: () => (config.MUNICIPALITIES.length > 0 ? config.MUNICIPALITIES : identities.served()),
+    principalOf: principalTemplate(config.KAFKA_ACL_PRINCIPAL_TEMPLATE),
+    groupPrefix: `${ns}${config.NODE_ID}.`,
+    namespace: config.EXCHANGE_NAMESPACE,
+  });
+  try {
+    await manager.sync();
+  } catch (error) {
+    await manager.close();
+    throw error;
+  }
+  return manager;
 }
 
 export function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {

@@ -38,7 +38,7 @@ export interface KafkaAclAdminOptions {
   brokers: string[];
   clientId: string;
   /** The broker's super user (or a principal allowed to alter ACLs and create topics). */
-  sasl: KafkaConfig['sasl'];
+  sasl?: KafkaConfig['sasl'];
   ssl?: KafkaConfig['ssl'];
   log?: (entry: KafkaLogEntry) => void;
   logLevel?: KafkaLogLevel;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { IdentitySettings, identityProblems } from './identity-config';
+import { KafkaSecuritySettings, kafkaSecurityProblems } from './kafka-config';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -37,6 +38,7 @@ const ConfigSchema = z.object({
   PROJECTION_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ...IdentitySettings,
+  ...KafkaSecuritySettings,
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
@@ -59,6 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
   }
+  const kafka = kafkaSecurityProblems(config);
+  if (kafka.length > 0) throw new ConfigError(`Invalid configuration:\n${kafka.map((line) => `  ${line}`).join('\n')}`);
   const identity = identityProblems(config, env);
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
   return { ...config, DATA_DIR: resolve(config.DATA_DIR) };

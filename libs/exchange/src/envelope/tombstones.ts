@@ -2,7 +2,7 @@ import { sign, verify } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { DeliveredMessage, Message } from '../exchange.port';
 import { topicOwner } from '../topics';
-import { reject, type DecodeOptions, type Rejection } from './envelope-codec';
+import { reject, trustedKeys, type DecodeOptions, type Rejection } from './envelope-codec';
 import { ed25519Key } from './signing';
 import type { Signer } from './topic-messages';
 
@@ -52,11 +52,11 @@ export function verifyTombstone(message: DeliveredMessage, trustedKeyOf: DecodeO
   if (!source || !signedAt || !signature) return reject('unsigned', 'The tombstone carries no signature headers');
   const owner = topicOwner(message.topic);
   if (owner !== undefined && source !== owner) return reject('forged', `Tombstone signed by ${source} but published on the topic of ${owner}`);
-  const key = trustedKeyOf(source);
-  if (key === undefined) return reject('unknown-source', `No key is pinned for municipality ${source}`);
+  const keys = trustedKeys(trustedKeyOf(source));
+  if (keys.length === 0) return reject('unknown-source', `No key is pinned for municipality ${source}`);
   const bytes = tombstoneBytes({ topic: message.topic, key: message.key, source, signedAt });
   // Throws only for a pinned key that is not Ed25519 (a configuration error), as verifyEnvelope does.
-  if (!verify(null, bytes, ed25519Key(key, 'public'), Buffer.from(signature, 'base64url'))) return reject('forged', `The tombstone's signature does not verify with the key pinned for ${source}`);
+  if (!keys.some((key) => verify(null, bytes, ed25519Key(key, 'public'), Buffer.from(signature, 'base64url')))) return reject('forged', `The tombstone's signature does not verify with the key pinned for ${source}`);
   return { ok: true, tombstone: { source, signedAt } };
 }
 

@@ -45,6 +45,11 @@ describe('signed tombstones', () => {
     expect(() => signTombstone({ topic: pool0630, key: 'k' }, { code: '0101', privateKey: keysOf['0101'].privateKey }, signedAt)).toThrow(/may not publish/);
   });
 
+  it('verify with any key pinned for the owner (a key rotation’s overlap)', () => {
+    const bothPinned = (source: string) => (source === '0630' ? [keysOf['0101'].publicKey, keysOf['0630'].publicKey] : undefined);
+    expect(verifyTombstone(delivered(ownTombstone()), bothPinned)).toMatchObject({ ok: true });
+  });
+
   it('are from an unknown source when no key is pinned for the owner', () => {
     expect(verifyTombstone(delivered(ownTombstone()), () => undefined)).toMatchObject({ ok: false, reason: 'unknown-source' });
   });

@@ -82,5 +82,11 @@ if (unavailable) it.skip(`Secure Kafka federation skipped: ${unavailable}`, () =
     await unwrap(clients[A]!.POST('/v1/partnerships/{partner}/revocation', { params: { path: { partner: B } }, body: {} }));
     await eventually(async () => expect(await readable(A)).toEqual([]), 30_000);
     await eventually(async () => expect(await readable(B)).toEqual([]), 30_000);
+    // Consumers close before their grants go: nothing stopped on an authorization error, no sync failed.
+    for (const code of [A, B]) {
+      const log = nodes[code]!.process.output();
+      expect(log).toMatch(/Broker ACLs: 0 granted, 3 revoked/);
+      expect(log).not.toMatch(/AUTHORIZATION_FAILED|Not authorized|Broker ACLs not applied/);
+    }
   });
 });

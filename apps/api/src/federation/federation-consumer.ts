@@ -94,8 +94,6 @@ export class FederationConsumer {
   private async reconcileNow(): Promise<void> {
     // Partnerships are read from their read model: it must have seen every step recorded so far.
     await this.readSide.catchUp();
-    // Granted before a new partner's consumers start (revoked ones stop being readable here too).
-    await this.accessControl?.sync().catch((error) => this.logger.warn(`Broker ACLs not applied: ${String(error)}`));
     const wanted = new Map<string, { own: string; partnership: PartnershipDocument }>();
     const partnerships = new Map<string, PartnershipDocument>();
     for (const own of this.identities.served()) {
@@ -114,6 +112,9 @@ export class FederationConsumer {
     }
     if (ended) await this.dropEndedPools(partnerships);
     this.endedPoolsChecked = true;
+    // After ended partners' consumers closed (so they stop quietly rather than on an authorization
+    // error) and before new partners' consumers start (so they find their topics readable).
+    await this.accessControl?.sync().catch((error) => this.logger.warn(`Broker ACLs not applied: ${String(error)}`));
     for (const [key, { own, partnership }] of wanted) {
       if (!this.pools.has(key)) this.pools.set(key, await this.subscribePartner(own, partnership, key));
     }

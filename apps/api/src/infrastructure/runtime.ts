@@ -77,11 +77,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
   const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'));
-  const identities = new MunicipalityIdentities(config.DATA_DIR);
   // Optional (KAFKA_ACL_ADMIN_USERNAME): first, since the node's own producer needs its write ACLs.
-  const brokerAcls = await openBrokerAclManager(config, documents, identities);
+  const brokerAcls = await openBrokerAclManager(config, documents);
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
+  const identities = new MunicipalityIdentities(config.DATA_DIR);
   const requestMessages = new RequestMessages(documents, (code) => federation.directoryEntry(code));
   // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
@@ -187,12 +187,12 @@ async function openExchange(config: AppConfig): Promise<Exchange> {
  * the exchange connects (so the node may write its own topics), then before each reconciliation
  * of the federation's subscriptions. Without it the operator applies the ACLs (docs/operations.md).
  */
-async function openBrokerAclManager(config: AppConfig, documents: DocumentStore, identities: MunicipalityIdentities): Promise<BrokerAclManager | undefined> {
+async function openBrokerAclManager(config: AppConfig, documents: DocumentStore): Promise<BrokerAclManager | undefined> {
   if (config.EXCHANGE !== 'kafka' || !config.KAFKA_ACL_ADMIN_USERNAME) return undefined;
   const admin = await KafkaAclAdmin.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}-acls`, ...kafkaClientSecurity(config, 'admin') });
   const ns = config.EXCHANGE_NAMESPACE ? `${config.EXCHANGE_NAMESPACE}.` : '';
   const manager = new BrokerAclManager(admin, documents, {
-    served: () => (config.MUNICIPALITIES.length > 0 ? config.MUNICIPALITIES : identities.served()),
+    served: () => config.MUNICIPALITIES,
     principalOf: principalTemplate(config.KAFKA_ACL_PRINCIPAL_TEMPLATE),
     groupPrefix: `${ns}${config.NODE_ID}.`,
     namespace: config.EXCHANGE_NAMESPACE,

@@ -38,6 +38,7 @@ type KafkaSecurityConfig = {
   KAFKA_ACL_ADMIN_USERNAME?: string;
   KAFKA_ACL_ADMIN_PASSWORD?: string;
   EXCHANGE: string;
+  MUNICIPALITIES: string[];
 };
 
 /** What does not fit together; each line names the variable. */
@@ -48,6 +49,8 @@ export function kafkaSecurityProblems(config: KafkaSecurityConfig): string[] {
   if (config.KAFKA_ACL_ADMIN_USERNAME && !config.KAFKA_SASL_USERNAME) problems.push('KAFKA_SASL_USERNAME: the ACL manager needs the node to sign in with SASL too');
   if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_SSL) problems.push('KAFKA_SASL_MECHANISM: PLAIN sends the password in clear; use it only with KAFKA_SSL=true');
   if (config.KAFKA_ACL_ADMIN_USERNAME && config.EXCHANGE !== 'kafka') problems.push('KAFKA_ACL_ADMIN_USERNAME: broker ACLs need EXCHANGE=kafka');
+  // The manager grants the node its own rights before it first connects: it must know whom it serves.
+  if (config.KAFKA_ACL_ADMIN_USERNAME && config.MUNICIPALITIES.length === 0) problems.push('MUNICIPALITIES: the ACL manager (KAFKA_ACL_ADMIN_USERNAME) needs the municipalities this node serves');
   return problems;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadConfig } from './config';
 import { kafkaClientSecurity } from './kafka-config';
 
-const kafka = { EXCHANGE: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092' };
+const kafka = { EXCHANGE: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092', MUNICIPALITIES: '0301' };
 
 describe('broker security settings', () => {
   it('without them the node connects as before: no SASL, no TLS, no ACL manager', () => {
@@ -35,6 +35,8 @@ describe('broker security settings', () => {
     expect(() => loadConfig({ ...kafka, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toThrow(/PLAIN.*KAFKA_SSL/);
     expect(() => loadConfig({ KAFKA_ACL_ADMIN_USERNAME: 'admin', KAFKA_ACL_ADMIN_PASSWORD: 'p', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toThrow(/EXCHANGE=kafka/);
     expect(() => loadConfig({ ...kafka, KAFKA_SASL_MECHANISM: 'gssapi' })).toThrow(/KAFKA_SASL_MECHANISM/);
+    const manager = { KAFKA_ACL_ADMIN_USERNAME: 'admin', KAFKA_ACL_ADMIN_PASSWORD: 'p', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' };
+    expect(() => loadConfig({ ...kafka, ...manager, MUNICIPALITIES: '' })).toThrow(/MUNICIPALITIES/);
     expect(() => loadConfig({ ...kafka, KAFKA_ACL_PRINCIPAL_TEMPLATE: 'User:fixed' })).toThrow(/KAFKA_ACL_PRINCIPAL_TEMPLATE/);
   });
 });

@@ -3,7 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { PoolTopic } from '@familybank/contracts';
 import { assertNever, DomainError } from '@familybank/domain-core';
 import type { PartnerPoolCommand } from '@familybank/domain-partner-facts';
-import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
+import { consumeTopicMessages, topics, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
 import type { PartnershipDocument } from '@familybank/read-models';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
 
@@ -26,7 +26,7 @@ export class PartnerPoolConsumer {
   ) {}
 
   /** `activation` names the partnership's activation (`<own>:<partner>:<activatedAt>`): a new one is a new consumer group, read from the beginning. */
-  async subscribe(own: string, partnership: PartnershipDocument, activation: string): Promise<ExchangeSubscription> {
+  async subscribe(own: string, partnership: PartnershipDocument, activation: string, trustedKeys: (message?: DeliveredMessage) => readonly string[] | undefined): Promise<ExchangeSubscription> {
     const { partner } = partnership;
     const topic = topics.pool(partner);
     await this.exchange.ensureTopic(topic, { compacted: true });
@@ -42,7 +42,7 @@ export class PartnerPoolConsumer {
         onError: (error) => this.logger.error(`Pool consumer ${activation} stopped: ${String(error)}`),
       },
       PoolTopic,
-      (source) => (source === partner ? partnership.partnerKey?.publicKey : undefined),
+      (source, message) => (source === partner ? trustedKeys(message) : undefined),
       this.deadLetters,
       (message, envelope) => {
         switch (message.type) {

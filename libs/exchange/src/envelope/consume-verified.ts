@@ -34,8 +34,8 @@ export function consumeVerified<Payload = unknown>(
   deadLetters: DeadLetterStore,
   handler: VerifiedHandler<Payload>,
 ): Promise<ExchangeSubscription> {
-  return consumeDecoded(exchange, options, deadLetters, decodeOptions.trustedKeyOf, (raw) => {
-    const result = decodeEnvelope(raw, decodeOptions);
+  return consumeDecoded(exchange, options, deadLetters, decodeOptions.trustedKeyOf, (raw, message) => {
+    const result = decodeEnvelope(raw, { ...decodeOptions, trustedKeyOf: (source) => decodeOptions.trustedKeyOf(source, message) });
     return result.ok ? { ok: true, envelope: result.envelope, decoded: result.payload as Payload } : result;
   }, (envelope, payload, message) => handler(envelope, payload, message));
 }
@@ -49,8 +49,8 @@ export function consumeTopicMessages<Topic extends TopicModule>(
   deadLetters: DeadLetterStore,
   handler: TopicHandler<Topic>,
 ): Promise<ExchangeSubscription> {
-  return consumeDecoded(exchange, options, deadLetters, trustedKeyOf, (raw) => {
-    const result = decodeTopicMessage(raw, topic, trustedKeyOf);
+  return consumeDecoded(exchange, options, deadLetters, trustedKeyOf, (raw, message) => {
+    const result = decodeTopicMessage(raw, topic, (source) => trustedKeyOf(source, message));
     return result.ok ? { ok: true, envelope: result.envelope, decoded: result.message } : result;
   }, (envelope, message, delivered) => handler(message, envelope, delivered));
 }
@@ -62,7 +62,7 @@ function consumeDecoded<T>(
   options: VerifiedSubscribeOptions,
   deadLetters: DeadLetterStore,
   trustedKeyOf: DecodeOptions['trustedKeyOf'],
-  decode: (raw: string) => Decoded<T>,
+  decode: (raw: string, message: DeliveredMessage) => Decoded<T>,
   handler: (envelope: Envelope, decoded: T, message: DeliveredMessage) => void | Promise<void>,
 ): Promise<ExchangeSubscription> {
   const { onTombstone, ...subscribeOptions } = options;
@@ -76,7 +76,7 @@ function consumeDecoded<T>(
       if (onTombstone) return onTombstone(message, verified.tombstone);
       return deadLetter(message, 'unknown-type', 'A tombstone on a topic whose consumer takes none');
     }
-    const result = decode(message.value);
+    const result = decode(message.value, message);
     if (!result.ok) return deadLetter(message, result.reason, result.detail);
     const owner = topicOwner(message.topic);
     if (owner !== undefined && result.envelope.source !== owner) {

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { Envelope } from '@familybank/contracts';
+import type { DeliveredMessage } from '../exchange.port';
 import { type KeyInput, verifyEnvelope } from './signing';
 
 export type RejectionReason = 'malformed' | 'unsigned' | 'unknown-source' | 'forged' | 'unknown-type' | 'unknown-version' | 'invalid-payload';
@@ -8,9 +9,10 @@ export interface DecodeOptions {
   /**
    * The key pinned for a municipality when the partnership was accepted; undefined if none is.
    * Several keys (the current and its announced successor, during a key rotation's overlap) are
-   * each accepted.
+   * each accepted. `message` (when the caller has it) lets a retired key still count for what
+   * the exchange accepted before it was retired.
    */
-  trustedKeyOf(source: string): KeyInput | readonly KeyInput[] | undefined;
+  trustedKeyOf(source: string, message?: DeliveredMessage): KeyInput | readonly KeyInput[] | undefined;
   /** Payload schema per message type and schema version: what this consumer understands. */
   payloadSchemas: Readonly<Record<string, Readonly<Record<number, ZodType>>>>;
 }

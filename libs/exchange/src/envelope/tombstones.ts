@@ -52,7 +52,7 @@ export function verifyTombstone(message: DeliveredMessage, trustedKeyOf: DecodeO
   if (!source || !signedAt || !signature) return reject('unsigned', 'The tombstone carries no signature headers');
   const owner = topicOwner(message.topic);
   if (owner !== undefined && source !== owner) return reject('forged', `Tombstone signed by ${source} but published on the topic of ${owner}`);
-  const keys = trustedKeys(trustedKeyOf(source));
+  const keys = trustedKeys(trustedKeyOf(source, message));
   if (keys.length === 0) return reject('unknown-source', `No key is pinned for municipality ${source}`);
   const bytes = tombstoneBytes({ topic: message.topic, key: message.key, source, signedAt });
   // Throws only for a pinned key that is not Ed25519 (a configuration error), as verifyEnvelope does.

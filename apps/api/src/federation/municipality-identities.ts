@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEncryptionKeys, generateSigningKeys, publicKeyFingerprint, type EncryptionKeys, type SigningKeys } from '@familybank/exchange';
 
@@ -12,6 +12,16 @@ export interface MunicipalityIdentity {
   encryption: EncryptionKeys;
   /** HMAC key of the pseudonyms it shares; never leaves the node. */
   pseudonymSecret: Buffer;
+  /** The signing key announced to succeed `signing` (a rotation under way), with its fingerprint. */
+  successor?: SigningKeys & { fingerprint: string };
+}
+
+interface StoredIdentity {
+  code: string;
+  signing: SigningKeys;
+  encryption: EncryptionKeys;
+  pseudonymSecret: string;
+  successor?: SigningKeys;
 }
 
 /**
@@ -52,16 +62,53 @@ export class MunicipalityIdentities {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
     }
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { code: string; signing: SigningKeys; encryption: EncryptionKeys; pseudonymSecret: string };
-    const identity = {
-      code,
-      signing: stored.signing,
-      fingerprint: publicKeyFingerprint(stored.signing.publicKey),
-      encryption: stored.encryption,
-      pseudonymSecret: Buffer.from(stored.pseudonymSecret, 'base64'),
-    };
+    const identity = toIdentity(this.read(code));
     this.cache.set(code, identity);
     if (created) this.onCreated(identity);
     return identity;
   }
+
+  /** A signing-key rotation's first step: a successor key, created once and kept until the rotation completes. */
+  beginRotation(code: string): MunicipalityIdentity {
+    const stored = this.read(code);
+    if (!stored.successor) this.write({ ...stored, successor: generateSigningKeys() });
+    return this.reload(code);
+  }
+
+  /** The rotation's last step: the successor becomes the signing key; the old private key is gone. */
+  completeRotation(code: string): MunicipalityIdentity {
+    const stored = this.read(code);
+    if (!stored.successor) throw new Error(`${code} has no successor key to rotate to`);
+    const { successor, ...rest } = stored;
+    this.write({ ...rest, signing: successor });
+    return this.reload(code);
+  }
+
+  private read(code: string): StoredIdentity {
+    return JSON.parse(readFileSync(join(this.directory, `${code}.json`), 'utf8')) as StoredIdentity;
+  }
+
+  /** Written whole and renamed into place: a crash leaves the old file or the new one, never half of one. */
+  private write(stored: StoredIdentity): void {
+    const file = join(this.directory, `${stored.code}.json`);
+    writeFileSync(`${file}.tmp`, JSON.stringify(stored), { mode: 0o600 });
+    renameSync(`${file}.tmp`, file);
+  }
+
+  private reload(code: string): MunicipalityIdentity {
+    const identity = toIdentity(this.read(code));
+    this.cache.set(code, identity);
+    return identity;
+  }
+}
+
+function toIdentity(stored: StoredIdentity): MunicipalityIdentity {
+  return {
+    code: stored.code,
+    signing: stored.signing,
+    fingerprint: publicKeyFingerprint(stored.signing.publicKey),
+    encryption: stored.encryption,
+    pseudonymSecret: Buffer.from(stored.pseudonymSecret, 'base64'),
+    ...(stored.successor ? { successor: { ...stored.successor, fingerprint: publicKeyFingerprint(stored.successor.publicKey) } } : {}),
+  };
 }

@@ -53,7 +53,7 @@ describe('signing-key rotation between partners', () => {
 
   it('B announces a successor: A records it beside the key it pinned, and accepts messages signed by either', async () => {
     oldPrivateKey = runtime().identities.identity(B).signing.privateKey;
-    await runtime().relay.announceSuccessor(B);
+    await runtime().relay.rotation.announceSuccessor(B);
     const successor = runtime().identities.identity(B).successor!;
     await eventually(async () => expect(directoryEntryOfB()?.successor).toEqual({ signingKey: successor.publicKey, fingerprint: successor.fingerprint }));
 
@@ -71,7 +71,7 @@ describe('signing-key rotation between partners', () => {
 
   it('B retires the old key: its node signs with the successor, which A accepts; the old key no longer counts', async () => {
     const successor = runtime().identities.identity(B).successor!;
-    await runtime().relay.retireSigningKey(B);
+    await runtime().relay.rotation.retireSigningKey(B);
     expect(runtime().identities.identity(B)).toMatchObject({ fingerprint: successor.fingerprint });
     expect(runtime().identities.identity(B).successor).toBeUndefined();
     await eventually(async () => expect(directoryEntryOfB()).toMatchObject({ signingKey: successor.publicKey, fingerprint: successor.fingerprint }));

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEncryptionKeys, generateSigningKeys, publicKeyFingerprint, type EncryptionKeys, type SigningKeys } from '@familybank/exchange';
 
@@ -22,6 +22,16 @@ interface StoredIdentity {
   encryption: EncryptionKeys;
   pseudonymSecret: string;
   successor?: SigningKeys;
+  /** Since when the signing key signs (absent in files written before keys rotated: the file's time stands in). */
+  signingSince?: string;
+  /** When the successor was announced: the overlap runs from here. */
+  successorSince?: string;
+}
+
+/** Where a municipality's key rotation stands, for the rotation policy. */
+export interface RotationState {
+  signingSince: string;
+  successorSince?: string;
 }
 
 /**
@@ -54,7 +64,7 @@ export class MunicipalityIdentities {
     const file = join(this.directory, `${code}.json`);
     const created = !existsSync(file);
     if (created) {
-      const stored = { code, signing: generateSigningKeys(), encryption: generateEncryptionKeys(), pseudonymSecret: randomBytes(32).toString('base64') };
+      const stored = { code, signing: generateSigningKeys(), encryption: generateEncryptionKeys(), pseudonymSecret: randomBytes(32).toString('base64'), signingSince: new Date().toISOString() };
       try {
         writeFileSync(file, JSON.stringify(stored), { mode: 0o600, flag: 'wx' });
       } catch (error) {
@@ -69,19 +79,26 @@ export class MunicipalityIdentities {
   }
 
   /** A signing-key rotation's first step: a successor key, created once and kept until the rotation completes. */
-  beginRotation(code: string): MunicipalityIdentity {
+  beginRotation(code: string, now = new Date()): MunicipalityIdentity {
     const stored = this.read(code);
-    if (!stored.successor) this.write({ ...stored, successor: generateSigningKeys() });
+    if (!stored.successor) this.write({ ...stored, successor: generateSigningKeys(), successorSince: now.toISOString() });
     return this.reload(code);
   }
 
   /** The rotation's last step: the successor becomes the signing key; the old private key is gone. */
-  completeRotation(code: string): MunicipalityIdentity {
+  completeRotation(code: string, now = new Date()): MunicipalityIdentity {
     const stored = this.read(code);
     if (!stored.successor) throw new Error(`${code} has no successor key to rotate to`);
-    const { successor, ...rest } = stored;
-    this.write({ ...rest, signing: successor });
+    const { successor, successorSince: _announced, ...rest } = stored;
+    this.write({ ...rest, signing: successor, signingSince: now.toISOString() });
     return this.reload(code);
+  }
+
+  rotationState(code: string): RotationState {
+    this.identity(code);
+    const stored = this.read(code);
+    const signingSince = stored.signingSince ?? statSync(join(this.directory, `${code}.json`)).mtime.toISOString();
+    return stored.successor ? { signingSince, successorSince: stored.successorSince ?? signingSince } : { signingSince };
   }
 
   private read(code: string): StoredIdentity {

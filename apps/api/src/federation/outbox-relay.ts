@@ -3,10 +3,11 @@ import { Logger } from '@nestjs/common';
 import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
-import { proveSuccession, signDraft, signTombstone, type Draft, type Exchange, type Message } from '@familybank/exchange';
+import { signDraft, signTombstone, type Draft, type Exchange, type Message } from '@familybank/exchange';
 import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../platform/tokens';
-import { announcementMessage, partnershipStepMessages, retirementMessage, successorMessage } from './directory-messages';
+import { announcementMessage, partnershipStepMessages } from './directory-messages';
+import { SigningKeyRotation } from './key-rotation';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
 import { poolChange, poolTombstone } from './pool-messages';
 import type { RelayStore, PublishedChange } from './relay-store';
@@ -138,42 +139,21 @@ export class OutboxRelay {
     return this.running;
   }
 
-  /**
-   * Signing-key rotation, step 1: creates the successor key (once) and announces it on the
-   * directory, signed with the current key and proven by the successor. The node keeps signing
-   * with the current key; partners accept both from now on. Queued with the runs.
-   */
-  announceSuccessor(code: string): Promise<void> {
-    const step = async () => {
-      const identity = this.identities.beginRotation(code);
-      const successor = identity.successor!;
-      const succession = { code, currentFingerprint: identity.fingerprint, successorFingerprint: successor.fingerprint };
-      const draft = successorMessage({ ...succession, successorKey: successor.publicKey, proof: proveSuccession(succession, successor.privateKey) });
-      await this.publish([this.sign(identity, draft, `rotate-${code}`, `successor:${code}:${successor.fingerprint}`)]);
-    };
-    this.running = this.running.then(step, step);
-    return this.running;
-  }
+  private rotationSteps?: SigningKeyRotation;
 
-  /**
-   * Step 2, after the overlap: the successor signs the retirement of the current key and becomes
-   * the signing key; what the exchange accepted before stays valid for partners (they compare the
-   * exchange's times), nothing signed with the old key afterwards is. Then re-announces.
-   */
-  retireSigningKey(code: string): Promise<void> {
-    const step = async () => {
-      const identity = this.identities.identity(code);
-      const successor = identity.successor;
-      if (!successor) throw new Error(`${code} has announced no successor key: announce one first`);
-      const draft = retirementMessage({ code, retiredFingerprint: identity.fingerprint, signingKey: successor.publicKey, fingerprint: successor.fingerprint });
-      // Published before the switch: a crash in between leaves the rotation to be completed again, never a key partners do not know.
-      await this.publish([this.sign({ ...identity, signing: successor }, draft, `rotate-${code}`, `retired:${code}:${identity.fingerprint}`)]);
-      const rotated = this.identities.completeRotation(code);
-      const announcement = announcementMessage({ code, name: this.municipalityName(code), signingKey: rotated.signing.publicKey, fingerprint: rotated.fingerprint, encryptionKey: rotated.encryption.publicKey });
-      await this.publish([this.sign(rotated, announcement, `announce-${code}`)]);
+  /** Signing-key rotation (key-rotation.ts): its steps are queued with the runs, signed and published like the rest. */
+  get rotation(): SigningKeyRotation {
+    const queued = (work: () => Promise<void>) => {
+      this.running = this.running.then(work, work);
+      return this.running;
     };
-    this.running = this.running.then(step, step);
-    return this.running;
+    this.rotationSteps ??= new SigningKeyRotation(this.identities, this.clock, {
+      queued,
+      publish: (identity, draft, correlationId, dedupeKey) => this.publish([this.sign(identity, draft, correlationId, dedupeKey)]),
+      announcement: (identity) =>
+        announcementMessage({ code: identity.code, name: this.municipalityName(identity.code), signingKey: identity.signing.publicKey, fingerprint: identity.fingerprint, encryptionKey: identity.encryption.publicKey }),
+    });
+    return this.rotationSteps;
   }
 
   private async runToEnd(): Promise<void> {

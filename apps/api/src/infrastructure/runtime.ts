@@ -143,6 +143,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       // Availability goes stale without any event: published families are re-checked now and then.
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
+      // Signing keys rotate without downtime: a successor, the overlap, then the retirement.
+      const rotation = { maxAgeDays: config.SIGNING_KEY_MAX_AGE_DAYS, overlapHours: config.SIGNING_KEY_OVERLAP_HOURS };
+      const rotateDue = () => identities.served().filter(serves).forEach((code) => void relay.rotation.rotateIfDue(code, rotation));
+      rotateDue();
+      timers.push(setInterval(rotateDue, STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
     },
     close() {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { IdentitySettings, identityProblems } from './identity-config';
 import { KafkaSecuritySettings, kafkaSecurityProblems } from './kafka-config';
+import { SigningKeySettings } from './signing-key-config';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -39,6 +40,7 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ...IdentitySettings,
   ...KafkaSecuritySettings,
+  ...SigningKeySettings,
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };

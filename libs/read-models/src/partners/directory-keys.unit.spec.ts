@@ -31,15 +31,23 @@ describe('a partner’s signing keys over a rotation', () => {
     expect(trustedSigningKeys(pinned, entry, '2026-03-08T23:59:59.000Z')).toEqual(['key-1', 'key-2']);
   });
 
+  it('a partner who pinned the new key after the rotation still accepts what the old key signed before it', () => {
+    const entry = fold([announced, successor('key-2', 'fp-2'), retired]);
+    const pinnedLater = { publicKey: 'key-2', fingerprint: 'fp-2' };
+    expect(trustedSigningKeys(pinnedLater, entry, '2026-03-02T00:00:00.000Z')).toEqual(['key-1', 'key-2']);
+    expect(trustedSigningKeys(pinnedLater, entry, '2026-03-10T00:00:00.000Z')).toEqual(['key-2']);
+  });
+
   it('a successor replaced before it became current no longer counts', () => {
     const entry = fold([announced, successor('key-2', 'fp-2'), successor('key-3', 'fp-3')]);
     expect(trustedSigningKeys(pinned, entry)).toEqual(['key-1', 'key-3']);
   });
 
-  it('keys are reached only from the pinned key: a pinned key the directory does not know stays alone', () => {
+  it('keys are reached only through the pinned key’s chain: a pinned key the directory does not know stays alone', () => {
     const entry = fold([announced, successor('key-2', 'fp-2')]);
     expect(trustedSigningKeys({ publicKey: 'key-9', fingerprint: 'fp-9' }, entry)).toEqual(['key-9']);
-    expect(trustedSigningKeys({ publicKey: 'key-2', fingerprint: 'fp-2' }, entry)).toEqual(['key-2']);
+    // The key that vouched for the pinned one is still the current key: it counts.
+    expect(trustedSigningKeys({ publicKey: 'key-2', fingerprint: 'fp-2' }, entry)).toEqual(['key-1', 'key-2']);
   });
 
   it('an entry recorded before keys could rotate trusts the pinned key', () => {

@@ -62,14 +62,26 @@ export function evolveDirectoryEntry(entry: DirectoryEntry | null, event: Direct
  * The keys a partner's messages may be signed with, given the key pinned with the partnership:
  * the pinned key and every key reached from it through successors each vouched for by the one
  * before, leaving out retired ones, except for a message the exchange accepted (`acceptedAt`)
- * before the key was retired: what was signed and on the exchange before the rotation stays valid
+ * before the key was retired (then the keys before the pinned one count too, for a partner who
+ * pinned after a rotation): what was signed and on the exchange before the rotation stays valid
  * (a compacted pool keeps such messages for ever), while nobody holding an old key can add to it.
  * A pinned key the directory does not know stays the only one.
  */
 export function trustedSigningKeys(pinned: { publicKey: string; fingerprint: string }, entry: DirectoryEntry | undefined, acceptedAt?: string): string[] {
   const keys = entry?.keys ?? [];
   if (!keys.some((key) => key.fingerprint === pinned.fingerprint)) return [pinned.publicKey];
+  const counts = (record: SigningKeyRecord) =>
+    !record.retired || (record.retiredAt !== undefined && acceptedAt !== undefined && Date.parse(acceptedAt) < Date.parse(record.retiredAt));
   const trusted: string[] = [];
+  // Keys that came before the pinned one (a partner who pinned after a rotation still reads what
+  // was signed before it), each having vouched for the next; they are all retired.
+  for (let record = keys.find((key) => key.fingerprint === pinned.fingerprint)?.vouchedBy; record !== undefined; ) {
+    const earlier = keys.find((key) => key.fingerprint === record);
+    if (!earlier || trusted.includes(earlier.signingKey)) break;
+    if (counts(earlier)) trusted.unshift(earlier.signingKey);
+    record = earlier.vouchedBy;
+  }
+  // The pinned key and its successors.
   const seen = new Set<string>();
   const queue = [pinned.fingerprint];
   while (queue.length > 0) {
@@ -77,8 +89,7 @@ export function trustedSigningKeys(pinned: { publicKey: string; fingerprint: str
     if (seen.has(fingerprint)) continue;
     seen.add(fingerprint);
     const record = keys.find((key) => key.fingerprint === fingerprint);
-    const stillValid = record?.retired && record.retiredAt !== undefined && acceptedAt !== undefined && Date.parse(acceptedAt) < Date.parse(record.retiredAt);
-    if (record && (!record.retired || stillValid)) trusted.push(record.signingKey);
+    if (record && counts(record)) trusted.push(record.signingKey);
     queue.push(...keys.filter((key) => key.vouchedBy === fingerprint).map((key) => key.fingerprint));
   }
   return trusted;

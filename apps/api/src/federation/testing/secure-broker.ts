@@ -34,7 +34,7 @@ export function openSecureBroker(): SecureBroker {
   let brokers: string;
   if (given) brokers = given;
   else {
-    const env = { ...process.env, KAFKA_SECURE: '1' };
+    const env = secureEnv();
     started = spawnSync('bash', [SCRIPT, 'status'], { env }).status !== 0;
     execFileSync('bash', [SCRIPT, 'start'], { env, stdio: 'pipe', timeout: 240_000 });
     brokers = execFileSync('bash', [SCRIPT, 'brokers'], { env, encoding: 'utf8' }).trim();
@@ -44,7 +44,13 @@ export function openSecureBroker(): SecureBroker {
     sasl,
     admin: () => sasl('admin'),
     release() {
-      if (started) execFileSync('bash', [SCRIPT, 'stop'], { env: { ...process.env, KAFKA_SECURE: '1' }, stdio: 'pipe', timeout: 60_000 });
+      if (started) execFileSync('bash', [SCRIPT, 'stop'], { env: secureEnv(), stdio: 'pipe', timeout: 60_000 });
     },
   };
+}
+
+/** The secure instance's defaults: settings meant for the plain broker (its ports, its state) must not leak in. */
+function secureEnv(): NodeJS.ProcessEnv {
+  const { KAFKA_PORT: _port, KAFKA_CONTROLLER_PORT: _controller, KAFKA_STATE_DIR: _state, KAFKA_DATA_DIR: _data, ...env } = process.env;
+  return { ...env, KAFKA_SECURE: '1' };
 }

@@ -121,7 +121,18 @@ try {
   const ready = await waitForAdmin();
   admin = ready.admin;
   const answeredMs = Date.now() - started;
-  await probe(admin);
+  // A broker that has just answered may still be settling its metadata (e.g. "This server does not
+  // host this topic-partition" right after a restart on a busy machine): probe again while time is left.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await probe(admin);
+      break;
+    } catch (error) {
+      if (remaining() < 5000) throw error;
+      process.stderr.write(`kafka probe attempt ${attempt} failed (${error?.message ?? error}); trying again\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
   const controller = ready.cluster.brokers.find((b) => b.nodeId === ready.cluster.controller);
   process.stdout.write(
     `kafka ok: ${brokers.join(',')} (cluster ${ready.cluster.clusterId}, ${ready.cluster.brokers.length} broker(s)` +

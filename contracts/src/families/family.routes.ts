@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { APPROVERS, READERS, RECORDERS, defineRoute } from '../route';
+import { APPROVERS, OVERVIEW_READERS, READERS, RECORDERS, RECRUITERS, defineRoute } from '../route';
 import * as h from './family-history.schemas';
 import { FamilySearchQuery } from './family-search.schemas';
 import * as s from './family.schemas';
@@ -39,15 +39,15 @@ export const familyRoutes = {
     summary: 'Register a new lead (a family that has shown interest)',
     description: 'Records where the lead came from, so that channels can be compared. Answers 201 with Location and ETag.',
     tag: 'Family lifecycle',
-    roles: RECORDERS,
+    roles: RECRUITERS,
     body: s.RegisterFamilyBody,
     success: { status: 201, schema: s.FamilyDetail, description: 'The registered family', created: true },
     errors: [409, 413, 422],
     idempotent: true,
   }),
-  recordFirstContact: step('recordFirstContact', '/first-contact', 'Record the first contact with a lead', s.RecordFirstContactBody),
-  recordScreening: step('recordScreening', '/screening', 'Record the screening of a family', s.RecordScreeningBody),
-  recordInterview: step('recordInterview', '/interview', 'Record the interview with a family', s.RecordInterviewBody),
+  recordFirstContact: step('recordFirstContact', '/first-contact', 'Record the first contact with a lead', s.RecordFirstContactBody, RECRUITERS),
+  recordScreening: step('recordScreening', '/screening', 'Record the screening of a family', s.RecordScreeningBody, RECRUITERS),
+  recordInterview: step('recordInterview', '/interview', 'Record the interview with a family', s.RecordInterviewBody, RECRUITERS),
   requestBackgroundChecks: step('requestBackgroundChecks', '/background-checks/requests', 'Request background checks for adults of the household', s.RequestBackgroundChecksBody),
   recordBackgroundCheckResult: step('recordBackgroundCheckResult', '/background-checks/results', 'Record the outcome of a background check (never the certificate)', s.RecordBackgroundCheckResultBody),
   assessBackgroundCheckRemarks: step('assessBackgroundCheckRemarks', '/background-checks/assessments', 'Assess the remarks of a background check', s.AssessRemarksBody, APPROVERS),
@@ -73,7 +73,7 @@ export const familyRoutes = {
   ),
   recordSupport: step('recordSupport', '/support', 'Record support given to the family (supervision, course, emergency-line call)', s.RecordSupportBody),
   updateProfile: defineRoute({
-    ...step('updateProfile', '/profile', 'Update contact details, region, languages, competences or care types of interest', s.UpdateProfileBody),
+    ...step('updateProfile', '/profile', 'Update contact details, region, languages, competences or care types of interest', s.UpdateProfileBody, RECRUITERS),
     method: 'patch',
     idempotent: false,
   }),
@@ -159,7 +159,7 @@ export const familyRoutes = {
     description:
       'Availability last confirmed more than AVAILABILITY_STALE_AFTER_DAYS days ago is stale, and the family leaves partners’ pools until it is confirmed again (POST …/availability/confirmation). Lists families from AVAILABILITY_REMINDER_DAYS days before that.',
     tag: 'Families',
-    roles: READERS,
+    roles: OVERVIEW_READERS,
     success: { status: 200, schema: s.AvailabilityReminders, description: 'Families to remind, the most overdue first' },
     errors: [],
   }),
@@ -169,7 +169,7 @@ export const familyRoutes = {
     path: '/v1/pipeline',
     summary: 'Recruitment pipeline: families per stage, days in stage, channels, overdue first contacts',
     tag: 'Families',
-    roles: READERS,
+    roles: OVERVIEW_READERS,
     success: { status: 200, schema: s.Pipeline, description: 'The pipeline of your municipality' },
     errors: [],
   }),

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './common.schemas';
+import { PurposeHeader } from './audit/audit.schemas';
 import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
 import { ROLES, isPublic, queryParameters, type ApiRoute, type CsvRepresentation } from './route';
@@ -85,6 +86,13 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
   const headers: z.ZodType[] = [];
   if (route.concurrency && route.method !== 'get') {
     headers.push(IfMatchHeader.optional().openapi({ param: { name: 'If-Match', in: 'header', description: 'The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale' } }));
+  }
+  if (route.audit) {
+    headers.push(
+      PurposeHeader.optional().openapi({
+        param: { name: 'X-Purpose', in: 'header', description: `Why you read this (recorded in the audit of reads); default ${route.audit.purpose}` },
+      }),
+    );
   }
   if (route.idempotent) {
     headers.push(

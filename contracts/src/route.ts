@@ -1,4 +1,5 @@
 import type { ZodObject, ZodType } from 'zod';
+import type { AuditDeclaration } from './audit/audit.schemas';
 import type { RouteAccess } from './roles';
 
 export * from './roles';
@@ -33,6 +34,8 @@ export interface ApiRoute {
   idempotent?: boolean;
   /** Honours If-Match with the stream revision and answers with an ETag. */
   concurrency?: boolean;
+  /** Shows a family's personal data: every answer is recorded in the audit of reads (SECURITY.md). */
+  audit?: AuditDeclaration;
 }
 
 /**

@@ -4,6 +4,8 @@ import { RequestSearchQuery } from './request-search.schemas';
 import * as s from './request.schemas';
 
 const TAG = 'Child requests';
+/** A request shows the assigned family's contact details once they were disclosed: such answers are audited. */
+const REQUEST_CONTACT_READ = { what: 'request-contact', purpose: 'placement', contactDetails: true } as const;
 
 /** A step on a request: POST with If-Match and Idempotency-Key, answers with the request. */
 const step = <Body extends ZodType>(
@@ -21,6 +23,7 @@ const step = <Body extends ZodType>(
     summary,
     tag: TAG,
     roles,
+    audit: REQUEST_CONTACT_READ,
     params,
     body,
     success: { status: 200, schema: s.RequestDetail, description: 'The request after the step' },
@@ -49,6 +52,7 @@ export const requestRoutes = {
     summary: 'Your municipality’s requests, newest first: filter by status, care type and response deadline',
     tag: TAG,
     roles: CASE_READERS,
+    audit: REQUEST_CONTACT_READ,
     query: RequestSearchQuery,
     success: { status: 200, schema: s.RequestPage, description: 'A page of requests' },
     errors: [],
@@ -60,6 +64,7 @@ export const requestRoutes = {
     summary: 'A request with its offers, who has answered, and the assignment once confirmed',
     tag: TAG,
     roles: CASE_READERS,
+    audit: REQUEST_CONTACT_READ,
     params: s.RequestIdParams,
     success: { status: 200, schema: s.RequestDetail, description: 'The request; ETag carries its revision' },
     errors: [404],
@@ -109,6 +114,7 @@ export const requestRoutes = {
       'Cancel a pending placement like an acceptance (…/offers/{offerId}/acceptance/cancellation); end the assignment on the family.',
     tag: TAG,
     roles: CONTACT_RELEASERS,
+    audit: REQUEST_CONTACT_READ,
     params: s.RequestIdParams,
     body: s.PlaceOwnFamilyBody,
     success: { status: 200, schema: s.RequestDetail, description: 'The request with the placement pending' },

@@ -16,7 +16,7 @@ export const MAX_JSON_DEPTH = 32;
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Headers a browser client of another allowed origin may send and read. */
-const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'];
+const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id', 'X-Purpose'];
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotent-Replayed', 'X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'];
 
 /**

@@ -56,6 +56,9 @@ describe('support after approval', () => {
       expect(changed.contactPerson).toEqual({ userId: 'cw-omar', name: 'Omar Haddad', since: '2026-12-01', assignedBy: 'dev-caseworker+approver@0630' });
       const listed = ok(await get('/v1/families?limit=200')).items.find((family: { familyId: string }) => family.familyId === approvedA);
       expect(listed.contactPerson.userId).toBe('cw-omar');
+      // The family search finds families by their current contact person (issue 8, item 6).
+      expect(ok(await get('/v1/families?contactPerson=cw-omar')).items.map((family: { familyId: string }) => family.familyId)).toEqual([approvedA]);
+      expect(ok(await get('/v1/families?contactPerson=cw-anna')).items).toEqual([]);
       const trail = ok(await get(`/v1/families/${approvedA}/events?limit=200`)).items.filter((event: { type: string }) => event.type === 'ContactPersonAssigned');
       expect(trail.map((event: { actor: string; data: { previous?: { userId: string } } }) => [event.actor, event.data.previous?.userId])).toEqual([
         ['dev-caseworker+approver@0630', undefined],

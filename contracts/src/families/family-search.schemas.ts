@@ -41,5 +41,12 @@ export const FamilySearchQuery = PageQuery.extend({
     .optional()
     .openapi({ description: 'Families whose approval takes a child of this age (its age range includes it); families without an approval are left out' }),
   stage: FamilyStage.optional(),
+  contactPerson: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Families whose current contact person is this user (the token subject of the staff member, as in `contactPerson.userId`)' }),
 });
 export type FamilySearchQuery = z.output<typeof FamilySearchQuery>;

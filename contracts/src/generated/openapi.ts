@@ -3468,6 +3468,8 @@ export interface operations {
                 /** @description Families whose approval takes a child of this age (its age range includes it); families without an approval are left out */
                 childAge?: number | null;
                 stage?: components["schemas"]["FamilyStage"];
+                /** @description Families whose current contact person is this user (the token subject of the staff member, as in `contactPerson.userId`) */
+                contactPerson?: string;
             };
             header?: {
                 /** @description Why you read this (recorded in the audit of reads); default case-work */

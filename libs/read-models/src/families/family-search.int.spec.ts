@@ -37,7 +37,18 @@ const FIXTURE: Array<[string, string, FamilyEvent[]]> = [
       approvedFor(['respite', 'contact'], 4, 12),
     ],
   ],
-  ['hansen', '0630', [registered({}), ...checksClear.slice(1), approvedFor(['respite'], 0, 5)]],
+  [
+    'hansen',
+    '0630',
+    [
+      registered({}),
+      ...checksClear.slice(1),
+      approvedFor(['respite'], 0, 5),
+      { type: 'ContactPersonAssigned', data: { contactPerson: { userId: 'anna.berg@0630', name: 'Anna Berg' }, since: '2026-03-10' } },
+      // Changed: the family is found by its current contact person only.
+      { type: 'ContactPersonAssigned', data: { contactPerson: { userId: 'lars.moeller@0630', name: 'Lars Møller' }, since: '2026-03-20', previous: { userId: 'anna.berg@0630', name: 'Anna Berg' } } },
+    ],
+  ],
   [
     'svensson',
     '0630',
@@ -111,6 +122,12 @@ describe('family search (SQL over the family-detail read model)', () => {
     expect(found({ childAge: 6 })).toEqual(['soren']);
     expect(found({ childAge: 12 })).toEqual(['svensson', 'soren']);
     expect(found({ childAge: 17 })).toEqual(['svensson']);
+  });
+
+  it('contactPerson: the family’s current contact person, not a former one', () => {
+    expect(found({ contactPerson: 'lars.moeller@0630' })).toEqual(['hansen']);
+    expect(found({ contactPerson: 'anna.berg@0630' })).toEqual([]);
+    expect(found({ contactPerson: 'lars.moeller@0630', stage: 'approved', q: 'mette' })).toEqual(['hansen']);
   });
 
   it('stage, and every filter combined with AND', () => {

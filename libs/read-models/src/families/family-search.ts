@@ -10,6 +10,7 @@ export interface FamilySearch {
   careType?: string;
   childAge?: number;
   stage?: string;
+  contactPerson?: string;
 }
 
 /**
@@ -34,6 +35,7 @@ export function familySearchWhere(search: FamilySearch): Where | undefined {
     search.careType === undefined ? undefined : careTypeIs(search.careType),
     search.childAge === undefined ? undefined : takesChildAged(search.childAge),
     search.stage === undefined ? undefined : condition(`json_extract(body, '$.stage') = ?`, search.stage),
+    search.contactPerson === undefined ? undefined : condition(`json_extract(body, '$.contactPerson.userId') = ?`, search.contactPerson),
   ]);
 }
 

@@ -88,10 +88,14 @@ describe('support after approval', () => {
       const due = ok(await get('/v1/support/follow-ups-due'));
       expect(due.items).toEqual([{ familyId: approvedA, nextFollowUpDue: '2026-11-15', goals: [{ goalId, title: 'Read a book together every day', followUpOn: '2026-11-15' }] }]);
       expect(ok(await get('/v1/support/follow-ups-due?dueBy=2027-01-31')).items[0].goals).toHaveLength(2);
+      // The worklist lists the overdue follow-up (today is 2026-12-01), not the one in January.
+      const worklist = ok(await get('/v1/worklist?kind=plan-follow-up')).items;
+      expect(worklist).toEqual([expect.objectContaining({ kind: 'plan-follow-up', dueOn: '2026-11-15', overdue: true, subject: expect.objectContaining({ id: approvedA }) })]);
 
       const followed = ok(await post(`/v1/families/${approvedA}/development-plan/goals/${goalId}/follow-ups`, { on: '2026-11-20', note: 'Most evenings', nextFollowUpOn: '2027-02-20' }));
       expect(followed).toMatchObject({ nextFollowUpDue: '2027-01-10', revision: 2 });
       expect(ok(await get('/v1/support/follow-ups-due')).items).toEqual([]);
+      expect(ok(await get('/v1/worklist?kind=plan-follow-up')).items).toEqual([]);
       const achieved = ok(await post(`/v1/families/${approvedA}/development-plan/goals/${goalId}/achievement`, { on: '2026-11-30' }));
       expect(achieved.goals[0]).toMatchObject({ status: 'achieved', followUps: 1, closed: { on: '2026-11-30', recordedBy: 'dev-caseworker+approver@0630' } });
       expect(ok(await get(`/v1/families/${approvedA}/development-plan`))).toEqual(achieved);

@@ -6,7 +6,7 @@ import { z } from '../zod';
  * (libs/read-models/src/worklist/rules); the rule registry is keyed by this list, so a new kind
  * does not compile until its rule exists.
  */
-export const WORKLIST_KINDS = ['first-contact', 'check-assessment', 'approval-expiring', 'availability-stale', 'inbox-request', 'acceptance-pending', 'provisional-approval-due'] as const;
+export const WORKLIST_KINDS = ['first-contact', 'check-assessment', 'approval-expiring', 'availability-stale', 'inbox-request', 'acceptance-pending', 'provisional-approval-due', 'plan-follow-up'] as const;
 export const WorklistKind = z.enum(WORKLIST_KINDS).openapi('WorklistKind', {
   description: [
     'first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration);',
@@ -15,7 +15,8 @@ export const WorklistKind = z.enum(WORKLIST_KINDS).openapi('WorklistKind', {
     'availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before);',
     'inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline);',
     'acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it);',
-    'provisional-approval-due: a network family is provisionally approved for its one child (due on the deadline of its full assessment; it lapses the day after).',
+    'provisional-approval-due: a network family is provisionally approved for its one child (due on the deadline of its full assessment; it lapses the day after);',
+    'plan-follow-up: an open goal of a family’s development plan is to be followed up (due on its follow-up day; listed from 14 days before).',
   ].join(' '),
 });
 export type WorklistKind = z.infer<typeof WorklistKind>;

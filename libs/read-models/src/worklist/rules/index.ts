@@ -6,6 +6,7 @@ import { availabilityStaleRule } from './availability-stale.rule';
 import { checkAssessmentRule } from './check-assessment.rule';
 import { firstContactRule } from './first-contact.rule';
 import { inboxRequestRule } from './inbox-request.rule';
+import { planFollowUpRule } from './plan-follow-up.rule';
 import { provisionalApprovalDueRule } from './provisional-approval-due.rule';
 
 /** One rule per kind of the contract's WorklistKind: a kind without its rule does not compile. */
@@ -17,4 +18,5 @@ export const WORKLIST_RULES: Readonly<Record<WorklistKind, WorklistRule>> = {
   'inbox-request': inboxRequestRule,
   'acceptance-pending': acceptancePendingRule,
   'provisional-approval-due': provisionalApprovalDueRule,
+  'plan-follow-up': planFollowUpRule,
 };

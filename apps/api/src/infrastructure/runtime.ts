@@ -89,6 +89,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const webhooks = new WebhookWorker(eventStore, webhookDeliveries, webhookSecrets, clock, {
     retry: { maxAttempts: config.WEBHOOK_MAX_ATTEMPTS, baseDelayMs: config.WEBHOOK_RETRY_BASE_MS, maxDelayMs: config.WEBHOOK_RETRY_MAX_MS },
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    allowInternalTargets: config.WEBHOOK_INTERNAL_TARGETS === 'allow',
   });
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'), { ttlHours: config.IDEMPOTENCY_TTL_HOURS });
   // Optional (KAFKA_ACL_ADMIN_USERNAME): first, since the node's own producer needs its write ACLs.

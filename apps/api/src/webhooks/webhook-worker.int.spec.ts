@@ -24,7 +24,8 @@ describe('the webhook worker', () => {
     events.appendToStream(`family-${familyId}`, [{ eventId: randomUUID(), type, data: {}, metadata: { municipality, actor: 'caseworker-1', correlationId: randomUUID(), causationId: randomUUID(), occurredAt: clock().toISOString(), schemaVersion: 1 } }], { expectedRevision: 'any' });
   const subscribe = async (subscriptionId: string, eventTypes: Array<'family.registered' | 'family.approved'>) =>
     gateway.execute({ aggregate: 'webhook-subscription', id: subscriptionId, command: { type: 'CreateWebhookSubscription', data: { subscriptionId, url, eventTypes, plainHttpAllowed: false } } }, meta());
-  const worker = (store: DeliveryStore) => new WebhookWorker(events, store, new WebhookSecrets(dir), clock, { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 500 });
+  const worker = (store: DeliveryStore, allowInternalTargets = true) =>
+    new WebhookWorker(events, store, new WebhookSecrets(dir), clock, { retry: { maxAttempts: 2, baseDelayMs: 10, maxDelayMs: 10 }, timeoutMs: 500, allowInternalTargets });
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'familybank-webhooks-'));
@@ -100,6 +101,29 @@ describe('the webhook worker', () => {
     await webhooks.ingest();
     await webhooks.dispatch();
     expect(store.deliveries('0630', { limit: 10 }).map((delivery) => delivery.status)).toEqual(['cancelled']);
+    expect(received).toEqual([]);
+    await webhooks.close();
+    store.close();
+  });
+
+  it('a production node (internal targets refused) never connects to loopback, by address or by a name that resolves to it', async () => {
+    for (const [subscriptionId, target] of [['s-ip', url], ['s-name', url.replace('127.0.0.1', 'localhost')]] as const) {
+      await gateway.execute(
+        { aggregate: 'webhook-subscription', id: subscriptionId, command: { type: 'CreateWebhookSubscription', data: { subscriptionId, url: target, eventTypes: ['family.registered'], plainHttpAllowed: true } } },
+        meta(),
+      );
+    }
+    const store = new DeliveryStore(join(dir, 'deliveries.sqlite'));
+    const webhooks = worker(store, false);
+    await webhooks.ingest();
+    await familyEvent('f1', 'FamilyRegistered');
+    await webhooks.ingest();
+    await webhooks.dispatch();
+    const deliveries = store.deliveries('0630', { limit: 10 });
+    expect(deliveries).toHaveLength(2);
+    for (const delivery of deliveries) {
+      expect(store.attempts(delivery.deliveryId)[0]).toMatchObject({ statusCode: undefined, error: expect.stringMatching(/^WEBHOOK_TARGET_INTERNAL: .*(127\.0\.0\.1|::1)/) });
+    }
     expect(received).toEqual([]);
     await webhooks.close();
     store.close();

@@ -8,6 +8,7 @@ import { deliveryIdOf, isSubscriptionEvent, subscriptionChange } from './subscri
 import type { WebhookSecrets } from './webhook-secrets';
 import { signWebhook } from './webhook-signature';
 import { webhookPayload } from './webhook-payload';
+import { InternalTargetError, postWebhook } from './webhook-egress';
 
 const BATCH = 200;
 const IN_FLIGHT = 8;
@@ -19,6 +20,8 @@ export interface WebhookWorkerOptions {
   retry: RetryPolicy;
   /** An attempt that has no answer by then failed (the receiver should answer fast and work afterwards). */
   timeoutMs: number;
+  /** Loopback and private receivers (development, tests); a production node refuses them (server-side request forgery). */
+  allowInternalTargets?: boolean;
   random?: () => number;
 }
 
@@ -151,17 +154,13 @@ export class WebhookWorker {
     const stop = () => cut.abort(this.stopping.signal.reason);
     this.stopping.signal.addEventListener('abort', stop, { once: true });
     try {
-      const response = await fetch(subscription.url, {
-        method: 'POST',
+      // A redirect is an answer, not a success: following it could send our events somewhere the subscriber never named.
+      statusCode = await postWebhook(subscription.url, {
         headers: { ...headers, 'content-type': 'application/json', 'user-agent': 'familybank-webhooks/1' },
         body: delivery.payload,
-        // A redirect is an answer, not a success: following it could send our events somewhere the subscriber never named.
-        redirect: 'manual',
         signal: cut.signal,
+        allowInternalTargets: this.options.allowInternalTargets ?? false,
       });
-      statusCode = response.status;
-      // The answer's body is not read: a receiver that streams one forever cannot hold the worker.
-      await response.body?.cancel().catch(() => undefined);
     } catch (caught) {
       if (this.stopping.signal.aborted) return;
       error = describe(caught as Error);
@@ -195,7 +194,10 @@ export class WebhookWorker {
 }
 
 function describe(error: Error): string {
-  if (error.name === 'TimeoutError') return 'timeout';
-  const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? error.message;
+  const cause = (error as Error & { cause?: { name?: string; code?: unknown; message?: string } }).cause;
+  if (error.name === 'TimeoutError' || cause?.name === 'TimeoutError') return 'timeout';
+  if (error instanceof InternalTargetError) return `${error.code}: ${error.message}`;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return typeof cause?.code === 'string' ? cause.code : (cause?.message ?? error.message);
 }

@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(6 * 3_600_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Receivers on loopback or private addresses: `allow` in development (the default there), `refuse` in production (server-side request forgery). */
+  WEBHOOK_INTERNAL_TARGETS: z.enum(['allow', 'refuse']).optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   ...IdentitySettings,
   /** Browser origins allowed to call the API (CORS), e.g. `https://console.example.dk`; none by default (same origin only). */
@@ -89,5 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (kafka.length > 0) throw new ConfigError(`Invalid configuration:\n${kafka.map((line) => `  ${line}`).join('\n')}`);
   const identity = identityProblems(config, env);
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
-  return { ...config, DATA_DIR: resolve(config.DATA_DIR) };
+  // Loopback receivers are how development and tests work; production refuses internal targets unless told otherwise.
+  const webhookTargets = config.WEBHOOK_INTERNAL_TARGETS ?? (config.NODE_ENV === 'production' ? 'refuse' : 'allow');
+  return { ...config, WEBHOOK_INTERNAL_TARGETS: webhookTargets, DATA_DIR: resolve(config.DATA_DIR) };
 }

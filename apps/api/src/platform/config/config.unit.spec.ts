@@ -97,6 +97,16 @@ describe('identity configuration', () => {
   });
 });
 
+describe('webhook targets', () => {
+  it('internal (loopback, private) receivers are allowed in development and refused in production unless told', () => {
+    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp', JWT_JWKS_URL: 'https://idp/certs' };
+    expect(loadConfig({}).WEBHOOK_INTERNAL_TARGETS).toBe('allow');
+    expect(loadConfig(production).WEBHOOK_INTERNAL_TARGETS).toBe('refuse');
+    expect(loadConfig({ ...production, WEBHOOK_INTERNAL_TARGETS: 'allow' }).WEBHOOK_INTERNAL_TARGETS).toBe('allow');
+    expect(() => loadConfig({ WEBHOOK_INTERNAL_TARGETS: 'yes' })).toThrow(/WEBHOOK_INTERNAL_TARGETS/);
+  });
+});
+
 describe('transport settings', () => {
   it('CORS_ORIGINS is none by default (same origin only), else a list of origins', () => {
     expect(loadConfig({}).CORS_ORIGINS).toEqual([]);

@@ -27,6 +27,10 @@ import { preparePrivateDataDirectory } from './private-data-dir';
 import { DeliveryStore } from '../webhooks/delivery-store';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { WebhookWorker } from '../webhooks/webhook-worker';
+import { EncryptingEventStore } from '../privacy/encrypting-event-store';
+import type { KeyStore } from '../privacy/key-store';
+import { loadMasterKey } from '../privacy/master-key';
+import { KEYS_FILE, SqliteKeyStore } from '../privacy/sqlite-key-store';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -69,7 +73,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   preparePrivateDataDirectory(config.DATA_DIR);
   // First: a misconfigured identity provider stops start-up before any file is opened.
   const { devKeys, verifier: tokenVerifier } = await openIdentity(config);
-  const eventStore = await openEventStore(config);
+  const keys = openKeyStore(config);
+  const eventStore = await openEventStore(config, keys);
   // Every document is a projection of the log: the file can be deleted and is rebuilt at start
   // (its commits need no fsync: see DocumentStore).
   const documents = new DocumentStore(join(config.DATA_DIR, READ_MODELS_FILE));
@@ -201,9 +206,16 @@ async function openExchange(config: AppConfig): Promise<Exchange> {
   return config.EXCHANGE_NAMESPACE ? new NamespacedExchange(exchange, config.EXCHANGE_NAMESPACE) : exchange;
 }
 
-export function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {
-  if (config.EVENT_STORE === 'eventstoredb') return EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!);
-  return SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+/** The log as the application uses it: personal fields encrypted per family with keys from `keys` (keys.sqlite unless given). */
+export async function openEventStore(config: AppConfig, keys: KeyStore = openKeyStore(config)): Promise<EventStore> {
+  const log = config.EVENT_STORE === 'eventstoredb'
+    ? await EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!)
+    : SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+  return new EncryptingEventStore(log, keys);
+}
+
+export function openKeyStore(config: AppConfig): KeyStore {
+  return new SqliteKeyStore(join(config.DATA_DIR, KEYS_FILE), loadMasterKey(config));
 }
 
 function encryptionKeyOf(federation: FederationConsumer, code: string): string | undefined {

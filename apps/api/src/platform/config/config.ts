@@ -59,6 +59,13 @@ const ConfigSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long an Idempotency-Key is remembered (hours); only a hash of its request is kept. */
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  /** Wraps the data key of each family (personal fields in events); base64 of 32 bytes. Required in production; development keeps one in DATA_DIR/master.key. */
+  ENCRYPTION_MASTER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'Expected the base64 of 32 random bytes (e.g. openssl rand -base64 32)')
+    .optional(),
+  /** Days after a family's rejection or retirement until its personal data is erased (retention); 0 = never. */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36_500).default(730),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
@@ -80,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
+  }
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_MASTER_KEY) {
+    throw new ConfigError('Invalid configuration:\n  ENCRYPTION_MASTER_KEY: required when NODE_ENV=production (a key file beside the data protects nothing)');
   }
   const identity = identityProblems(config, env);
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);

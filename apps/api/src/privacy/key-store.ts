@@ -24,3 +24,5 @@ export class SubjectErasedError extends Error {
 /** Subjects: whose key encrypts a field. A family's key also covers its support records. */
 export const familySubject = (familyId: string) => `family:${familyId}`;
 export const networkPersonSubject = (requestId: string, personId: string) => `network-person:${requestId}/${personId}`;
+/** Free texts of a child's request (visits, endings): at rest under the request's own key. */
+export const requestSubject = (requestId: string) => `request:${requestId}`;

@@ -30,6 +30,8 @@ import { WebhookWorker } from '../webhooks/webhook-worker';
 import { EncryptingEventStore } from '../privacy/encrypting-event-store';
 import type { KeyStore } from '../privacy/key-store';
 import { loadMasterKey } from '../privacy/master-key';
+import { ErasureProcessor } from '../privacy/erasure-processor';
+import { ErasureProgress } from '../privacy/erasure-progress';
 import { KEYS_FILE, SqliteKeyStore } from '../privacy/sqlite-key-store';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
@@ -62,6 +64,8 @@ export interface Runtime {
   webhooks: WebhookWorker;
   webhookDeliveries: DeliveryStore;
   webhookSecrets: WebhookSecrets;
+  /** Carries out recorded erasures: destroys keys, rebuilds the read models, truncates WALs, withdraws from partners. */
+  erasures: ErasureProcessor;
   /** What time alone changes (approvals and requests that ran out): runs the workflows' tick and waits for the read models. */
   sweep(): Promise<Record<string, number>>;
   /** Starts publishing and consuming; called once the API is ready. */
@@ -106,6 +110,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
+  const erasureProgress = new ErasureProgress(join(config.DATA_DIR, 'erasures.sqlite'));
+  const erasures = new ErasureProcessor(eventStore, keys, erasureProgress, projections, documents, config.DATA_DIR, {
+    withdrawUnshareable: () => relay.nudgeSweep(),
+    forget: (streamId) => gateway.forget(streamId),
+  });
   // Before anything downstream listens: what an earlier release kept among the read models becomes events.
   await adoptLegacyFacts(documents, eventStore, gateway);
   // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
@@ -114,6 +123,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     relay.nudge();
     workflows.nudge();
     webhooks.nudge();
+    erasures.nudge();
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
@@ -142,6 +152,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     webhooks,
     webhookDeliveries,
     webhookSecrets,
+    erasures,
     async sweep() {
       const executed = await workflows.tick(clock());
       await readSide.waitFor(await eventStore.lastPosition());
@@ -151,6 +162,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()].filter(serves))) await relay.announce(code);
       await federation.start();
       await workflows.run();
+      // An erasure recorded before a crash is carried out before anything is published.
+      await erasures.catchUp();
       await relay.run();
       timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
       // Events appended by another process, or that the read models could not take yet (a full
@@ -180,6 +193,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await federation.stop();
     await workflows.run().catch(() => undefined);
     await relay.run().catch(() => undefined);
+    await erasures.catchUp().catch(() => undefined);
     await projections.catchUp().catch(() => undefined);
     await webhooks.close();
     await exchange.close();
@@ -190,6 +204,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     workflowStore.close();
     relayStore.close();
     webhookDeliveries.close();
+    erasureProgress.close();
   }
 }
 

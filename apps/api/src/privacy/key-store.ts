@@ -1,3 +1,5 @@
+import { DomainError } from '@familybank/domain-core';
+
 /**
  * Data keys per subject (a family, a person of a child's network), for envelope encryption of the
  * personal fields in events. The port a KMS can replace: the default adapter keeps each key
@@ -13,11 +15,10 @@ export interface KeyStore {
   close(): void;
 }
 
-/** Writing personal data for a subject whose key was destroyed would bring it back. */
-export class SubjectErasedError extends Error {
-  override readonly name = 'SubjectErasedError';
+/** Writing personal data for a subject whose key was destroyed would bring it back: refused like a rule (409). */
+export class SubjectErasedError extends DomainError {
   constructor(readonly subject: string) {
-    super(`The personal data of ${subject} was erased; nothing new is recorded for it`);
+    super('PRIVACY.SUBJECT_ERASED', 'conflict', `The personal data of ${subject.split(':')[0]} was erased; nothing new is recorded for it`);
   }
 }
 

@@ -21,5 +21,7 @@ export class MemoryKeyStore implements KeyStore {
     this.erased.add(subject);
   }
 
-  close(): void {}
+  close(): void {
+    this.keys.clear();
+  }
 }

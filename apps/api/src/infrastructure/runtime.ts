@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { processManagers } from '@familybank/domain-workflows';
+import { processManagersWith } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
 import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
@@ -88,7 +88,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const readSide = new ReadSide(projections);
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
-  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
+  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagersWith({ retentionDaysAfterClose: config.RETENTION_DAYS_AFTER_CLOSE }), clock);
   // What was promised to receivers and what they answered: its own file, never rebuilt with the read models.
   const webhookDeliveries = new DeliveryStore(join(config.DATA_DIR, 'deliveries.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const webhookSecrets = new WebhookSecrets(config.DATA_DIR);
@@ -111,7 +111,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
   const erasureProgress = new ErasureProgress(join(config.DATA_DIR, 'erasures.sqlite'));
-  const erasures = new ErasureProcessor(eventStore, keys, erasureProgress, projections, documents, config.DATA_DIR, {
+  // It reads only what is never encrypted (erasures, a network family's origin): the log as stored, without decrypting.
+  const erasures = new ErasureProcessor(eventStore.stored, keys, erasureProgress, projections, documents, config.DATA_DIR, {
     withdrawUnshareable: () => relay.nudgeSweep(),
     forget: (streamId) => gateway.forget(streamId),
   });
@@ -194,6 +195,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await workflows.run().catch(() => undefined);
     await relay.run().catch(() => undefined);
     await erasures.catchUp().catch(() => undefined);
+    try {
+      erasures.save();
+    } catch {
+      // A full disk: the checkpoint is read again from the last one saved.
+    }
     await projections.catchUp().catch(() => undefined);
     await webhooks.close();
     await exchange.close();
@@ -222,7 +228,7 @@ async function openExchange(config: AppConfig): Promise<Exchange> {
 }
 
 /** The log as the application uses it: personal fields encrypted per family with keys from `keys` (keys.sqlite unless given). */
-export async function openEventStore(config: AppConfig, keys: KeyStore = openKeyStore(config)): Promise<EventStore> {
+export async function openEventStore(config: AppConfig, keys: KeyStore = openKeyStore(config)): Promise<EncryptingEventStore> {
   const log = config.EVENT_STORE === 'eventstoredb'
     ? await EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!)
     : SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });

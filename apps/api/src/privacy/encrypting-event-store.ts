@@ -14,6 +14,11 @@ export class EncryptingEventStore implements EventStore {
     private readonly keys: KeyStore,
   ) {}
 
+  /** The log as stored (personal fields sealed): for readers of fields that are never personal. */
+  get stored(): EventStore {
+    return this.inner;
+  }
+
   async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const sealed = await Promise.all(events.map(async (event) => ({ ...event, data: await encryptEventData(this.keys, streamId, event) })));
     return this.inner.appendToStream(streamId, sealed, options);

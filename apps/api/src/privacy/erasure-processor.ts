@@ -7,6 +7,7 @@ import { familySubject, networkPersonSubject, type KeyStore } from './key-store'
 import { truncateWalFiles } from './sqlite-files';
 
 const BATCH = 1_000;
+const SAVE_EVERY = 10_000;
 
 /** What an erasure sets in motion beyond the key: the relay's sweep and the gateway's cache. */
 export interface ErasureFollowUps {
@@ -27,6 +28,8 @@ export interface ErasureFollowUps {
 export class ErasureProcessor {
   private readonly logger = new Logger('Erasure');
   private running: Promise<number> = Promise.resolve(0);
+  private position?: number;
+  private saved = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -51,16 +54,26 @@ export class ErasureProcessor {
 
   private async runToEnd(): Promise<number> {
     let erased = 0;
+    this.position ??= this.progress.position();
     for (;;) {
-      const batch = await this.events.readAll({ after: this.progress.position(), limit: BATCH });
+      const batch = await this.events.readAll({ after: this.position, limit: BATCH });
       if (batch.length === 0) break;
       const inBatch = batch.filter((event) => event.type === 'FamilyErased' && event.streamId.startsWith(familyStreamId('')));
       for (const event of inBatch) await this.destroyKeys(event.streamId);
       if (inBatch.length > 0) await this.scrub();
       erased += inBatch.length;
-      this.progress.save(batch[batch.length - 1]!.position);
+      this.position = batch[batch.length - 1]!.position;
+      // Stored after an erasure, and now and then: a checkpoint lost only means reading past events again.
+      if (inBatch.length > 0 || this.position - this.saved >= SAVE_EVERY) this.save();
     }
     return erased;
+  }
+
+  /** Keeps how far it read (on close, so a restart does not read the log again). */
+  save(): void {
+    if (this.position === undefined || this.position === this.saved) return;
+    this.progress.save(this.position);
+    this.saved = this.position;
   }
 
   private async destroyKeys(streamId: string): Promise<void> {

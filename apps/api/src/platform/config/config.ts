@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS_AFTER_CLOSE } from '@familybank/domain-workflows';
 import { IdentitySettings, identityProblems } from './identity-config';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
@@ -65,7 +66,7 @@ const ConfigSchema = z.object({
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'Expected the base64 of 32 random bytes (e.g. openssl rand -base64 32)')
     .optional(),
   /** Days after a family's rejection or retirement until its personal data is erased (retention); 0 = never. */
-  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36_500).default(730),
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36_500).default(DEFAULT_RETENTION_DAYS_AFTER_CLOSE),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };

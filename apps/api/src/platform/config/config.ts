@@ -89,10 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
   }
-  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_MASTER_KEY) {
-    throw new ConfigError('Invalid configuration:\n  ENCRYPTION_MASTER_KEY: required when NODE_ENV=production (a key file beside the data protects nothing)');
-  }
   const identity = identityProblems(config, env);
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_MASTER_KEY) {
+    identity.push('ENCRYPTION_MASTER_KEY: required when NODE_ENV=production (a key file beside the data it protects protects nothing)');
+  }
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
   return { ...config, DATA_DIR: resolve(config.DATA_DIR) };
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '@familybank/event-store';
 import type { WebhookEventType } from '@familybank/domain-webhooks';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'deleted';
@@ -88,6 +89,8 @@ export class DeliveryStore {
   private readonly db: Database.Database;
 
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    // Owner only, like every file under DATA_DIR (receivers' URLs and what they answered).
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);

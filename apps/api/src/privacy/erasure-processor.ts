@@ -80,6 +80,8 @@ export class ErasureProcessor {
     const [registered] = (await this.events.readStream(streamId)) as unknown as FamilyRegistered[];
     const familyId = streamId.slice(familyStreamId('').length);
     const network = registered?.data.network;
+    // Written before personal fields were encrypted: no key holds them, so the log keeps them in clear.
+    if (registered && !('$enc' in (registered.data as object))) this.logger.warn(`Family ${familyId} was registered before encryption: its earliest events stay readable in the log`);
     await this.keys.destroy(familySubject(familyId));
     if (network?.personId) await this.keys.destroy(networkPersonSubject(network.requestId, network.personId));
     this.followUps.forget(streamId);

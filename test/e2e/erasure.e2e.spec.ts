@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { startTestServer, type TestServer } from '../support/api-server';
-import { makePartners } from '../support/federation';
+import { makePartners, needs } from '../support/federation';
 import { eventually, registerAvailableFamily } from '../support/journeys';
 
 jest.setTimeout(120_000);
@@ -145,6 +145,31 @@ describe('erasure by crypto-shredding', () => {
     for (const secret of kept.secrets) expect(filesHolding(server.dataDir, secret)).not.toEqual([]);
     const detail = await unwrap(roskilde.GET('/v1/families/{familyId}', { params: { path: { familyId: keptId } } }));
     expect(detail.contact).toEqual(kept.registration.contact);
+  });
+
+  it('erasing a network family erases the child’s network-map entry it came from too', async () => {
+    const person = { name: 'Moster Wenzeslava Pløkkerud', relationNote: 'Wenzeslava er mors søster', fullName: 'Wenzeslava Pløkkerud-Ibsen' };
+    const contact = { street: 'Pløkkerudvej 88', postalCode: '4000', city: 'Hvidbjærg-Pløkke', phone: '+45 4488 1199', email: 'wenzeslava@plokkerud.example' };
+    const secrets = [...Object.values(person), ...Object.values(contact).filter((value) => value !== '4000')];
+    const { requestId } = await unwrap(roskilde.POST('/v1/requests', { body: { caseReference: 'ROS-NET-ERASE', needs: needs(), responseDeadline: '2026-12-20' } }));
+    const params = { path: { requestId } };
+    const mapped = await unwrap(roskilde.POST('/v1/requests/{requestId}/network-map', { params, body: { name: person.name, relation: 'aunt-or-uncle', outcome: 'assessed', on: '2026-01-10' } }));
+    const personId = mapped.persons[0]!.personId;
+    const family = await unwrap(
+      roskilde.POST('/v1/requests/{requestId}/network-families', {
+        params,
+        body: { relation: 'aunt-or-uncle', relationNote: person.relationNote, personId, adults: [{ adultId: 'w1', fullName: person.fullName }], contact, region: 'DK-85', languages: ['da'] },
+      }),
+    );
+    for (const secret of secrets) expect(filesHolding(server.dataDir, secret)).not.toEqual([]);
+
+    expect((await erase(family.familyId, await server.token('0265', ['approver']))).status).toBe(200);
+
+    const map = await unwrap(roskilde.GET('/v1/requests/{requestId}/network-map', { params }));
+    expect(map.persons.map((entry) => [entry.personId, entry.name])).toEqual([[personId, '[erased]']]);
+    const leaks = secrets.flatMap((secret) => filesHolding(server.dataDir, secret).map((name) => `${name}: ${secret}`));
+    expect(leaks).toEqual([]);
+    for (const secret of kept.secrets) expect(filesHolding(server.dataDir, secret)).not.toEqual([]);
   });
 
   it('after a restart and a rebuild of the read models, the family is still erased and still nowhere on disk', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ describe('identity in production', () => {
       NODE_ENV: 'production',
       DATA_DIR: dataDir,
       MUNICIPALITIES: '0630',
+      ENCRYPTION_MASTER_KEY: randomBytes(32).toString('base64'),
       JWT_ISSUER: ISSUER,
       JWT_KEYS: `kid=vejle-2026\n${await exportSPKI(pair.publicKey)}`,
     });

@@ -20,6 +20,8 @@ import { IdempotencyStore } from './platform/http/idempotency.store';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { AddressRateLimit, TokenRateLimit, rateLimitModule } from './platform/http/rate-limits';
 import type { Runtime } from './infrastructure/runtime';
+import { ErasureProcessor } from './privacy/erasure-processor';
+import { FamilyErasureController } from './privacy/family-erasure.controller';
 import { CLOCK, EVENT_STORE } from './platform/tokens';
 import { FederationConsumer } from './federation/federation-consumer';
 import { MunicipalityIdentities } from './federation/municipality-identities';
@@ -76,6 +78,7 @@ export class AppModule {
         MeetingsAndCoursesController,
         WebhooksController,
         AuditController,
+        FamilyErasureController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
@@ -106,6 +109,7 @@ export class AppModule {
         { provide: WebhookWorker, useValue: runtime.webhooks },
         { provide: DeliveryStore, useValue: runtime.webhookDeliveries },
         { provide: WebhookSecrets, useValue: runtime.webhookSecrets },
+        { provide: ErasureProcessor, useValue: runtime.erasures },
         ExecuteCommandHandler,
         Commands,
         LocalCandidates,

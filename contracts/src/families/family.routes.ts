@@ -71,6 +71,13 @@ export const familyRoutes = {
     RECORDERS,
     s.AssignmentParams,
   ),
+  eraseFamily: step(
+    'eraseFamily',
+    '/erasure',
+    'Erase the family’s personal data (crypto-shredding): its key is destroyed, so names, contact details and notes in its history read "[erased]"; partners’ pools withdraw it. Refused while a child is placed with the family. The reason stays readable: do not name the family in it',
+    s.ReasonBody,
+    APPROVERS,
+  ),
   recordSupport: step('recordSupport', '/support', 'Record support given to the family (supervision, course, emergency-line call)', s.RecordSupportBody),
   updateProfile: defineRoute({
     ...step('updateProfile', '/profile', 'Update contact details, region, languages, competences or care types of interest', s.UpdateProfileBody, RECRUITERS),

@@ -382,6 +382,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/{familyId}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the family’s personal data (crypto-shredding): its key is destroyed, so names, contact details and notes in its history read "[erased]"; partners’ pools withdraw it. Refused while a child is placed with the family. The reason stays readable: do not name the family in it */
+        post: operations["eraseFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/families/{familyId}/support": {
         parameters: {
             query?: never;
@@ -1806,12 +1823,16 @@ export interface components {
             sourceDetail?: string;
             referredByFamilyId?: components["schemas"]["Id"];
             recruitedForRequestId?: components["schemas"]["Id"];
+            /** @description Once the family is erased, each adult keeps its id and its name reads "[erased]" */
             adults: components["schemas"]["Adult"][];
-            contact: components["schemas"]["ContactDetails"];
+            contact?: components["schemas"]["ContactDetails"];
             region: components["schemas"]["Region"];
             languages: components["schemas"]["Language"][];
             competences: components["schemas"]["Competence"][];
             interestedIn: components["schemas"]["CareType"][];
+            /** @description True once the family’s personal data was erased (crypto-shredding): free texts read "[erased]", contact details are gone */
+            erased?: boolean;
+            erasedOn?: components["schemas"]["IsoDate"];
             firstContactOn?: components["schemas"]["IsoDate"];
             checks: components["schemas"]["BackgroundCheck"][];
             approval?: components["schemas"]["Approval"];
@@ -1862,6 +1883,7 @@ export interface components {
             fullName: string;
             birthYear?: number;
         };
+        /** @description Absent once the family is erased */
         ContactDetails: {
             street: string;
             postalCode: string;
@@ -6558,6 +6580,164 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["EndAssignment"];
+            };
+        };
+        responses: {
+            /** @description The family after the step */
+            200: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Recorded, but the read models have not caught up yet: the body is a receipt, not the resource */
+            202: {
+                headers: {
+                    /** @description The stream revision, quoted */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandReceipt"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in your municipality */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state (e.g. wrong stage, already registered), or a request with the same Idempotency-Key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current revision */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body larger than 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready, or storage refused the write: nothing was recorded; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseFamily: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
+                "If-Match"?: "*" | string;
+                /** @description Retrying with the same key returns the first result and records nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                familyId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Reason"];
             };
         };
         responses: {

@@ -53,6 +53,8 @@ export class DocumentStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
+    // Documents of an erased family are deleted and written again: their old bytes are overwritten, not left in free pages.
+    this.db.pragma('secure_delete = ON');
     // Searches compare folded text (case, accents, Nordic spellings) inside the query, so SQLite filters and pages.
     this.db.function(SEARCH_FOLD_SQL, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldForSearch(text) : null));
     this.db.exec(`
@@ -156,6 +158,15 @@ export class DocumentStore {
       this.db.prepare('DELETE FROM documents WHERE collection = ?').run(collection);
       this.db.prepare('DELETE FROM checkpoints WHERE projection = ?').run(projection);
     });
+  }
+
+  /**
+   * Rewrites the file without free space and empties the WAL: after an erasure's rebuild, no page
+   * of the file or its WAL holds what the documents held before.
+   */
+  compact(): void {
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   transaction<T>(work: () => T): T {

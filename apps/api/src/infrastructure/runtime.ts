@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { processManagers } from '@familybank/domain-workflows';
+import { processManagersWith } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
 import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaAclAdmin, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
@@ -30,6 +30,12 @@ import { preparePrivateDataDirectory } from './private-data-dir';
 import { DeliveryStore } from '../webhooks/delivery-store';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { WebhookWorker } from '../webhooks/webhook-worker';
+import { EncryptingEventStore } from '../privacy/encrypting-event-store';
+import type { KeyStore } from '../privacy/key-store';
+import { loadMasterKey } from '../privacy/master-key';
+import { ErasureProcessor } from '../privacy/erasure-processor';
+import { ErasureProgress } from '../privacy/erasure-progress';
+import { KEYS_FILE, SqliteKeyStore } from '../privacy/sqlite-key-store';
 
 /** The read models' file under DATA_DIR: disposable (see `npm run rebuild-projections`). */
 export const READ_MODELS_FILE = 'read-models.sqlite';
@@ -61,6 +67,8 @@ export interface Runtime {
   webhooks: WebhookWorker;
   webhookDeliveries: DeliveryStore;
   webhookSecrets: WebhookSecrets;
+  /** Carries out recorded erasures: destroys keys, rebuilds the read models, truncates WALs, withdraws from partners. */
+  erasures: ErasureProcessor;
   /** What time alone changes (approvals and requests that ran out): runs the workflows' tick and waits for the read models. */
   sweep(): Promise<Record<string, number>>;
   /** Starts publishing and consuming; called once the API is ready. */
@@ -72,7 +80,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   preparePrivateDataDirectory(config.DATA_DIR);
   // First: a misconfigured identity provider stops start-up before any file is opened.
   const { devKeys, verifier: tokenVerifier } = await openIdentity(config);
-  const eventStore = await openEventStore(config);
+  const keys = openKeyStore(config);
+  const eventStore = await openEventStore(config, keys);
   // Every document is a projection of the log: the file can be deleted and is rebuilt at start
   // (its commits need no fsync: see DocumentStore).
   const documents = new DocumentStore(join(config.DATA_DIR, READ_MODELS_FILE));
@@ -82,7 +91,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const readSide = new ReadSide(projections);
   // NORMAL: workflow progress lost to a power cut is replayed from the log, and replayed commands carry the same ids.
   const workflowStore = new WorkflowStore(join(config.DATA_DIR, 'workflows.sqlite'), { synchronous: 'NORMAL' });
-  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagers, clock);
+  const workflows = new ProcessManagerRunner(eventStore, workflowStore, gateway, processManagersWith({ retentionDaysAfterClose: config.RETENTION_DAYS_AFTER_CLOSE }), clock);
   // What was promised to receivers and what they answered: its own file, never rebuilt with the read models.
   const webhookDeliveries = new DeliveryStore(join(config.DATA_DIR, 'deliveries.sqlite'), { synchronous: config.SQLITE_SYNCHRONOUS });
   const webhookSecrets = new WebhookSecrets(config.DATA_DIR);
@@ -107,6 +116,12 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
+  const erasureProgress = new ErasureProgress(join(config.DATA_DIR, 'erasures.sqlite'));
+  // It reads only what is never encrypted (erasures, a network family's origin): the log as stored, without decrypting.
+  const erasures = new ErasureProcessor(eventStore.stored, keys, erasureProgress, projections, documents, config.DATA_DIR, {
+    withdrawUnshareable: () => relay.nudgeSweep(),
+    forget: (streamId) => gateway.forget(streamId),
+  });
   // Before anything downstream listens: what an earlier release kept among the read models becomes events.
   await adoptLegacyFacts(documents, eventStore, gateway);
   // Everything downstream of the log wakes up after a commit; nobody else nudges after a command.
@@ -115,6 +130,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     relay.nudge();
     workflows.nudge();
     webhooks.nudge();
+    erasures.nudge();
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
@@ -144,6 +160,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     webhooks,
     webhookDeliveries,
     webhookSecrets,
+    erasures,
     async sweep() {
       const executed = await workflows.tick(clock());
       await readSide.waitFor(await eventStore.lastPosition());
@@ -153,6 +170,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       for (const code of new Set([...config.MUNICIPALITIES, ...identities.served()].filter(serves))) await relay.announce(code);
       await federation.start();
       await workflows.run();
+      // An erasure recorded before a crash is carried out before anything is published.
+      await erasures.catchUp();
       await relay.run();
       timers.push(setInterval(() => relay.nudge(), config.RELAY_POLL_MS).unref());
       // Events appended by another process, or that the read models could not take yet (a full
@@ -187,6 +206,12 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await federation.stop();
     await workflows.run().catch(() => undefined);
     await relay.run().catch(() => undefined);
+    await erasures.catchUp().catch(() => undefined);
+    try {
+      erasures.save();
+    } catch {
+      // A full disk: the checkpoint is read again from the last one saved.
+    }
     await projections.catchUp().catch(() => undefined);
     await webhooks.close();
     await exchange.close();
@@ -198,6 +223,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     workflowStore.close();
     relayStore.close();
     webhookDeliveries.close();
+    erasureProgress.close();
   }
 }
 
@@ -238,9 +264,16 @@ async function openBrokerAclManager(config: AppConfig, documents: DocumentStore)
   return manager;
 }
 
-export function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {
-  if (config.EVENT_STORE === 'eventstoredb') return EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!);
-  return SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+/** The log as the application uses it: personal fields encrypted per family with keys from `keys` (keys.sqlite unless given). */
+export async function openEventStore(config: AppConfig, keys: KeyStore = openKeyStore(config)): Promise<EncryptingEventStore> {
+  const log = config.EVENT_STORE === 'eventstoredb'
+    ? await EventStoreDbEventStore.connect(config.EVENTSTOREDB_CONNECTION_STRING!)
+    : SqliteEventStore.open({ filename: join(config.DATA_DIR, 'events.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
+  return new EncryptingEventStore(log, keys);
+}
+
+export function openKeyStore(config: AppConfig): KeyStore {
+  return new SqliteKeyStore(join(config.DATA_DIR, KEYS_FILE), loadMasterKey(config));
 }
 
 function encryptionKeyOf(federation: FederationConsumer, code: string): string | undefined {

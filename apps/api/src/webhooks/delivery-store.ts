@@ -89,6 +89,7 @@ export class DeliveryStore {
   private readonly db: Database.Database;
 
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    // Owner only, like every file under DATA_DIR (receivers' URLs and what they answered).
     preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');

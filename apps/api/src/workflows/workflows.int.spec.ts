@@ -82,13 +82,27 @@ describe('workflows between aggregates, driven from the event log', () => {
   it('time passing expires a run-out approval as the approval sweep, once', async () => {
     fixture.now = new Date('2027-03-02T06:00:00.000Z');
 
-    expect(await fixture.runner.tick()).toEqual({ 'approval-expiry': 1, 'request-expiry': 0 });
+    expect(await fixture.runner.tick()).toEqual({ 'approval-expiry': 1, 'request-expiry': 0, 'retention-erasure': 0 });
     fixture.now = new Date('2027-03-02T07:00:00.000Z');
-    expect(await fixture.runner.tick()).toEqual({ 'approval-expiry': 0, 'request-expiry': 0 });
+    expect(await fixture.runner.tick()).toEqual({ 'approval-expiry': 0, 'request-expiry': 0, 'retention-erasure': 0 });
 
     const expired = (await fixture.stream(familyStreamId('fam-1'))).filter((event) => event.type === 'ApprovalExpired');
     expect(expired).toHaveLength(1);
     expect(expired[0]!.metadata).toMatchObject({ actor: 'system:approval-expiry', municipality: OWNER });
+  });
+
+  it('time passing erases a retired family two years after its retirement, once, as the retention sweep', async () => {
+    await fixture.command({ aggregate: 'family', id: 'fam-1', command: { type: 'RetireFamily', data: { reason: 'Moved abroad' } } }, 'cw-1', 'retire-1');
+    await fixture.runner.run();
+    fixture.now = new Date('2028-03-08T06:00:00.000Z');
+    expect((await fixture.runner.tick())['retention-erasure']).toBe(0);
+    fixture.now = new Date('2028-03-10T06:00:00.000Z');
+    expect((await fixture.runner.tick())['retention-erasure']).toBe(1);
+    expect((await fixture.runner.tick())['retention-erasure']).toBe(0);
+
+    const erased = (await fixture.stream(familyStreamId('fam-1'))).filter((event) => event.type === 'FamilyErased');
+    expect(erased).toHaveLength(1);
+    expect(erased[0]).toMatchObject({ data: { reason: 'Retention: retired on 2026-03-10, personal data kept 730 days after closing', atStage: 'retired' }, metadata: { actor: 'system:retention-erasure' } });
   });
 
   it('time passing expires an open request whose start date passed, as the request sweep', async () => {

@@ -54,6 +54,8 @@ export type ReserveFamily = Message<'ReserveFamily', Reservation>;
 export type EndAssignment = Message<'EndAssignment', AssignmentEnding>;
 /** Assigns the family's contact person, or changes it to another; the acting user is in the event's metadata. */
 export type AssignContactPerson = Message<'AssignContactPerson', ContactPerson>;
+/** Forget the family's personal data (an approver's decision, or retention after rejection or retirement). */
+export type EraseFamily = Message<'EraseFamily', { reason: string }>;
 
 export type FamilyCommand =
   | RegisterFamily
@@ -81,4 +83,5 @@ export type FamilyCommand =
   | EndAssignment
   | AssignContactPerson
   | RegisterNetworkFamily
-  | ApproveProvisionally;
+  | ApproveProvisionally
+  | EraseFamily;

@@ -19,11 +19,14 @@ export function decideFamily(command: FamilyCommand, state: FamilyState, context
     return networkFamilyRegistered(command.data, context.now);
   }
   if (state.status === 'unregistered') throw FamilyErrors.notFound('(unregistered)');
+  ensure(state.erased !== true, FamilyErrors.erased);
+  // A retired family can still be erased (retention): that is the one thing left to decide for it.
+  if (command.type === 'EraseFamily') return familyErased(state, command.data.reason, context.now);
   ensure(state.status !== 'retired', FamilyErrors.retired);
   return decideForRegistered(command, state, context);
 }
 
-function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFamily' | 'RegisterNetworkFamily' }>, family: RegisteredFamily, { now }: DecisionContext): FamilyEvent[] {
+function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFamily' | 'RegisterNetworkFamily' | 'EraseFamily' }>, family: RegisteredFamily, { now }: DecisionContext): FamilyEvent[] {
   const today = isoDate(now);
   switch (command.type) {
     case 'RecordFirstContact':
@@ -131,6 +134,18 @@ function decideForRegistered(command: Exclude<FamilyCommand, { type: 'RegisterFa
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Erasure in any stage, but not while a child is placed with the family: the placing caseworkers
+ * (perhaps a partner's, who received its contact details) still need to know who it is. Ending
+ * the assignment first also records why the placement ended.
+ */
+function familyErased(family: RegisteredFamily, reason: string, now: Date): FamilyEvent[] {
+  ensure(reason.trim() !== '', FamilyErrors.erasureWithoutReason);
+  const held = family.reservations.map((reservation) => reservation.assignmentId);
+  ensure(held.length === 0, () => FamilyErrors.erasureBlockedByAssignment(held));
+  return [{ type: 'FamilyErased', data: { reason, erasedOn: isoDate(now), atStage: family.status } }];
 }
 
 /** Support after approval: only a family that holds an approval gets a contact person; the same person again changes nothing. */

@@ -72,5 +72,10 @@ export const FamilyErrors = {
     new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `The family has ${free} free place(s) in that period; ${needed} needed`, { free, needed }),
   unknownAssignment: (assignmentId: string) =>
     new DomainError('FAMILY.UNKNOWN_ASSIGNMENT', 'not-found', `The family holds no assignment ${assignmentId}`, { assignmentId }),
+  erased: () => new DomainError('FAMILY.ERASED', 'conflict', 'The family’s personal data was erased; nothing more can be recorded for it'),
+  /** A child lives with the family: its caseworkers (maybe a partner's) still need to know who the family is. */
+  erasureBlockedByAssignment: (assignmentIds: string[]) =>
+    new DomainError('FAMILY.ERASURE_BLOCKED_BY_ASSIGNMENT', 'conflict', `The family holds assignment(s) ${assignmentIds.join(', ')}; end them before erasing it`, { assignmentIds }),
+  erasureWithoutReason: () => new DomainError('FAMILY.ERASURE_NEEDS_REASON', 'rule', 'An erasure records why the family’s data is erased'),
   emptyProfileUpdate: () => new DomainError('FAMILY.EMPTY_PROFILE_UPDATE', 'rule', 'A profile update changes at least one field'),
 } as const;

@@ -41,6 +41,12 @@ export type FamilyReserved = Message<'FamilyReserved', Reservation>;
 export type AssignmentEnded = Message<'AssignmentEnded', AssignmentEnding & { endedOn: IsoDate }>;
 /** `previous`: the contact person it replaces, if any (a change, not a first assignment). */
 export type ContactPersonAssigned = Message<'ContactPersonAssigned', { contactPerson: ContactPerson; since: IsoDate; previous?: ContactPerson }>;
+/**
+ * The family's personal data is to be forgotten (crypto-shredding: its key is destroyed). The
+ * reason stays readable after the erasure, so it must not name the family; the actor is in the
+ * metadata. `atStage`: the stage the family was in.
+ */
+export type FamilyErased = Message<'FamilyErased', { reason: string; erasedOn: IsoDate; atStage: FamilyStage }>;
 
 export type FamilyEvent =
   | FamilyRegistered
@@ -67,7 +73,8 @@ export type FamilyEvent =
   | FamilyReserved
   | AssignmentEnded
   | ContactPersonAssigned
-  | FamilyProvisionallyApproved;
+  | FamilyProvisionallyApproved
+  | FamilyErased;
 
 export type FamilyEventType = FamilyEvent['type'];
 

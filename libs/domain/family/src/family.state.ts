@@ -25,6 +25,8 @@ export interface RegisteredFamily extends ProfileFields {
   contactPerson?: ContactPerson;
   /** Only for a network family; `provisionalUntil` while its approval is provisional (or lapsed before a full one). */
   network?: NetworkState;
+  /** Its personal data was erased: the stream stays, nothing more is decided for it. */
+  erased?: true;
 }
 
 export type NetworkState = NetworkTie & { provisionalUntil?: IsoDate };
@@ -125,6 +127,8 @@ function evolveRegistered(state: RegisteredFamily, event: FamilyEvent): Register
       return { ...state, reservations: state.reservations.filter((reservation) => reservation.assignmentId !== event.data.assignmentId) };
     case 'ContactPersonAssigned':
       return { ...state, contactPerson: event.data.contactPerson };
+    case 'FamilyErased':
+      return { ...state, erased: true, availability: null, consentToShare: false };
     default:
       return assertNever(event);
   }

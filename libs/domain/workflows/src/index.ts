@@ -9,5 +9,6 @@ export * from './owner-acceptance/owner-acceptance';
 export * from './partner-request.events';
 export * from './process-manager';
 export * from './request-expiry/request-expiry';
+export * from './retention-erasure/retention-erasure';
 export * from './workflow-input';
 export * from './workflows';

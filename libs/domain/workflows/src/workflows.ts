@@ -7,6 +7,13 @@ import { ownPlacement } from './own-placement/own-placement';
 import { ownerAcceptance } from './owner-acceptance/owner-acceptance';
 import type { AnyProcessManager } from './process-manager';
 import { requestExpiry } from './request-expiry/request-expiry';
+import { DEFAULT_RETENTION_DAYS_AFTER_CLOSE, retentionErasure } from './retention-erasure/retention-erasure';
 
-/** Every workflow the runner drives. A new one starts by folding the history it missed, acting only on what follows. */
-export const processManagers: readonly AnyProcessManager[] = [ownerAcceptance, closedPartnerRequest, assignmentEnding, approvalExpiry, requestExpiry, ownPlacement, networkFamily, contactReleaseAudit];
+/** Every workflow the runner drives, with the node's settings. A new one starts by folding the history it missed, acting only on what follows. */
+export function processManagersWith(options: { retentionDaysAfterClose: number }): readonly AnyProcessManager[] {
+  const retention = retentionErasure(options.retentionDaysAfterClose) as AnyProcessManager;
+  return [ownerAcceptance, closedPartnerRequest, assignmentEnding, approvalExpiry, requestExpiry, ownPlacement, networkFamily, contactReleaseAudit, retention];
+}
+
+/** The workflows with default settings. */
+export const processManagers: readonly AnyProcessManager[] = processManagersWith({ retentionDaysAfterClose: DEFAULT_RETENTION_DAYS_AFTER_CLOSE });

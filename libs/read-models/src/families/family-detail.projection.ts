@@ -5,6 +5,9 @@ import type { Projection } from '../projection';
 import { FAMILY_EVENT_TYPES, familyIdOf, type RecordedFamilyEvent } from './family-events';
 import { supportRecordOf } from './support-records.projection';
 
+/** What a personal field reads once the family's key is destroyed (the same marker as the log's reader). */
+export const ERASED = '[erased]';
+
 /**
  * The family as its own municipality's caseworkers see it; daysInStage is computed when read.
  * Its size does not grow with the history: support is a summary, assignments are the current ones
@@ -14,7 +17,7 @@ export type FamilyDetailDocument = Omit<FamilyDetail, 'daysInStage'>;
 
 export const familyDetailProjection: Projection<FamilyDetailDocument> = {
   name: 'family-detail',
-  version: 7,
+  version: 8,
   collection: 'family-detail',
   streamPrefix: 'family-',
   handles: FAMILY_EVENT_TYPES,
@@ -53,7 +56,7 @@ function withDomainState(document: FamilyDetailDocument, event: RecordedFamilyEv
   const base = {
     ...document,
     stage: state.status as FamilyStage,
-    contact: state.contact,
+    ...(state.contact && { contact: state.contact }),
     region: state.region,
     languages: state.languages,
     competences: state.competences,
@@ -114,6 +117,8 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     }
     case 'ContactPersonAssigned':
       return { ...document, contactPerson: { ...event.data.contactPerson, since: event.data.since, assignedBy: event.metadata.actor } };
+    case 'FamilyErased':
+      return erasedDetail(document, event.data.erasedOn);
     case 'FamilyRegistered':
     case 'FamilyScreened':
     case 'FamilyInterviewed':
@@ -126,6 +131,16 @@ function withEventFacts(document: FamilyDetailDocument, event: RecordedFamilyEve
     default:
       return assertNever(event);
   }
+}
+
+/**
+ * What is left of an erased family: its history's shape (stages, checks, approval, assignments
+ * ended) without its personal data. Folded after the key was destroyed, the personal fields of
+ * earlier events already read "[erased]"; contact details and the source's free text go entirely.
+ */
+function erasedDetail(document: FamilyDetailDocument, erasedOn: string): FamilyDetailDocument {
+  const { contact: _contact, sourceDetail: _sourceDetail, ...kept } = document;
+  return { ...kept, adults: document.adults.map(({ adultId }) => ({ adultId, fullName: ERASED })), availability: undefined, consentToShare: false, erased: true, erasedOn };
 }
 
 function withSupport(summary: FamilyDetailDocument['support'], event: RecordedFamilyEvent & { type: 'SupportRecorded' }): FamilyDetailDocument['support'] {
@@ -145,7 +160,8 @@ function asDomainState(document: FamilyDetailDocument): RegisteredFamily {
     status: document.stage,
     familyId: document.familyId,
     adults: document.adults,
-    contact: document.contact,
+    // Absent only once erased, when no later event reads it.
+    contact: document.contact as RegisteredFamily['contact'],
     region: document.region,
     languages: document.languages,
     competences: document.competences,

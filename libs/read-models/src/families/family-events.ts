@@ -29,6 +29,7 @@ export const FAMILY_EVENT_TYPES: ReadonlySet<string> = new Set<FamilyEvent['type
   'AssignmentEnded',
   'ContactPersonAssigned',
   'FamilyProvisionallyApproved',
+  'FamilyErased',
 ]);
 
 export const familyIdOf = (event: RecordedEvent): string => event.streamId.replace(/^family-/, '');

@@ -25,6 +25,16 @@ describe('family detail projection', () => {
     expect(detail.stageSince).toBe(recorded(available).at(-1)!.metadata.occurredAt);
   });
 
+  it('an erased family shows erased, with no contact details, names or availability: it is no longer available either', () => {
+    const erasure: FamilyEvent = { type: 'FamilyErased', data: { reason: 'Asked to be forgotten', erasedOn: '2026-03-10', atStage: 'available' } };
+    const detail = foldDetail([...available, erasure])!;
+    expect(detail).toMatchObject({ erased: true, erasedOn: '2026-03-10', stage: 'available', consentToShare: false, adults: [{ adultId: 'a1', fullName: '[erased]' }, { adultId: 'a2', fullName: '[erased]' }] });
+    expect(detail).not.toHaveProperty('contact');
+    expect(detail).not.toHaveProperty('sourceDetail');
+    expect(detail.availability).toBeUndefined();
+    expect(foldAvailability([...available, erasure])!.available).toBeNull();
+  });
+
   it('records who assessed remarks', () => {
     const events: FamilyEvent[] = [
       ...checksClear.slice(0, -1),

@@ -64,6 +64,11 @@ export class CommandGateway implements CommandExecutor {
     return () => this.listeners.delete(listener);
   }
 
+  /** Drops a stream's cached state (an erased family's personal data stays nowhere in memory). */
+  forget(streamId: string): void {
+    this.cache.delete(streamId);
+  }
+
   async execute(target: AggregateCommand, meta: CommandMeta): Promise<CommandResult> {
     const definition = this.registry[target.aggregate] as AggregateDefinition;
     const streamId = definition.streamId(target.id, meta.municipality, target.command);

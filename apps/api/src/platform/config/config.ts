@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_RETENTION_DAYS_AFTER_CLOSE } from '@familybank/domain-workflows';
 import { IdentitySettings, identityProblems } from './identity-config';
 import { KafkaSecuritySettings, kafkaSecurityProblems } from './kafka-config';
 import { SigningKeySettings } from './signing-key-config';
@@ -65,6 +66,13 @@ const ConfigSchema = z.object({
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
   ...KafkaSecuritySettings,
   ...SigningKeySettings,
+  /** Wraps the data key of each family (personal fields in events); base64 of 32 bytes. Required in production; development keeps one in DATA_DIR/master.key. */
+  ENCRYPTION_MASTER_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'Expected the base64 of 32 random bytes (e.g. openssl rand -base64 32)')
+    .optional(),
+  /** Days after a family's rejection or retirement until its personal data is erased (retention); 0 = never. */
+  RETENTION_DAYS_AFTER_CLOSE: z.coerce.number().int().min(0).max(36_500).default(DEFAULT_RETENTION_DAYS_AFTER_CLOSE),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
@@ -90,6 +98,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const kafka = kafkaSecurityProblems(config);
   if (kafka.length > 0) throw new ConfigError(`Invalid configuration:\n${kafka.map((line) => `  ${line}`).join('\n')}`);
   const identity = identityProblems(config, env);
+  if (config.NODE_ENV === 'production' && !config.ENCRYPTION_MASTER_KEY) {
+    identity.push('ENCRYPTION_MASTER_KEY: required when NODE_ENV=production (a key file beside the data it protects protects nothing)');
+  }
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
   // Loopback receivers are how development and tests work; production refuses internal targets unless told otherwise.
   const webhookTargets = config.WEBHOOK_INTERNAL_TARGETS ?? (config.NODE_ENV === 'production' ? 'refuse' : 'allow');

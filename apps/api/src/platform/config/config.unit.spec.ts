@@ -50,6 +50,27 @@ describe('exchange configuration', () => {
   });
 });
 
+const masterKey = { ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
+
+describe('encryption of personal data', () => {
+  it('production refuses to start without a configured master key; development keeps one in DATA_DIR', () => {
+    const idp = { JWT_JWKS_URL: 'https://idp.example/certs', JWT_ISSUER: 'https://idp.example', MUNICIPALITIES: '0630' };
+    expect(() => loadConfig({ NODE_ENV: 'production', ...idp })).toThrow(/ENCRYPTION_MASTER_KEY: required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', ...idp, ...masterKey }).ENCRYPTION_MASTER_KEY).toBe(masterKey.ENCRYPTION_MASTER_KEY);
+    expect(loadConfig({}).ENCRYPTION_MASTER_KEY).toBeUndefined();
+  });
+
+  it('a master key is the base64 of 32 bytes', () => {
+    expect(() => loadConfig({ ENCRYPTION_MASTER_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/ENCRYPTION_MASTER_KEY=.*32 random bytes/);
+  });
+
+  it('retention after closing defaults to two years; 0 turns it off', () => {
+    expect(loadConfig({}).RETENTION_DAYS_AFTER_CLOSE).toBe(730);
+    expect(loadConfig({ RETENTION_DAYS_AFTER_CLOSE: '0' }).RETENTION_DAYS_AFTER_CLOSE).toBe(0);
+    expect(() => loadConfig({ RETENTION_DAYS_AFTER_CLOSE: '-1' })).toThrow(/RETENTION_DAYS_AFTER_CLOSE/);
+  });
+});
+
 describe('identity configuration', () => {
   const idp = { JWT_JWKS_URL: 'https://login.vejle.dk/realms/familybank/protocol/openid-connect/certs', JWT_ISSUER: 'https://login.vejle.dk/realms/familybank' };
 
@@ -60,7 +81,7 @@ describe('identity configuration', () => {
   it('refuses to start in production with the development issuer, or without the municipalities it serves', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', MUNICIPALITIES: '0630' })).toThrow(/JWT_JWKS_URL: required when NODE_ENV=production .*development issuer is refused/);
     expect(() => loadConfig({ NODE_ENV: 'production', ...idp })).toThrow(/MUNICIPALITIES: required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', MUNICIPALITIES: '0630', ...idp })).toMatchObject({ NODE_ENV: 'production', JWT_JWKS_URL: idp.JWT_JWKS_URL });
+    expect(loadConfig({ NODE_ENV: 'production', MUNICIPALITIES: '0630', ...idp, ...masterKey })).toMatchObject({ NODE_ENV: 'production', JWT_JWKS_URL: idp.JWT_JWKS_URL });
     expect(() => loadConfig({ NODE_ENV: 'prod' })).toThrow(/NODE_ENV="prod"/);
   });
 
@@ -71,7 +92,7 @@ describe('identity configuration', () => {
   });
 
   it('production fetches the keys over https (plain http only on loopback)', () => {
-    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp' };
+    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp', ...masterKey };
     expect(() => loadConfig({ ...production, JWT_JWKS_URL: 'http://idp.vejle.dk/certs' })).toThrow(/JWT_JWKS_URL: must be https/);
     expect(loadConfig({ ...production, JWT_JWKS_URL: 'http://127.0.0.1:8080/certs' }).JWT_JWKS_URL).toBe('http://127.0.0.1:8080/certs');
     expect(() => loadConfig({ JWT_JWKS_URL: 'ftp://idp/certs', JWT_ISSUER: 'x' })).toThrow(/JWT_JWKS_URL="ftp:\/\/idp\/certs"/);

@@ -10,9 +10,14 @@ export function FamilySummary({ family }: { family: Family }) {
   const rows: Array<[string, string]> = [
     [t('family.stageSince'), `${format.date(family.stageSince)} (${t('board.daysInStage', { count: family.daysInStage, days: format.number(family.daysInStage) })})`],
     [t('family.registered'), `${format.date(family.registeredAt)} · ${t(`vocab.sourceChannel.${family.sourceChannel}`)}`],
-    [t('fields.contact.street'), `${family.contact.street}, ${family.contact.postalCode} ${family.contact.city}`],
-    [t('fields.contact.phone'), family.contact.phone],
-    [t('fields.contact.email'), family.contact.email],
+    // An erased family has no contact details left.
+    ...(family.contact
+      ? ([
+          [t('fields.contact.street'), `${family.contact.street}, ${family.contact.postalCode} ${family.contact.city}`],
+          [t('fields.contact.phone'), family.contact.phone],
+          [t('fields.contact.email'), family.contact.email],
+        ] as Array<[string, string]>)
+      : []),
     [t('fields.region'), family.region],
     [t('fields.interestedIn'), family.interestedIn.map((type) => t(`vocab.careType.${type}`)).join(', ')],
   ];

@@ -150,6 +150,7 @@ export const oneOfEachCommand: FamilyCommand[] = [
   { type: 'ReserveFamily', data: { assignmentId: 'as-1', requester: { municipality: '0265', requestId: 'rq-1' }, period: { from: '2026-04-01', to: '2026-06-30' }, children: 1 } },
   { type: 'EndAssignment', data: { assignmentId: 'as-1', reason: 'Ended as planned', wantsNewAssignment: true } },
   { type: 'AssignContactPerson', data: { userId: 'cw-anna', name: 'Anna Berg' } },
+  { type: 'EraseFamily', data: { reason: 'The family asked to be forgotten' } },
   ...networkCommands,
 ];
 

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SubjectErasedError } from './key-store';
+import { SqliteKeyStore } from './sqlite-key-store';
+
+describe('SqliteKeyStore (keys.sqlite)', () => {
+  let dir: string;
+  let file: string;
+  const master = randomBytes(32);
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'familybank-keys-'));
+    file = join(dir, 'keys.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const rawFiles = () => ['', '-wal', '-shm'].map((suffix) => { try { return readFileSync(file + suffix); } catch { return Buffer.alloc(0); } });
+
+  it('keeps one key per subject, wrapped: the key itself is in no file, and it survives a restart', async () => {
+    const store = new SqliteKeyStore(file, master);
+    const key = await store.keyForWriting('family:f1');
+    expect(await store.keyForWriting('family:f1')).toEqual(key);
+    expect(await store.keyForWriting('family:f2')).not.toEqual(key);
+    for (const raw of rawFiles()) expect(raw.includes(key)).toBe(false);
+    store.close();
+    const reopened = new SqliteKeyStore(file, master);
+    expect(await reopened.keyForReading('family:f1')).toEqual(key);
+    reopened.close();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('another master key cannot unwrap the keys', async () => {
+    const store = new SqliteKeyStore(file, master);
+    await store.keyForWriting('family:f1');
+    store.close();
+    const wrong = new SqliteKeyStore(file, randomBytes(32));
+    await expect(wrong.keyForReading('family:f1')).rejects.toThrow(/unable to authenticate/i);
+    wrong.close();
+  });
+
+  it('a destroyed key is gone from every file, for good: reading finds none and writing is refused', async () => {
+    const store = new SqliteKeyStore(file, master);
+    await store.keyForWriting('family:f1');
+    const wrapped = (store as unknown as { db: { prepare(sql: string): { get(s: string): { wrapped: Buffer } } } }).db.prepare('SELECT wrapped FROM data_keys WHERE subject = ?').get('family:f1').wrapped;
+    expect(rawFiles().some((raw) => raw.includes(wrapped))).toBe(true);
+    await store.destroy('family:f1');
+    await store.destroy('family:f1');
+    expect(await store.keyForReading('family:f1')).toBeUndefined();
+    await expect(store.keyForWriting('family:f1')).rejects.toBeInstanceOf(SubjectErasedError);
+    for (const raw of rawFiles()) expect(raw.includes(wrapped)).toBe(false);
+    store.close();
+  });
+});

@@ -2,7 +2,7 @@ import type { ZodType } from 'zod';
 
 /** One control of a form, named by its path in the request body (`ageRange.min`, `adults.0.fullName`). */
 export type FieldSpec =
-  | { name: string; kind: 'text' | 'textarea' | 'date' | 'email' | 'tel' | 'number' | 'lines'; label?: string; description?: string }
+  | { name: string; kind: 'text' | 'textarea' | 'date' | 'datetime-local' | 'email' | 'tel' | 'number' | 'lines'; label?: string; description?: string }
   | {
       name: string;
       kind: 'select' | 'multi';

@@ -22,7 +22,7 @@ export function IntroductionVisits({ request, onChanged }: { request: Request; o
           {t('visits.title')}
         </Heading>
         {request.introductionVisits.length === 0 ? <Paragraph data-size="sm">{t('visits.none')}</Paragraph> : null}
-        <ul className="fb-list">
+        <ul className="fb-list" aria-label={t('visits.title')}>
           {request.introductionVisits.map((visit) => (
             <li key={visit.visitId}>
               {format.date(visit.on)} <Tag data-color={visit.status === 'held' ? 'success' : 'neutral'}>{t(`visits.status.${visit.status}`)}</Tag> {visit.note}

@@ -1,3 +1,5 @@
+export * from './audit/audit.routes';
+export * from './audit/audit.schemas';
 export * from './common.schemas';
 export * from './dev/dev-session.routes';
 export * from './families/family-history.schemas';

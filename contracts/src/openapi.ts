@@ -1,8 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './common.schemas';
+import { PurposeHeader } from './audit/audit.schemas';
 import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
-import { queryParameters, type ApiRoute, type CsvRepresentation } from './route';
+import { ROLES, isPublic, queryParameters, type ApiRoute, type CsvRepresentation } from './route';
 import { apiRoutes } from './routes';
 import { z } from './zod';
 
@@ -61,12 +62,12 @@ function csvContent(csv: CsvRepresentation) {
  * 503 when storage refuses), and for every route the rate limit (429) and a bug (500).
  */
 export function problemStatuses(route: ApiRoute): number[] {
-  const isCommand = route.method !== 'get' && route.roles !== undefined;
+  const isCommand = route.method !== 'get' && !isPublic(route.roles);
   const statuses = [
     ...route.errors,
     // Malformed transport input (a broken %-escape or Content-Encoding, JSON that does not parse) can reach any route.
     400,
-    ...(route.roles ? [401, 403] : []),
+    ...(isPublic(route.roles) ? [] : [401, 403]),
     ...(route.params ? [404] : []),
     ...(route.body ? [413, 415] : []),
     ...(route.idempotent ? [409, 422] : []),
@@ -81,10 +82,17 @@ export function problemStatuses(route: ApiRoute): number[] {
 }
 
 function toRouteConfig(route: ApiRoute): RouteConfig {
-  const isCommand = route.method !== 'get' && route.roles !== undefined;
+  const isCommand = route.method !== 'get' && !isPublic(route.roles);
   const headers: z.ZodType[] = [];
   if (route.concurrency && route.method !== 'get') {
     headers.push(IfMatchHeader.optional().openapi({ param: { name: 'If-Match', in: 'header', description: 'The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale' } }));
+  }
+  if (route.audit) {
+    headers.push(
+      PurposeHeader.optional().openapi({
+        param: { name: 'X-Purpose', in: 'header', description: `Why you read this (recorded in the audit of reads); default ${route.audit.purpose}` },
+      }),
+    );
   }
   if (route.idempotent) {
     headers.push(
@@ -100,8 +108,8 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
     summary: route.summary,
     description: route.description,
     tags: [route.tag],
-    security: route.roles ? [{ bearerAuth: [] }] : [],
-    'x-roles': route.roles,
+    security: isPublic(route.roles) ? [] : [{ bearerAuth: [] }],
+    'x-roles': isPublic(route.roles) ? undefined : route.roles,
     request: {
       params: route.params,
       query: route.query,
@@ -140,7 +148,7 @@ export function buildOpenApiDocument() {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'Claims: municipality (four-digit code), roles (caseworker | approver | auditor), sub.',
+    description: `Claims: municipality (four-digit code), roles (${ROLES.join(' | ')}), sub.`,
   });
   registry.register('Problem', Problem);
   for (const route of Object.values(apiRoutes)) registry.registerPath(toRouteConfig(route));

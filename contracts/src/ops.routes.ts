@@ -1,4 +1,4 @@
-import { defineRoute } from './route';
+import { PUBLIC, defineRoute } from './route';
 import { z } from './zod';
 
 export const Health = z.object({ status: z.literal('ok') }).openapi('Health');
@@ -16,6 +16,7 @@ export const opsRoutes = {
     path: '/health',
     summary: 'Liveness: the process answers',
     tag: 'Operations',
+    roles: PUBLIC,
     success: { status: 200, schema: Health, description: 'Alive' },
     errors: [],
   }),
@@ -25,6 +26,7 @@ export const opsRoutes = {
     path: '/ready',
     summary: 'Readiness: the event store answers and projections are running',
     tag: 'Operations',
+    roles: PUBLIC,
     success: { status: 200, schema: Readiness, description: 'Ready, or degraded (read models lagging, exchange or workflows down)' },
     errors: [],
     otherAnswers: [{ status: 503, schema: Readiness, description: 'Unavailable: the event store does not answer' }],

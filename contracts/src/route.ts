@@ -1,12 +1,8 @@
 import type { ZodObject, ZodType } from 'zod';
+import type { AuditDeclaration } from './audit/audit.schemas';
+import type { RouteAccess } from './roles';
 
-export const ROLES = ['caseworker', 'approver', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Every role may read; recording steps takes a caseworker or approver; deciding on approval, an approver. */
-export const READERS: readonly Role[] = ROLES;
-export const RECORDERS: readonly Role[] = ['caseworker', 'approver'];
-export const APPROVERS: readonly Role[] = ['approver'];
+export * from './roles';
 
 /**
  * One HTTP operation, described once: the OpenAPI document is generated from these, and the API
@@ -20,8 +16,8 @@ export interface ApiRoute {
   summary: string;
   description?: string;
   tag: string;
-  /** Any of these roles may call it; undefined means no authentication (health, docs). */
-  roles?: readonly Role[];
+  /** Any of these roles may call it, or PUBLIC (no token: health, readiness, development sign-in). Required: a test fails on a route without it. */
+  roles: RouteAccess;
   params?: ZodObject;
   query?: ZodObject;
   body?: ZodType;
@@ -38,6 +34,8 @@ export interface ApiRoute {
   idempotent?: boolean;
   /** Honours If-Match with the stream revision and answers with an ETag. */
   concurrency?: boolean;
+  /** Shows a family's personal data: every answer is recorded in the audit of reads (SECURITY.md). */
+  audit?: AuditDeclaration;
 }
 
 /**

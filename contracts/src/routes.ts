@@ -1,3 +1,4 @@
+import { auditRoutes } from './audit/audit.routes';
 import { devSessionRoutes } from './dev/dev-session.routes';
 import { familyRoutes } from './families/family.routes';
 import { figureRoutes } from './figures/figures.routes';
@@ -24,5 +25,6 @@ export const apiRoutes = {
   ...worklistRoutes,
   ...supportRoutes,
   ...webhookRoutes,
+  ...auditRoutes,
 } as const;
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -5,8 +5,10 @@
 //
 //   node infra/kafka/wait-for-broker.mjs [--timeout <seconds>]
 //
-// Brokers come from KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092). Exit 0 when the
-// probe passed, 1 otherwise. infra/kafka/kafka.sh runs this after starting the broker.
+// Brokers come from KAFKA_BROKERS (comma-separated, default 127.0.0.1:9092); with
+// KAFKA_SASL_USERNAME set, the probe signs in with SASL (KAFKA_SASL_MECHANISM, default
+// scram-sha-512, and KAFKA_SASL_PASSWORD), as the secure instance's admin. Exit 0 when the probe
+// passed, 1 otherwise. infra/kafka/kafka.sh runs this after starting the broker.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import kafkajs from 'kafkajs';
@@ -23,10 +25,18 @@ const started = Date.now();
 const deadline = started + timeoutSeconds * 1000;
 const remaining = () => Math.max(0, deadline - Date.now());
 const verbose = process.env.KAFKA_PROBE_DEBUG === '1';
+const sasl = process.env.KAFKA_SASL_USERNAME
+  ? {
+      mechanism: (process.env.KAFKA_SASL_MECHANISM || 'scram-sha-512').toLowerCase(),
+      username: process.env.KAFKA_SASL_USERNAME,
+      password: process.env.KAFKA_SASL_PASSWORD ?? '',
+    }
+  : undefined;
 
 const kafka = new Kafka({
   clientId: 'familybank-broker-probe',
   brokers,
+  sasl,
   connectionTimeout: 2000,
   requestTimeout: 10000,
   retry: { initialRetryTime: 200, maxRetryTime: 2000, retries: 8 },
@@ -86,7 +96,8 @@ async function probe(admin) {
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     const received = new Promise((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      // A crash kafkajs restarts from (e.g. the offsets topic still loading on a first start) is not a failure.
+      consumer.on(consumer.events.CRASH, ({ payload }) => payload.restart || reject(payload.error));
       consumer
         .run({
           eachMessage: async ({ message }) => {
@@ -110,7 +121,18 @@ try {
   const ready = await waitForAdmin();
   admin = ready.admin;
   const answeredMs = Date.now() - started;
-  await probe(admin);
+  // A broker that has just answered may still be settling its metadata (e.g. "This server does not
+  // host this topic-partition" right after a restart on a busy machine): probe again while time is left.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await probe(admin);
+      break;
+    } catch (error) {
+      if (remaining() < 5000) throw error;
+      process.stderr.write(`kafka probe attempt ${attempt} failed (${error?.message ?? error}); trying again\n`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
   const controller = ready.cluster.brokers.find((b) => b.nodeId === ready.cluster.controller);
   process.stdout.write(
     `kafka ok: ${brokers.join(',')} (cluster ${ready.cluster.clusterId}, ${ready.cluster.brokers.length} broker(s)` +

@@ -36,6 +36,14 @@ describe('console serving and development sign-in', () => {
     expect((await send(server, 'GET', '/assets/gone-000.js')).status).toBe(404);
   });
 
+  it('the console’s CSP lets it run its own scripts and call the API, and nothing from elsewhere; the API’s stays none', async () => {
+    const csp = (await send(server, 'GET', '/')).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/https?:|\*/);
+    expect((await send(server, 'GET', '/v1/nothing-here')).headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
   it('leaves API paths to the API: an unknown /v1 path is a 404 problem, /health answers', async () => {
     const unknown = await send(server, 'GET', '/v1/nothing-here');
     expect(unknown.status).toBe(404);

@@ -48,6 +48,9 @@ describe('embedded default with demo data', () => {
 
   it('seeds three municipalities with families in every stage, prints the docs URL and a working token', async () => {
     api = await startApiProcess(mainJs, { DATA_DIR: dataDir, SEED_DEMO_DATA: 'true' });
+    // The console's URL first (a caseworker's way in), then the API docs.
+    expect(api.output()).toMatch(new RegExp(`familybank console: +${api.baseUrl}/\\n`));
+    expect(api.output().indexOf('familybank console')).toBeLessThan(api.output().indexOf(`${api.baseUrl}/docs`));
     expect(api.output()).toContain(`${api.baseUrl}/docs`);
     const docs = await fetch(`${api.baseUrl}/docs/`);
     expect(docs.status).toBe(200);

@@ -26,7 +26,7 @@ describe('HTTP errors and pagination', () => {
   it('an unknown route → 404 ROUTE.NOT_FOUND, with or without a token', async () => {
     for (const [method, path] of [
       ['GET', '/v1/nothing-here'],
-      ['GET', '/nothing-here'],
+      // Other paths a browser GETs belong to the console (its page routes): console-serving.e2e.
       ['POST', '/v1/nothing-here'],
       ['GET', `/v1/families/${familyId}/nothing-here`],
     ]) {

@@ -32,7 +32,7 @@ describe('HTTP transport hardening', () => {
         send(server, 'GET', `/v1/families/${familyId}`, { token }),
         send(server, 'GET', '/v1/families/0b7f0d86-0000-4a55-bb0c-000000000000', { token }),
         send(server, 'GET', '/v1/families'),
-        send(server, 'GET', '/nothing-here'),
+        send(server, 'GET', '/v1/nothing-here'),
         send(server, 'GET', '/openapi.json'),
         send(server, 'GET', '/docs/'),
         send(server, 'GET', '/docs/swagger-ui-init.js'),

@@ -216,7 +216,7 @@ describe('webhooks', () => {
       ['DELETE', base, undefined, 412, 'WEBHOOK.REVISION_MISMATCH', { 'if-match': '"99"' }],
       ['GET', '/v1/webhooks/deliveries?status=lost', undefined, 400, 'REQUEST.VALIDATION'],
       ['GET', '/v1/webhooks/deliveries?colour=red', undefined, 400, 'REQUEST.VALIDATION'],
-      ['GET', '/v1/webhooks/deliveries?cursor=not-ours', undefined, 400, 'REQUEST.INVALID_CURSOR'],
+      ['GET', '/v1/webhooks/deliveries?cursor=not-ours', undefined, 400, 'REQUEST.VALIDATION'],
       ['GET', '/v1/webhooks/deliveries/not-a-uuid', undefined, 400, 'REQUEST.VALIDATION'],
       ['GET', '/v1/webhooks/deliveries/00000000-0000-4000-8000-000000000000', undefined, 404, 'WEBHOOK.DELIVERY_NOT_FOUND'],
       ['GET', `/v1/webhooks/deliveries/${delivered}`, undefined, 404, 'WEBHOOK.DELIVERY_NOT_FOUND', {}, 'other'],

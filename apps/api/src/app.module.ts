@@ -2,6 +2,9 @@ import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentStore, FamilyQueries, FigureQueries, ProjectionRunner } from '@familybank/read-models';
+import { AuditController } from './audit/audit.controller';
+import { ReadAuditInterceptor } from './audit/read-audit.interceptor';
+import { ReadAuditRecorder } from './audit/read-audit-recorder';
 import { AuthGuard, TOKEN_VERIFIER } from './platform/auth/auth.guard';
 import { CommandGateway } from './platform/commands/command-gateway';
 import { Commands, ExecuteCommandHandler } from './platform/commands/execute-command';
@@ -72,6 +75,7 @@ export class AppModule {
         FamilySupportController,
         MeetingsAndCoursesController,
         WebhooksController,
+        AuditController,
       ],
       providers: [
         { provide: AppConfigToken, useValue: runtime.config },
@@ -95,6 +99,7 @@ export class AppModule {
         { provide: DocumentStore, useValue: runtime.documents },
         { provide: DisclosureReader, useValue: new DisclosureReader(runtime.identities) },
         { provide: ProfileViewRecorder, useValue: new ProfileViewRecorder(runtime.gateway) },
+        { provide: ReadAuditRecorder, useValue: new ReadAuditRecorder(runtime.gateway, runtime.clock) },
         { provide: CommandGateway, useValue: runtime.gateway },
         { provide: ReadSide, useValue: runtime.readSide },
         { provide: ProcessManagerRunner, useValue: runtime.workflows },
@@ -113,6 +118,8 @@ export class AppModule {
         // Outside the contract check: a CSV is rendered from the body already checked.
         { provide: APP_INTERCEPTOR, useClass: CsvResponseInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ContractInterceptor },
+        // Inside the contract check: records who was shown a family's personal data before it is sent.
+        { provide: APP_INTERCEPTOR, useClass: ReadAuditInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
       ],
     };

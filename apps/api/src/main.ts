@@ -24,8 +24,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       '',
-      `familybank API listening on ${base}`,
-      `  Caseworker console:    ${base}/`,
+      `familybank console:      ${base}/`,
+      `  API listening on ${base}`,
       `  API docs (Swagger UI): ${base}/docs`,
       `  OpenAPI document:      ${base}/openapi.json`,
       `  Data directory:        ${config.DATA_DIR}`,

@@ -1,5 +1,5 @@
 import { MunicipalityCode, Timestamp } from '../common.schemas';
-import { ROLES, defineRoute } from '../route';
+import { PUBLIC, ROLES, defineRoute } from '../route';
 import { z } from '../zod';
 
 const TAG = 'Development sign-in';
@@ -45,6 +45,7 @@ export const devSessionRoutes = {
     path: '/v1/dev/session',
     summary: 'Development sign-in: the municipalities and roles to choose from (404 outside development)',
     tag: TAG,
+    roles: PUBLIC,
     success: { status: 200, schema: DevSignInOptions, description: 'What a development session may be opened for' },
     errors: [404],
   }),
@@ -56,6 +57,7 @@ export const devSessionRoutes = {
     description:
       'Only the embedded default in development issues tokens here: with NODE_ENV=production or DEV_SIGN_IN=false the route answers 404 and the console signs in with the identity provider instead.',
     tag: TAG,
+    roles: PUBLIC,
     body: DevSessionBody,
     success: { status: 201, schema: DevSession, description: 'A development session' },
     errors: [400, 403, 404],

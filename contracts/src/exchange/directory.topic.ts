@@ -19,6 +19,33 @@ export const MunicipalityAnnounced = z
   .openapi('MunicipalityAnnounced');
 export type MunicipalityAnnounced = z.infer<typeof MunicipalityAnnounced>;
 
+const Fingerprint = z.string().regex(/^[0-9a-f]{4}( [0-9a-f]{4}){15}$/);
+
+/**
+ * A signing-key rotation, step 1: the municipality names the key that will succeed its current
+ * one. The envelope is signed with the current key (which partners pinned); `proof` is the
+ * successor's own signature over code and both fingerprints, so nobody can name a key it does not
+ * hold. Partners then accept messages signed by either key.
+ */
+export const SigningKeySuccessorAnnounced = z
+  .strictObject({
+    code: MunicipalityCode,
+    /** The fingerprint of the key this one succeeds: the key that signed the envelope. */
+    currentFingerprint: Fingerprint,
+    successorKey: z.string().min(40).max(1000),
+    successorFingerprint: Fingerprint,
+    /** Ed25519 signature by the successor key (see `successorProofBytes`), base64url. */
+    proof: z.base64url().min(1),
+  })
+  .openapi('SigningKeySuccessorAnnounced');
+export type SigningKeySuccessorAnnounced = z.infer<typeof SigningKeySuccessorAnnounced>;
+
+/** Step 2, signed with the successor: the old key is retired, and partners stop accepting it. */
+export const SigningKeyRetired = z
+  .strictObject({ code: MunicipalityCode, retiredFingerprint: Fingerprint, signingKey: z.string().min(40).max(1000), fingerprint: Fingerprint })
+  .openapi('SigningKeyRetired');
+export type SigningKeyRetired = z.infer<typeof SigningKeyRetired>;
+
 const between = z.strictObject({ from: MunicipalityCode, to: MunicipalityCode });
 export const PartnershipProposedMessage = between.openapi('PartnershipProposedMessage');
 export const PartnershipAcceptedMessage = between.openapi('PartnershipAcceptedMessage');
@@ -39,6 +66,8 @@ export const DirectoryTopic = defineTopic({
     defineMessage('PartnershipAccepted', 1, PartnershipAcceptedMessage, stepKey),
     defineMessage('PartnershipDeclined', 1, PartnershipDeclinedMessage, stepKey),
     defineMessage('PartnershipRevoked', 1, PartnershipRevokedMessage, stepKey),
+    defineMessage('SigningKeySuccessorAnnounced', 1, SigningKeySuccessorAnnounced, (succession) => succession.code),
+    defineMessage('SigningKeyRetired', 1, SigningKeyRetired, (retirement) => retirement.code),
   ],
 });
 export type DirectoryTopicMessage = TopicMessage<typeof DirectoryTopic>;

@@ -23,6 +23,9 @@ describe('topic modules', () => {
       PartnershipAccepted: [1],
       PartnershipDeclined: [1],
       PartnershipRevoked: [1],
+      // Added with signing-key rotation; a node of an earlier release dead-letters them as unknown types.
+      SigningKeySuccessorAnnounced: [1],
+      SigningKeyRetired: [1],
     });
   });
 

@@ -1,4 +1,4 @@
-import { csvOf, defineRoute, READERS, type ApiRoute } from '../route';
+import { ALL_ROLES, csvOf, defineRoute, type ApiRoute } from '../route';
 import { z } from '../zod';
 import * as s from './figures.schemas';
 
@@ -19,7 +19,7 @@ function figureRoute<const Name extends string>(operationId: Name, spec: FigureS
     summary: spec.summary,
     description: `${spec.description} Rows are calendar periods (grouping month, quarter or year) of the period from–to; the same rows as text/csv with Accept: text/csv or ?format=csv. An unknown parameter, an unknown grouping or from after to is a 400.`,
     tag: 'Figures',
-    roles: READERS,
+    roles: ALL_ROLES,
     query: s.FigureQuery,
     success: { status: 200, schema: spec.schema, description: `The figure for your municipality`, csv: csvOf(spec.row) },
     errors: [],

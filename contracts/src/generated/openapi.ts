@@ -1728,6 +1728,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/reads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Audit of reads: who saw a family’s personal data or was given its contact details, when, what and why
+         * @description Newest first, by family, request, user and period. Every read of a family’s detail, list, audit trail, assignments or support, every request read that showed an assignment’s contact details, and every release of contact details to a partner is an entry. The same reader reading the same thing for the same purpose within ten minutes is one entry. "Who saw the contact details of family X, and when": `?familyId=X&contactDetails=true`. As text/csv with Accept: text/csv or ?format=csv. Entries hold ids only, never the family’s personal data.
+         */
+        get: operations["listReadAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2890,20 +2910,20 @@ export interface components {
                 code: components["schemas"]["MunicipalityCode"];
                 name: string;
             }[];
-            roles: ("caseworker" | "approver" | "auditor")[];
+            roles: ("recruiter" | "caseworker" | "approver" | "partner-liaison" | "auditor" | "administrator")[];
         };
         DevSession: {
             /** @description A bearer token signed by the embedded default’s development key */
             token: string;
             municipality: components["schemas"]["MunicipalityCode"];
             municipalityName?: string;
-            roles: ("caseworker" | "approver" | "auditor")[];
+            roles: ("recruiter" | "caseworker" | "approver" | "partner-liaison" | "auditor" | "administrator")[];
             subject: string;
             expiresAt: components["schemas"]["Timestamp"];
         };
         DevSessionRequest: {
             municipality: components["schemas"]["MunicipalityCode"];
-            roles: ("caseworker" | "approver" | "auditor")[];
+            roles: ("recruiter" | "caseworker" | "approver" | "partner-liaison" | "auditor" | "administrator")[];
             /** @description Who signs in; recorded as the actor of every command. Default: dev-<roles>@<municipality> */
             subject?: string;
         };
@@ -3284,6 +3304,34 @@ export interface components {
             /** @enum {string} */
             outcome: "delivered" | "failed" | "dead";
         };
+        ReadAuditPage: {
+            rows: components["schemas"]["ReadAuditEntry"][];
+            nextCursor: components["schemas"]["Cursor"];
+        };
+        ReadAuditEntry: {
+            at: components["schemas"]["Timestamp"];
+            /** @description Who: the token subject, or system:<process> for a release by a workflow */
+            user: string;
+            /**
+             * @description read: shown to a user of yours; released: contact details sealed to another municipality
+             * @enum {string}
+             */
+            action: "read" | "released";
+            /** @enum {string} */
+            what: "family-detail" | "family-list" | "family-history" | "family-assignments" | "family-support" | "request-contact" | "read-audit" | "contact-release";
+            /** @description The API operation that answered (operationId), or disclosure */
+            operation: string;
+            /** @description Why: the X-Purpose header, or the operation’s own purpose */
+            purpose: string;
+            /** @description Whether the family’s contact details were shown or released */
+            contactDetails: boolean;
+            familyId?: components["schemas"]["Id"];
+            requestId?: components["schemas"]["Id"];
+            assignmentId?: components["schemas"]["Id"];
+            partner?: components["schemas"]["MunicipalityCode"] & unknown;
+            correlationId: string;
+            entryId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -3421,7 +3469,10 @@ export interface operations {
                 childAge?: number | null;
                 stage?: components["schemas"]["FamilyStage"];
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default case-work */
+                "X-Purpose"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6654,7 +6705,10 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: components["schemas"]["Cursor"] & unknown;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default support */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -7057,7 +7111,10 @@ export interface operations {
     getFamily: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default case-work */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -7144,7 +7201,10 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: components["schemas"]["Cursor"] & unknown;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default case-work */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -7240,7 +7300,10 @@ export interface operations {
                 /** @description The nextCursor of the previous page */
                 cursor?: components["schemas"]["Cursor"] & unknown;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default case-work */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -7336,7 +7399,10 @@ export interface operations {
                 careType?: components["schemas"]["CareType"];
                 region?: components["schemas"]["Region"];
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default matching */
+                "X-Purpose"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8365,7 +8431,10 @@ export interface operations {
                 /** @description Requests whose response deadline is before this day */
                 deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8590,7 +8659,10 @@ export interface operations {
     getRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
+            };
             path: {
                 requestId: components["schemas"]["Id"];
             };
@@ -8675,6 +8747,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8833,6 +8907,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -8991,6 +9067,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9229,6 +9307,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9387,6 +9467,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9546,6 +9628,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9705,6 +9789,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -9864,6 +9950,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -10022,6 +10110,8 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
+                /** @description Why you read this (recorded in the audit of reads); default placement */
+                "X-Purpose"?: string;
                 /** @description Retrying with the same key returns the first result and records nothing twice */
                 "Idempotency-Key"?: string;
             };
@@ -13272,7 +13362,10 @@ export interface operations {
     getDevelopmentPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default support */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -13448,7 +13541,10 @@ export interface operations {
                 /** @description Calls received on or before this day */
                 to?: components["schemas"]["IsoDate"] & unknown;
             };
-            header?: never;
+            header?: {
+                /** @description Why you read this (recorded in the audit of reads); default support */
+                "X-Purpose"?: string;
+            };
             path: {
                 familyId: components["schemas"]["Id"];
             };
@@ -16699,6 +16795,104 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReadAudit: {
+        parameters: {
+            query?: {
+                /** @description Only entries about this family of yours */
+                familyId?: components["schemas"]["Id"] & unknown;
+                /** @description Only entries about this request (a partner’s family shown on it) */
+                requestId?: components["schemas"]["Id"] & unknown;
+                /** @description Only what this user (the token subject) read */
+                user?: string;
+                /** @description From this day or instant (inclusive) */
+                from?: components["schemas"]["IsoDate"] | string;
+                /** @description Until this day (inclusive, the whole day) or instant (inclusive) */
+                to?: components["schemas"]["IsoDate"] | string;
+                /** @description true: only entries where contact details were shown or released */
+                contactDetails?: "true" | "false";
+                /** @description csv: the rows as text/csv (the same as Accept: text/csv); json by default */
+                format?: "json" | "csv";
+                /** @description Page size, 1–1000 (default 100) */
+                limit?: number;
+                /** @description The nextCursor of the previous page */
+                cursor?: components["schemas"]["Cursor"] & unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAuditPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, expired or invalid bearer token */
+            401: {
+                headers: {
+                    /** @description How to authenticate (RFC 6750) */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s roles do not allow this operation */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,4 +1,4 @@
-import { READERS, RECORDERS, defineRoute } from '../route';
+import { CASE_READERS, RECORDERS, defineRoute } from '../route';
 import * as s from './inbox.schemas';
 
 const TAG = 'Partners’ requests (inbox) and your offers';
@@ -10,7 +10,7 @@ export const inboxRoutes = {
     path: '/v1/inbox',
     summary: 'Partners’ requests by response deadline, each with your own families ranked and explained',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     success: { status: 200, schema: s.Inbox, description: 'The inbox' },
     errors: [],
   }),
@@ -46,7 +46,7 @@ export const inboxRoutes = {
     path: '/v1/offers',
     summary: 'Offers your municipality made, with their state in the acceptance saga',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     success: { status: 200, schema: s.OwnOffers, description: 'Your offers' },
     errors: [],
   }),

@@ -1,4 +1,4 @@
-import { APPROVERS, READERS, defineRoute } from '../route';
+import { ALL_ROLES, CASE_READERS, PARTNERSHIP_KEEPERS, defineRoute } from '../route';
 import * as s from './partnership.schemas';
 
 const TAG = 'Partnerships and shared pool';
@@ -10,7 +10,7 @@ export const partnershipRoutes = {
     path: '/v1/directory',
     summary: 'Municipalities that announced themselves on the exchange, with their key fingerprints',
     tag: TAG,
-    roles: READERS,
+    roles: ALL_ROLES,
     success: { status: 200, schema: s.Directory, description: 'The directory' },
     errors: [],
   }),
@@ -20,7 +20,7 @@ export const partnershipRoutes = {
     path: '/v1/partnerships',
     summary: 'Your municipality’s partnerships, proposed, active and ended',
     tag: TAG,
-    roles: READERS,
+    roles: ALL_ROLES,
     success: { status: 200, schema: s.PartnershipList, description: 'Partnerships' },
     errors: [],
   }),
@@ -30,7 +30,7 @@ export const partnershipRoutes = {
     path: '/v1/partnerships',
     summary: 'Propose a partnership: once the partner accepts, both see each other’s pool and requests',
     tag: TAG,
-    roles: APPROVERS,
+    roles: PARTNERSHIP_KEEPERS,
     body: s.ProposePartnershipBody,
     success: { status: 201, schema: s.Partnership, description: 'The proposed partnership' },
     errors: [409, 422],
@@ -42,7 +42,7 @@ export const partnershipRoutes = {
     path: '/v1/partnerships/{partner}/acceptance',
     summary: 'Accept a partner’s proposal; pins the partner’s signing key (compare its fingerprint first)',
     tag: TAG,
-    roles: APPROVERS,
+    roles: PARTNERSHIP_KEEPERS,
     params: s.PartnerParams,
     body: s.PartnershipReasonBody,
     success: { status: 200, schema: s.Partnership, description: 'The active partnership' },
@@ -55,7 +55,7 @@ export const partnershipRoutes = {
     path: '/v1/partnerships/{partner}/decline',
     summary: 'Decline a partner’s proposal',
     tag: TAG,
-    roles: APPROVERS,
+    roles: PARTNERSHIP_KEEPERS,
     params: s.PartnerParams,
     body: s.PartnershipReasonBody,
     success: { status: 200, schema: s.Partnership, description: 'The declined partnership' },
@@ -68,7 +68,7 @@ export const partnershipRoutes = {
     path: '/v1/partnerships/{partner}/revocation',
     summary: 'End a partnership: each side stops reading the other’s topics and drops its shared entries',
     tag: TAG,
-    roles: APPROVERS,
+    roles: PARTNERSHIP_KEEPERS,
     params: s.PartnerParams,
     body: s.PartnershipReasonBody,
     success: { status: 200, schema: s.Partnership, description: 'The revoked partnership' },
@@ -81,7 +81,7 @@ export const partnershipRoutes = {
     path: '/v1/pool',
     summary: 'The anonymized shared pool: available families of your active partners (never your own)',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: s.PoolQuery,
     success: { status: 200, schema: s.PoolPage, description: 'A page of shared profiles' },
     errors: [],

@@ -1,5 +1,5 @@
 import { FamilyDetail, FamilyIdParams } from '../families/family.schemas';
-import { APPROVERS, READERS, RECORDERS, defineRoute } from '../route';
+import { APPROVERS, CASE_READERS, RECORDERS, defineRoute } from '../route';
 import * as n from './network.schemas';
 import { RequestIdParams } from './request.schemas';
 
@@ -48,7 +48,7 @@ export const networkRoutes = {
     path: '/v1/requests/{requestId}/network-map',
     summary: 'Who of the child’s network was explored, with relation, outcome and reason, and the network families registered',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     params: RequestIdParams,
     success: { status: 200, schema: n.NetworkMap, description: 'The network map; ETag carries the request’s revision' },
     errors: [404],

@@ -1,19 +1,29 @@
 import type { ZodType } from 'zod';
-import { READERS, RECORDERS, defineRoute } from '../route';
+import { CASE_READERS, CONTACT_RELEASERS, RECORDERS, defineRoute, type Role } from '../route';
 import { RequestSearchQuery } from './request-search.schemas';
 import * as s from './request.schemas';
 
 const TAG = 'Child requests';
+/** A request shows the assigned family's contact details once they were disclosed: such answers are audited. */
+const REQUEST_CONTACT_READ = { what: 'request-contact', purpose: 'placement', contactDetails: true } as const;
 
 /** A step on a request: POST with If-Match and Idempotency-Key, answers with the request. */
-const step = <Body extends ZodType>(operationId: string, suffix: string, summary: string, body: Body, params: typeof s.RequestIdParams | typeof s.OfferParams = s.RequestIdParams) =>
+const step = <Body extends ZodType>(
+  operationId: string,
+  suffix: string,
+  summary: string,
+  body: Body,
+  params: typeof s.RequestIdParams | typeof s.OfferParams = s.RequestIdParams,
+  roles: readonly Role[] = RECORDERS,
+) =>
   defineRoute({
     operationId,
     method: 'post',
     path: `/v1/requests/{requestId}${suffix}`,
     summary,
     tag: TAG,
-    roles: RECORDERS,
+    roles,
+    audit: REQUEST_CONTACT_READ,
     params,
     body,
     success: { status: 200, schema: s.RequestDetail, description: 'The request after the step' },
@@ -41,7 +51,8 @@ export const requestRoutes = {
     path: '/v1/requests',
     summary: 'Your municipality’s requests, newest first: filter by status, care type and response deadline',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
+    audit: REQUEST_CONTACT_READ,
     query: RequestSearchQuery,
     success: { status: 200, schema: s.RequestPage, description: 'A page of requests' },
     errors: [],
@@ -52,7 +63,8 @@ export const requestRoutes = {
     path: '/v1/requests/{requestId}',
     summary: 'A request with its offers, who has answered, and the assignment once confirmed',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
+    audit: REQUEST_CONTACT_READ,
     params: s.RequestIdParams,
     success: { status: 200, schema: s.RequestDetail, description: 'The request; ETag carries its revision' },
     errors: [404],
@@ -67,7 +79,7 @@ export const requestRoutes = {
     path: '/v1/requests/{requestId}/candidates',
     summary: 'Your own families and your partners’ pool, each ranked for the request’s needs and explained',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     params: s.RequestIdParams,
     success: { status: 200, schema: s.RequestCandidates, description: 'Ranked candidates' },
     errors: [404],
@@ -86,6 +98,7 @@ export const requestRoutes = {
     'Accept an offer: the owner reserves the family and confirms, or withdraws the offer with a reason',
     s.EmptyRequestBody,
     s.OfferParams,
+    CONTACT_RELEASERS,
   ),
   placeOwnFamily: defineRoute({
     operationId: 'placeOwnFamily',
@@ -100,7 +113,8 @@ export const requestRoutes = {
       'If a concurrent placement takes the place first, the family refuses the reservation and the placement is withdrawn with that reason. ' +
       'Cancel a pending placement like an acceptance (…/offers/{offerId}/acceptance/cancellation); end the assignment on the family.',
     tag: TAG,
-    roles: RECORDERS,
+    roles: CONTACT_RELEASERS,
+    audit: REQUEST_CONTACT_READ,
     params: s.RequestIdParams,
     body: s.PlaceOwnFamilyBody,
     success: { status: 200, schema: s.RequestDetail, description: 'The request with the placement pending' },

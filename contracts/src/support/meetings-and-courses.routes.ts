@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { READERS, RECORDERS, defineRoute } from '../route';
+import { CASE_READERS, RECORDERS, defineRoute } from '../route';
 import * as c from './course.schemas';
 import * as m from './supervision.schemas';
 
@@ -65,7 +65,7 @@ export const meetingAndCourseRoutes = {
     path: '/v1/support/supervision-meetings/{meetingId}',
     summary: 'A supervision meeting with its families and their attendance',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     params: m.MeetingParams,
     success: { status: 200, schema: m.SupervisionMeetingView, description: 'The meeting; ETag carries its revision' },
     errors: [404],
@@ -77,7 +77,7 @@ export const meetingAndCourseRoutes = {
     path: '/v1/support/supervision-meetings',
     summary: 'Supervision meetings, the latest planned first; optionally one family’s or one format',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: m.SupervisionMeetingsQuery,
     success: { status: 200, schema: m.SupervisionMeetingPage, description: 'A page of meetings' },
     errors: [],
@@ -117,7 +117,7 @@ export const meetingAndCourseRoutes = {
     path: '/v1/support/courses/{courseId}',
     summary: 'A course with its sessions, enrolments and attendance',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     params: c.CourseParams,
     success: { status: 200, schema: c.CourseView, description: 'The course; ETag carries its revision' },
     errors: [404],
@@ -129,7 +129,7 @@ export const meetingAndCourseRoutes = {
     path: '/v1/support/courses',
     summary: 'The course catalogue, the latest added first; optionally the courses one family was enrolled in',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: c.CoursesQuery,
     success: { status: 200, schema: c.CoursePage, description: 'A page of courses' },
     errors: [],

@@ -1,5 +1,5 @@
 import { FamilyDetail, FamilyIdParams } from '../families/family.schemas';
-import { READERS, RECORDERS, defineRoute } from '../route';
+import { CASE_READERS, RECORDERS, defineRoute } from '../route';
 import * as p from './development-plan.schemas';
 import * as e from './emergency-line.schemas';
 import { AssignContactPersonBody } from './support.schemas';
@@ -69,7 +69,8 @@ export const familySupportRoutes = {
     path: '/v1/families/{familyId}/development-plan',
     summary: 'The family’s development plan: its goals, their follow-ups and the next follow-up due',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
+    audit: { what: 'family-support', purpose: 'support', contactDetails: false },
     params: FamilyIdParams,
     success: { status: 200, schema: p.DevelopmentPlan, description: 'The plan; ETag carries its revision' },
     errors: [404],
@@ -81,7 +82,7 @@ export const familySupportRoutes = {
     path: '/v1/support/follow-ups-due',
     summary: 'Families whose development plan has a follow-up due on or before a day (default today): the plan started last first, each plan’s due goals earliest first',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: p.FollowUpsDueQuery,
     success: { status: 200, schema: p.FollowUpDuePage, description: 'A page of families with follow-ups due' },
     errors: [],
@@ -105,7 +106,8 @@ export const familySupportRoutes = {
     path: '/v1/families/{familyId}/emergency-calls',
     summary: 'The family’s calls to the emergency line, the latest recorded first, optionally received in a period',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
+    audit: { what: 'family-support', purpose: 'support', contactDetails: false },
     params: FamilyIdParams,
     query: e.FamilyEmergencyCallsQuery,
     success: { status: 200, schema: e.EmergencyCallPage, description: 'A page of calls' },
@@ -117,7 +119,7 @@ export const familySupportRoutes = {
     path: '/v1/support/emergency-calls',
     summary: 'Every call to the emergency line of your municipality’s families, the latest recorded first, optionally received in a period and of one category',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: e.EmergencyCallsQuery,
     success: { status: 200, schema: e.EmergencyCallPage, description: 'A page of calls' },
     errors: [],
@@ -128,7 +130,7 @@ export const familySupportRoutes = {
     path: '/v1/support/emergency-calls/per-month',
     summary: 'Calls to the emergency line per month of a period: how many, how long, of which category',
     tag: TAG,
-    roles: READERS,
+    roles: CASE_READERS,
     query: e.EmergencyCallsPerMonthQuery,
     success: { status: 200, schema: e.EmergencyCallsPerMonth, description: 'Every month of the period, oldest first' },
     errors: [],

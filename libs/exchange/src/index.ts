@@ -6,7 +6,10 @@ export { generateSigningKeys, publicKeyFingerprint, signEnvelope, verifyEnvelope
 export { decodeEnvelope, encodeEnvelope, type DecodeOptions, type DecodeResult, type RejectionReason } from './envelope/envelope-codec';
 export { draftMessage, signDraft, decodeTopicMessage, MessageContractError, type Draft, type EnvelopeFields, type Signer, type TopicDecodeResult } from './envelope/topic-messages';
 export { DeadLetterStore, MAX_DEAD_LETTER_BYTES, type DeadLetter, type DeadLetterInput } from './envelope/dead-letters';
+export { proveSuccession, verifySuccession, type Succession } from './envelope/key-succession';
+export { signTombstone, verifyTombstone, TOMBSTONE_HEADERS, type VerifiedTombstone } from './envelope/tombstones';
 export { consumeVerified, consumeTopicMessages, type TopicHandler, type VerifiedHandler, type VerifiedSubscribeOptions } from './envelope/consume-verified';
 export { generateEncryptionKeys, encryptionKeyFingerprint, seal, open as openSealedBox, SealedBoxError, type EncryptionKeys, type SealedBox } from './sealed/sealed-box';
 export { NamespacedExchange } from './namespaced-exchange';
 export { KafkaExchange, type KafkaExchangeOptions, type KafkaLogEntry, type ProducerSettings } from './kafka/kafka-exchange';
+export { KafkaAclAdmin, type BrokerAcl, type BrokerAclOperation, type KafkaAclAdminOptions } from './kafka/kafka-acls';

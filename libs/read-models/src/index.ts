@@ -1,3 +1,4 @@
+export * from './audit/read-audit.projection';
 export * from './document-store';
 export * from './families/assignments.projection';
 export * from './families/available-families.projection';
@@ -32,6 +33,7 @@ export * from './support/emergency-calls.projection';
 export * from './support/supervision-meetings.projection';
 export * from './support/support-queries';
 
+import { readAuditProjection } from './audit/read-audit.projection';
 import { familyAssignmentsProjection } from './families/assignments.projection';
 import { availableFamiliesProjection } from './families/available-families.projection';
 import { familyDetailProjection } from './families/family-detail.projection';
@@ -77,4 +79,6 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   emergencyCallsPerMonthProjection,
   supervisionMeetingsProjection,
   coursesProjection,
+  // Who read a family's personal data, and releases of contact details.
+  readAuditProjection,
 ] as Projection[];

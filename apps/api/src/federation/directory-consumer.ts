@@ -2,9 +2,9 @@ import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { DirectoryTopic, type DirectoryTopicMessage, type Envelope } from '@familybank/contracts';
 import { assertNever, DomainError } from '@familybank/domain-core';
-import { DIRECTORY_OWNER, type Announcement } from '@familybank/domain-partner-facts';
+import { DIRECTORY_OWNER, type Announcement, type DirectoryCommand } from '@familybank/domain-partner-facts';
 import type { PartnershipCommand } from '@familybank/domain-partnership';
-import { DIRECTORY_TOPIC, decodeTopicMessage, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
+import { DIRECTORY_TOPIC, decodeTopicMessage, verifyEnvelope, verifySuccession, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
 import { DIRECTORY, DIRECTORY_MUNICIPALITY, type DirectoryEntry, type DocumentStore } from '@familybank/read-models';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
 import type { ReadSide } from '../platform/commands/read-side';
@@ -12,8 +12,8 @@ import type { MunicipalityIdentities } from './municipality-identities';
 
 const ANNOUNCEMENT_NAMESPACE = '8f2a4c6e-1b3d-4e5f-9a7b-0c1d2e3f4a5b';
 
-/** A partnership step on the directory: everything on it but announcements. */
-type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' }>;
+/** A partnership step on the directory: everything on it but announcements and key rotations. */
+type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' | 'SigningKeySuccessorAnnounced' | 'SigningKeyRetired' }>;
 
 /**
  * The one shared topic, read once per node: announcements (recorded on the node's directory,
@@ -70,6 +70,24 @@ export class DirectoryConsumer {
         if (code !== envelope.source) return this.deadLetter(message, 'forged', 'An announcement names another municipality than its signer');
         return this.recordAnnouncement(envelope, { code, name, signingKey, fingerprint, encryptionKey, announcedAt: envelope.occurredAt });
       }
+      case 'SigningKeySuccessorAnnounced': {
+        const { code, currentFingerprint, successorKey, successorFingerprint, proof } = directoryMessage.payload;
+        const known = this.entry(code);
+        if (code !== envelope.source || !known) return this.deadLetter(message, 'forged', 'A successor key announced by another municipality than its signer, or before it announced itself');
+        // Only the current key may name a successor (not a successor naming the next one), and the successor must prove itself.
+        if (!verifyEnvelope(envelope, known.signingKey) || currentFingerprint !== known.fingerprint) return this.deadLetter(message, 'forged', `A successor key not vouched for by ${code}'s current key`);
+        if (!verifySuccession({ code, currentFingerprint, successorFingerprint }, successorKey, proof)) return this.deadLetter(message, 'forged', 'The successor key does not prove its succession');
+        return this.recordKeyChange(envelope, { type: 'RecordKeySuccessor', data: { code, currentFingerprint, signingKey: successorKey, fingerprint: successorFingerprint, announcedAt: envelope.occurredAt } });
+      }
+      case 'SigningKeyRetired': {
+        const { code, retiredFingerprint, signingKey } = directoryMessage.payload;
+        const successor = this.entry(code)?.successor;
+        if (code !== envelope.source || !successor) return this.deadLetter(message, 'forged', 'A key retirement by another municipality than its signer, or without an announced successor');
+        // Signed by the successor itself: the old key cannot retire itself in favour of nobody.
+        if (signingKey !== successor.signingKey || !verifyEnvelope(envelope, successor.signingKey)) return this.deadLetter(message, 'forged', `A key retirement not signed by ${code}'s announced successor`);
+        // When the exchange accepted the retirement: messages it accepted before stay valid (see trustedSigningKeys).
+        return this.recordKeyChange(envelope, { type: 'RecordKeyRetirement', data: { code, retiredFingerprint, retiredAt: message.timestamp } });
+      }
       case 'PartnershipProposed':
       case 'PartnershipAccepted':
       case 'PartnershipDeclined':
@@ -100,6 +118,19 @@ export class DirectoryConsumer {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`Ignored the announcement of ${announcement.code}: ${error.code}: ${error.message}`);
+    }
+  }
+
+  /** A step of a partner's key rotation, on its directory stream; consumers read the keys from there (see trustedSigningKeys). */
+  private async recordKeyChange(envelope: Envelope, command: Extract<DirectoryCommand, { type: 'RecordKeySuccessor' | 'RecordKeyRetirement' }>): Promise<void> {
+    const commandId = uuidv5(`${envelope.messageId}:${command.type}`, ANNOUNCEMENT_NAMESPACE);
+    try {
+      const result = await this.gateway.execute({ aggregate: 'directory', id: command.data.code, command }, { municipality: DIRECTORY_OWNER, actor: `partner:${command.data.code}`, commandId, correlationId: envelope.correlationId });
+      // The next message of this municipality may be signed by the new key: the read model must show it first.
+      if (result.appended > 0) await this.readSide.waitFor(result.position);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn(`Ignored ${command.type} of ${command.data.code}: ${error.code}: ${error.message}`);
     }
   }
 
@@ -136,11 +167,13 @@ export class DirectoryConsumer {
 
   /**
    * Directory trust: a municipality's first announcement is self-signed (trust on first use; its
-   * fingerprint is shown to partners before they accept); afterwards only the announced key counts.
+   * fingerprint is shown to partners before they accept); afterwards only the announced key counts,
+   * and its successor once the current key named it.
    */
-  private trustedDirectoryKey(source: string, raw: string): string | undefined {
+  private trustedDirectoryKey(source: string, raw: string): string | string[] | undefined {
     const known = this.entry(source);
-    if (known) return known.signingKey;
+    // During a rotation's overlap, the announced successor signs too.
+    if (known) return known.successor ? [known.signingKey, known.successor.signingKey] : known.signingKey;
     try {
       const parsed = JSON.parse(raw) as { type?: string; payload?: { signingKey?: unknown } };
       return parsed.type === 'MunicipalityAnnounced' && typeof parsed.payload?.signingKey === 'string' ? parsed.payload.signingKey : undefined;

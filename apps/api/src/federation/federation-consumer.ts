@@ -9,8 +9,8 @@ import {
   type RequestsTopicMessage,
   type TopicModule,
 } from '@familybank/contracts';
-import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription, type TopicHandler } from '@familybank/exchange';
-import { DIRECTORY, PARTNER_POOL, partnershipsProjection, type DirectoryEntry, type DocumentStore, type PartnershipDocument, type PoolEntry } from '@familybank/read-models';
+import { consumeTopicMessages, topics, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription, type TopicHandler } from '@familybank/exchange';
+import { DIRECTORY, PARTNER_POOL, partnershipsProjection, trustedSigningKeys, type DirectoryEntry, type DocumentStore, type PartnershipDocument, type PoolEntry } from '@familybank/read-models';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
 import type { ReadSide } from '../platform/commands/read-side';
 import { DirectoryConsumer } from './directory-consumer';
@@ -27,7 +27,8 @@ export interface PartnerMessageHandler {
 
 /** The pool capability's consumer of one partner's pool topic; federation opens and closes it with the partnership. */
 export interface PartnerPoolSubscriber {
-  subscribe(own: string, partnership: PartnershipDocument, activation: string): Promise<ExchangeSubscription>;
+  /** `trustedKeys` answers, at each message, the keys the partner may sign with (see trustedSigningKeys). */
+  subscribe(own: string, partnership: PartnershipDocument, activation: string, trustedKeys: (message?: DeliveredMessage) => readonly string[] | undefined): Promise<ExchangeSubscription>;
   drop(own: string, partner: string, ending: string): Promise<void>;
 }
 
@@ -43,6 +44,8 @@ export class FederationConsumer {
   private readonly pools = new Map<string, ExchangeSubscription[]>();
   /** Handles requests, offers and disclosures of partners; set once the node is wired. */
   partnerMessages?: PartnerMessageHandler;
+  /** The broker ACL manager, when this node applies ACLs: synced before subscriptions open or close. */
+  accessControl?: { sync(): Promise<unknown> };
   private reconciling: Promise<void> = Promise.resolve();
   /** Pools of partnerships that ended while the node was down are dropped at the first reconciliation. */
   private endedPoolsChecked = false;
@@ -110,6 +113,9 @@ export class FederationConsumer {
     }
     if (ended) await this.dropEndedPools(partnerships);
     this.endedPoolsChecked = true;
+    // After ended partners' consumers closed (so they stop quietly rather than on an authorization
+    // error) and before new partners' consumers start (so they find their topics readable).
+    await this.accessControl?.sync().catch((error) => this.logger.warn(`Broker ACLs not applied: ${String(error)}`));
     for (const [key, { own, partnership }] of wanted) {
       if (!this.pools.has(key)) this.pools.set(key, await this.subscribePartner(own, partnership, key));
     }
@@ -132,7 +138,7 @@ export class FederationConsumer {
 
   /** The partner's four topics, each verified against the key pinned when the partnership became active. */
   private async subscribePartner(own: string, partnership: PartnershipDocument, key: string): Promise<ExchangeSubscription[]> {
-    const subscriptions = [await this.partnerPools.subscribe(own, partnership, key)];
+    const subscriptions = [await this.partnerPools.subscribe(own, partnership, key, (message) => this.trustedKeysOf(own, partnership, message))];
     const handler = this.partnerMessages;
     if (!handler) return subscriptions;
     const { partner } = partnership;
@@ -155,9 +161,18 @@ export class FederationConsumer {
       this.exchange,
       { groupId: `${this.nodeId}.${topic}.${key}`, topics: [topic], from: 'committed', onError: (error) => this.logger.error(`Consumer of ${topic} for ${own} stopped: ${String(error)}`) },
       contract,
-      (source) => (source === partnership.partner ? partnership.partnerKey?.publicKey : undefined),
+      (source, message) => (source === partnership.partner ? this.trustedKeysOf(own, partnership, message) : undefined),
       this.deadLetters,
       handle,
     );
+  }
+
+  /**
+   * The partner's keys, looked up at each message: the key pinned with the partnership and, once
+   * the partner rotates, the successor its pinned key vouched for; a retired key no longer counts.
+   */
+  private trustedKeysOf(own: string, subscribed: PartnershipDocument, message?: DeliveredMessage): string[] | undefined {
+    const partnership = this.documents.get<PartnershipDocument>(partnershipsProjection.collection, `${own}-${subscribed.partner}`)?.body ?? subscribed;
+    return partnership.partnerKey && trustedSigningKeys(partnership.partnerKey, this.directory.entry(subscribed.partner), message?.timestamp);
   }
 }

@@ -62,7 +62,10 @@ describe('facts an earlier release kept among the read models', () => {
     expect(await adoptLegacyFacts(documents, events, gateway)).toBe(0);
 
     await new ProjectionRunner(events, documents, ALL_PROJECTIONS).catchUp();
-    expect(documents.all(DIRECTORY, '*')).toEqual(before.directory);
+    // The entries now also list their signing keys (a rotation's history), starting with the announced one.
+    expect(documents.all(DIRECTORY, '*')).toEqual(
+      (before.directory as Array<{ signingKey: string; fingerprint: string }>).map((entry) => ({ ...entry, keys: [{ signingKey: entry.signingKey, fingerprint: entry.fingerprint, retired: false }] })),
+    );
     expect(documents.all(INBOX, OWNER)).toEqual([
       { ...before.inbox[0], answeredNoMatch: true },
       { ...before.inbox[1], answeredNoMatch: false },

@@ -59,7 +59,9 @@ export async function adoptLegacyFacts(documents: DocumentStore, events: EventSt
 }
 
 function announcement(entry: DirectoryEntry): Adoption {
-  return { municipality: DIRECTORY_OWNER, key: `directory:${entry.code}`, target: { aggregate: 'directory', id: entry.code, command: { type: 'RecordAnnouncement', data: entry } } };
+  const { code, name, signingKey, fingerprint, encryptionKey, announcedAt } = entry;
+  const data = { code, name, signingKey, fingerprint, encryptionKey, announcedAt };
+  return { municipality: DIRECTORY_OWNER, key: `directory:${entry.code}`, target: { aggregate: 'directory', id: entry.code, command: { type: 'RecordAnnouncement', data } } };
 }
 
 /** Received, answered “no match” (kept on a stream of its own then), closed: in that order, as it happened. */

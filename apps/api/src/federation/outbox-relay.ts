@@ -3,10 +3,11 @@ import { Logger } from '@nestjs/common';
 import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
 import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
-import { signDraft, type Draft, type Exchange, type Message } from '@familybank/exchange';
+import { signDraft, signTombstone, type Draft, type Exchange, type Message } from '@familybank/exchange';
 import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../platform/tokens';
 import { announcementMessage, partnershipStepMessages } from './directory-messages';
+import { SigningKeyRotation } from './key-rotation';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
 import { poolChange, poolTombstone } from './pool-messages';
 import type { RelayStore, PublishedChange } from './relay-store';
@@ -138,6 +139,23 @@ export class OutboxRelay {
     return this.running;
   }
 
+  private rotationSteps?: SigningKeyRotation;
+
+  /** Signing-key rotation (key-rotation.ts): its steps are queued with the runs, signed and published like the rest. */
+  get rotation(): SigningKeyRotation {
+    const queued = (work: () => Promise<void>) => {
+      this.running = this.running.then(work, work);
+      return this.running;
+    };
+    this.rotationSteps ??= new SigningKeyRotation(this.identities, this.clock, {
+      queued,
+      publish: (identity, draft, correlationId, dedupeKey) => this.publish([this.sign(identity, draft, correlationId, dedupeKey)]),
+      announcement: (identity) =>
+        announcementMessage({ code: identity.code, name: this.municipalityName(identity.code), signingKey: identity.signing.publicKey, fingerprint: identity.fingerprint, encryptionKey: identity.encryption.publicKey }),
+    });
+    return this.rotationSteps;
+  }
+
   private async runToEnd(): Promise<void> {
     for (;;) {
       const batch = await this.events.readAll({ after: this.position(), limit: BATCH });
@@ -189,7 +207,7 @@ export class OutboxRelay {
       const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
       const shareable = found && toSharedProfile(found.body, { pseudonymKey: identity.pseudonymSecret, now, version: found.body.revision, staleAfterDays: this.sharing.staleAfterDays });
       if (shareable) continue;
-      withdrawals.push({ change: { kind: 'withdrawn', municipality, familyId }, message: poolTombstone(identity.code, entry.pseudonym) });
+      withdrawals.push({ change: { kind: 'withdrawn', municipality, familyId }, message: this.signed(identity, poolTombstone(identity.code, entry.pseudonym)) });
     }
     if (withdrawals.length === 0) return 0;
     await this.publish(withdrawals.map((withdrawal) => withdrawal.message));
@@ -207,7 +225,7 @@ export class OutboxRelay {
     const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays: this.sharing.staleAfterDays });
     const change = poolChange(identity.code, familyId, profile ?? undefined, this.store.published(found.municipality, familyId));
     if (!change) return undefined;
-    if (change.kind === 'withdraw') return { message: change.tombstone, change: { kind: 'withdrawn', municipality: found.municipality, familyId } };
+    if (change.kind === 'withdraw') return { message: this.signed(identity, change.tombstone), change: { kind: 'withdrawn', municipality: found.municipality, familyId } };
     return {
       message: this.sign(identity, change.draft, `family-${family.revision}`, `${familyId}:${family.revision}`),
       change: { kind: 'published', record: { municipality: found.municipality, familyId, entry: change.published } },
@@ -218,6 +236,11 @@ export class OutboxRelay {
   private sign(identity: MunicipalityIdentity, draft: Draft, correlationId: string, dedupeKey?: string): Message {
     const fields = { messageId: dedupeKey ? uuidFrom(dedupeKey) : randomUUID(), occurredAt: this.clock().toISOString(), correlationId };
     return signDraft(draft, { code: identity.code, privateKey: identity.signing.privateKey }, fields);
+  }
+
+  /** A tombstone's value stays null (compaction deletes the key); its signature goes in its headers. */
+  private signed(identity: MunicipalityIdentity, tombstone: Message): Message {
+    return signTombstone(tombstone, { code: identity.code, privateKey: identity.signing.privateKey }, this.clock().toISOString());
   }
 
   private async publish(messages: Message[]): Promise<void> {

@@ -29,7 +29,7 @@ export function poolChange(own: string, familyId: string, profile: SharedProfile
   return published ? { kind: 'withdraw', tombstone: poolTombstone(own, published.pseudonym) } : undefined;
 }
 
-/** A null value under the pseudonym: compaction removes the family from every partner's pool. */
+/** A null value under the pseudonym: compaction removes the family from every partner's pool. The relay signs it (signTombstone) before it leaves. */
 export function poolTombstone(own: string, pseudonym: string): Message {
   return { topic: topics.pool(own), key: pseudonym, value: null };
 }

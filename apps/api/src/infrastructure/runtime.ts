@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { processManagers } from '@familybank/domain-workflows';
 import { EventStoreDbEventStore, SqliteEventStore, type EventStore } from '@familybank/event-store';
-import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
+import { DeadLetterStore, InProcessExchange, encryptionKeyFingerprint, KafkaAclAdmin, KafkaExchange, NamespacedExchange, openSealedBox, type Exchange, type SealedBox } from '@familybank/exchange';
 import { ALL_PROJECTIONS, DocumentStore, FamilyQueries, ProjectionRunner } from '@familybank/read-models';
 import type { DevKeys } from '../platform/auth/dev-keys';
 import { openIdentity } from '../platform/auth/identity';
 import type { TokenVerifier } from '../platform/auth/token-verifier';
 import type { AppConfig } from '../platform/config/config';
+import { kafkaClientSecurity } from '../platform/config/kafka-config';
+import { BrokerAclManager } from '../federation/broker-acl-manager';
+import { principalTemplate } from '../federation/broker-acls';
 import { aggregateRegistry } from '../platform/commands/aggregate-registry';
 import { CommandGateway } from '../platform/commands/command-gateway';
 import { ReadSide } from '../platform/commands/read-side';
@@ -88,6 +91,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
   });
   const idempotency = new IdempotencyStore(join(config.DATA_DIR, 'idempotency.sqlite'), { ttlHours: config.IDEMPOTENCY_TTL_HOURS });
+  // Optional (KAFKA_ACL_ADMIN_USERNAME): first, since the node's own producer needs its write ACLs.
+  const brokerAcls = await openBrokerAclManager(config, documents);
   const exchange = await openExchange(config);
   const deadLetters = DeadLetterStore.open(join(config.DATA_DIR, 'dead-letters.sqlite'));
   const identities = new MunicipalityIdentities(config.DATA_DIR);
@@ -112,6 +117,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
+  federation.accessControl = brokerAcls;
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
   federation.partnerMessages = new PartnerMessages(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
@@ -157,6 +163,11 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
       // Availability goes stale without any event: published families are re-checked now and then.
       relay.nudgeSweep();
       timers.push(setInterval(() => relay.nudgeSweep(), STALE_SWEEP_MS).unref());
+      // Signing keys rotate without downtime: a successor, the overlap, then the retirement.
+      const rotation = { maxAgeDays: config.SIGNING_KEY_MAX_AGE_DAYS, overlapHours: config.SIGNING_KEY_OVERLAP_HOURS };
+      const rotateDue = () => identities.served().filter(serves).forEach((code) => void relay.rotation.rotateIfDue(code, rotation));
+      rotateDue();
+      timers.push(setInterval(rotateDue, STALE_SWEEP_MS).unref());
       timers.push(setInterval(() => void federation.reconcile().catch(() => undefined), config.RELAY_POLL_MS * 4).unref());
       // Keys older than IDEMPOTENCY_TTL_HOURS are forgotten even when no POST comes to push them out.
       const expireKeys = () => idempotency.expire(clock());
@@ -178,6 +189,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     await projections.catchUp().catch(() => undefined);
     await webhooks.close();
     await exchange.close();
+    await brokerAcls?.close();
     await eventStore.close();
     deadLetters.close();
     documents.close();
@@ -192,13 +204,37 @@ function municipalityName(code: string): string {
   return DEMO_MUNICIPALITIES.find((municipality) => municipality.code === code)?.name ?? `Municipality ${code}`;
 }
 
-/** The embedded in-process exchange, or Kafka; optionally in a namespace of a shared broker. */
+/** The embedded in-process exchange, or Kafka (with SASL/TLS when configured); optionally in a namespace of a shared broker. */
 async function openExchange(config: AppConfig): Promise<Exchange> {
   const exchange =
     config.EXCHANGE === 'kafka'
-      ? await KafkaExchange.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}` })
+      ? await KafkaExchange.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}`, ...kafkaClientSecurity(config) })
       : InProcessExchange.open({ filename: config.EXCHANGE_FILE ?? join(config.DATA_DIR, 'exchange.sqlite'), synchronous: config.SQLITE_SYNCHRONOUS });
   return config.EXCHANGE_NAMESPACE ? new NamespacedExchange(exchange, config.EXCHANGE_NAMESPACE) : exchange;
+}
+
+/**
+ * The broker ACL manager, when the node holds the broker admin's credential; synced once before
+ * the exchange connects (so the node may write its own topics), then before each reconciliation
+ * of the federation's subscriptions. Without it the operator applies the ACLs (docs/operations.md).
+ */
+async function openBrokerAclManager(config: AppConfig, documents: DocumentStore): Promise<BrokerAclManager | undefined> {
+  if (config.EXCHANGE !== 'kafka' || !config.KAFKA_ACL_ADMIN_USERNAME) return undefined;
+  const admin = await KafkaAclAdmin.connect({ brokers: config.KAFKA_BROKERS, clientId: `familybank-${config.NODE_ID}-acls`, ...kafkaClientSecurity(config, 'admin') });
+  const ns = config.EXCHANGE_NAMESPACE ? `${config.EXCHANGE_NAMESPACE}.` : '';
+  const manager = new BrokerAclManager(admin, documents, {
+    served: () => config.MUNICIPALITIES,
+    principalOf: principalTemplate(config.KAFKA_ACL_PRINCIPAL_TEMPLATE),
+    groupPrefix: `${ns}${config.NODE_ID}.`,
+    namespace: config.EXCHANGE_NAMESPACE,
+  });
+  try {
+    await manager.sync();
+  } catch (error) {
+    await manager.close();
+    throw error;
+  }
+  return manager;
 }
 
 export function openEventStore(config: AppConfig): Promise<EventStore> | EventStore {

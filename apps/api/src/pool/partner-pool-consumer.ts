@@ -3,7 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { PoolTopic } from '@familybank/contracts';
 import { assertNever, DomainError } from '@familybank/domain-core';
 import type { PartnerPoolCommand } from '@familybank/domain-partner-facts';
-import { consumeTopicMessages, topics, type DeadLetterStore, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
+import { consumeTopicMessages, topics, type DeadLetterStore, type DeliveredMessage, type Exchange, type ExchangeSubscription } from '@familybank/exchange';
 import type { PartnershipDocument } from '@familybank/read-models';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
 
@@ -26,7 +26,7 @@ export class PartnerPoolConsumer {
   ) {}
 
   /** `activation` names the partnership's activation (`<own>:<partner>:<activatedAt>`): a new one is a new consumer group, read from the beginning. */
-  async subscribe(own: string, partnership: PartnershipDocument, activation: string): Promise<ExchangeSubscription> {
+  async subscribe(own: string, partnership: PartnershipDocument, activation: string, trustedKeys: (message?: DeliveredMessage) => readonly string[] | undefined): Promise<ExchangeSubscription> {
     const { partner } = partnership;
     const topic = topics.pool(partner);
     await this.exchange.ensureTopic(topic, { compacted: true });
@@ -36,13 +36,13 @@ export class PartnerPoolConsumer {
         groupId: `${this.nodeId}.pool.${activation}`,
         topics: [topic],
         from: 'committed',
-        // A tombstone has no envelope: its place in the topic identifies it.
+        // Only a tombstone signed by the partner (headers, checked against its pinned key) gets here; its place in the topic identifies it.
         onTombstone: (message) =>
           this.record(own, partner, { type: 'RecordPartnerProfileWithdrawal', data: { partner, pseudonym: message.key } }, `${message.topic}:${message.key}:${message.offset}:${activation}`),
         onError: (error) => this.logger.error(`Pool consumer ${activation} stopped: ${String(error)}`),
       },
       PoolTopic,
-      (source) => (source === partner ? partnership.partnerKey?.publicKey : undefined),
+      (source, message) => (source === partner ? trustedKeys(message) : undefined),
       this.deadLetters,
       (message, envelope) => {
         switch (message.type) {

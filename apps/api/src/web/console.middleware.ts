@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { problemBody } from '../platform/http/problem';
-import { isApiPath } from './web-assets';
+import { isApiPath } from '../platform/http/api-paths';
 
 /**
  * Static files of the console, and its index.html for every other browser path (the SPA's own

@@ -1,3 +1,4 @@
+import { preparePrivateFile } from '@familybank/event-store';
 import Database from 'better-sqlite3';
 import type { WebhookEventType } from '@familybank/domain-webhooks';
 
@@ -88,6 +89,7 @@ export class DeliveryStore {
   private readonly db: Database.Database;
 
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
+    preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);

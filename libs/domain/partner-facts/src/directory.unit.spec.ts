@@ -26,6 +26,40 @@ describe('the directory entry of one municipality', () => {
     spec.given([announced(first)]).when(announce({ ...first, signingKey: 'sign-2', fingerprint: 'fp-2' })).thenThrows('DIRECTORY.KEY_PINNED', { code: '0265' });
   });
 
+  describe('signing-key rotation', () => {
+    const succession = { code: '0265', currentFingerprint: 'fp-1', signingKey: 'sign-2', fingerprint: 'fp-2', announcedAt: '2026-03-08T08:00:00.000Z' };
+    const successorAnnounced: DirectoryEvent = { type: 'SigningKeySuccessorAnnounced', data: succession };
+    const retirement = { code: '0265', retiredFingerprint: 'fp-1', retiredAt: '2026-03-09T08:00:00.000Z' };
+    const retired: DirectoryEvent = { type: 'SigningKeyRetired', data: { ...retirement, signingKey: 'sign-2', fingerprint: 'fp-2' } };
+
+    it('the current key names its successor', () => {
+      spec.given([announced(first)]).when({ type: 'RecordKeySuccessor', data: succession }).then([successorAnnounced]);
+    });
+
+    it('a successor named by a key that is not the current one is refused', () => {
+      spec.given([announced(first)]).when({ type: 'RecordKeySuccessor', data: { ...succession, currentFingerprint: 'fp-0' } }).thenThrows('DIRECTORY.NOT_CURRENT_KEY', { code: '0265' });
+    });
+
+    it('the same successor again records nothing', () => {
+      spec.given([announced(first), successorAnnounced]).when({ type: 'RecordKeySuccessor', data: succession }).then([]);
+    });
+
+    it('retiring the current key makes the successor current', () => {
+      spec.given([announced(first), successorAnnounced]).when({ type: 'RecordKeyRetirement', data: retirement }).then([retired]);
+    });
+
+    it('a retirement without an announced successor is refused; one already done records nothing', () => {
+      spec.given([announced(first)]).when({ type: 'RecordKeyRetirement', data: retirement }).thenThrows('DIRECTORY.NO_SUCCESSOR', { code: '0265' });
+      spec.given([announced(first), successorAnnounced, retired]).when({ type: 'RecordKeyRetirement', data: retirement }).then([]);
+    });
+
+    it('after the rotation the successor is the key an announcement must carry', () => {
+      const reannounced = { ...first, signingKey: 'sign-2', fingerprint: 'fp-2', announcedAt: '2026-03-10T08:00:00.000Z' };
+      spec.given([announced(first), successorAnnounced, retired]).when(announce(reannounced)).then([]);
+      spec.given([announced(first), successorAnnounced, retired]).when(announce(first)).thenThrows('DIRECTORY.KEY_PINNED', { code: '0265' });
+    });
+  });
+
   it('is one stream per announced municipality', () => {
     expect(directoryStreamId('0265')).toBe('directory-0265');
   });

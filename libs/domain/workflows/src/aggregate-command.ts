@@ -1,3 +1,4 @@
+import type { ReadAuditCommand } from '@familybank/domain-audit';
 import type { FamilyCommand } from '@familybank/domain-family';
 import type { OfferCommand } from '@familybank/domain-offer';
 import type { DirectoryCommand, PartnerPoolCommand, PartnerRequestCommand, ReportedViewsCommand, ViewedProfilesCommand } from '@familybank/domain-partner-facts';
@@ -27,4 +28,6 @@ export type AggregateCommand =
   | { aggregate: 'emergency-line'; id: string /* familyId */; command: EmergencyLineCommand }
   | { aggregate: 'supervision-meeting'; id: string /* meetingId */; command: SupervisionMeetingCommand }
   | { aggregate: 'course'; id: string /* courseId */; command: CourseCommand }
-  | { aggregate: 'webhook-subscription'; id: string /* subscriptionId */; command: WebhookSubscriptionCommand };
+  | { aggregate: 'webhook-subscription'; id: string /* subscriptionId */; command: WebhookSubscriptionCommand }
+  /** id: the UTC day (YYYY-MM-DD) of the municipality's read-audit stream. */
+  | { aggregate: 'read-audit'; id: string; command: ReadAuditCommand };

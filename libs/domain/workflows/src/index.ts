@@ -2,6 +2,7 @@ export * from './aggregate-command';
 export * from './approval-expiry/approval-expiry';
 export * from './assignment-ending/assignment-ending';
 export * from './closed-partner-request/closed-partner-request';
+export * from './contact-release-audit/contact-release-audit';
 export * from './network-family/network-family';
 export * from './own-placement/own-placement';
 export * from './owner-acceptance/owner-acceptance';

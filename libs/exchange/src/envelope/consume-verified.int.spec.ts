@@ -1,6 +1,5 @@
 import { OffersTopic, type OffersTopicMessage } from '@familybank/contracts';
 import { collector, sleep, waitFor } from '../contract/contract-fixtures';
-import type { DeliveredMessage } from '../exchange.port';
 import { InProcessExchange } from '../in-process/in-process-exchange';
 import { topics } from '../topics';
 import { consumeTopicMessages, consumeVerified } from './consume-verified';
@@ -8,6 +7,7 @@ import { DeadLetterStore } from './dead-letters';
 import { encodeEnvelope } from './envelope-codec';
 import { decodeOptions, keysOf, unsignedEnvelope } from './envelope.fixtures';
 import { signEnvelope } from './signing';
+import { signTombstone } from './tombstones';
 import { draftMessage, signDraft } from './topic-messages';
 
 describe('consumeVerified', () => {
@@ -55,21 +55,36 @@ describe('consumeVerified', () => {
     expect(received).toEqual([]);
   });
 
-  it('hands tombstones to onTombstone, and dead-letters them as unsigned without it', async () => {
-    await exchange.publish([{ topic: pool0630, key: 'withdrawn', value: null }]);
-    const tombstones: DeliveredMessage[] = [];
-    const withHandler = await consumeVerified(
+  it('hands the owner’s signed tombstone to onTombstone, and dead-letters unsigned and forged ones', async () => {
+    const signedAt = '2026-11-27T10:00:00.000Z';
+    const bySelf = signTombstone({ topic: pool0630, key: 'withdrawn' }, { code: '0630', privateKey: keysOf['0630'].privateKey }, signedAt);
+    // 0101 signs as 0630 with its own key; and a valid tombstone's headers moved to another key.
+    const impostor = signTombstone({ topic: pool0630, key: 'k-forged' }, { code: '0630', privateKey: keysOf['0101'].privateKey }, signedAt);
+    const moved = { ...bySelf, key: 'k-moved' };
+    await exchange.publish([{ topic: pool0630, key: 'k-unsigned', value: null }, impostor, moved, bySelf]);
+    const tombstones: Array<{ key: string; source: string }> = [];
+    await consumeVerified(
       exchange,
-      { groupId: 'with', topics: [pool0630], from: 'beginning', onTombstone: (message) => void tombstones.push(message) },
+      { groupId: 'with', topics: [pool0630], from: 'beginning', onTombstone: (message, tombstone) => void tombstones.push({ key: message.key, source: tombstone.source }) },
       decodeOptions,
       deadLetters,
       () => undefined,
     );
+    await waitFor(() => tombstones.length === 1 && deadLetters.list().length === 3);
+    expect(tombstones).toEqual([{ key: 'withdrawn', source: '0630' }]);
+    expect(deadLetters.list().map(({ key, rawValue, reason }) => ({ key, rawValue, reason }))).toEqual([
+      { key: 'k-moved', rawValue: null, reason: 'forged' },
+      { key: 'k-forged', rawValue: null, reason: 'forged' },
+      { key: 'k-unsigned', rawValue: null, reason: 'unsigned' },
+    ]);
+    expect(exchange.committedOffset('with', pool0630)).toBe(4);
+  });
+
+  it('dead-letters even a signed tombstone when the consumer takes none', async () => {
+    await exchange.publish([signTombstone({ topic: pool0630, key: 'withdrawn' }, { code: '0630', privateKey: keysOf['0630'].privateKey }, '2026-11-27T10:00:00.000Z')]);
     await consumeVerified(exchange, { groupId: 'without', topics: [pool0630], from: 'beginning' }, decodeOptions, deadLetters, () => undefined);
-    await waitFor(() => tombstones.length === 1 && deadLetters.list().length === 1);
-    expect(tombstones[0]).toMatchObject({ key: 'withdrawn', value: null });
-    expect(deadLetters.list()[0]).toMatchObject({ key: 'withdrawn', rawValue: null, reason: 'unsigned' });
-    await withHandler.close();
+    await waitFor(() => deadLetters.list().length === 1);
+    expect(deadLetters.list()[0]).toMatchObject({ key: 'withdrawn', rawValue: null, reason: 'unknown-type' });
   });
 
   it('does not dead-letter a valid message whose handler fails: the topic stops and the message comes again', async () => {

@@ -4,6 +4,7 @@ import { topicOwner } from '../topics';
 import type { DeadLetterStore } from './dead-letters';
 import { decodeEnvelope, type DecodeOptions, type Rejection } from './envelope-codec';
 import { decodeTopicMessage } from './topic-messages';
+import { verifyTombstone, type VerifiedTombstone } from './tombstones';
 
 export type VerifiedHandler<Payload = unknown> = (envelope: Envelope, payload: Payload, message: DeliveredMessage) => void | Promise<void>;
 /** Gets each message of the topic typed as the topic's union: switch on `message.type`. */
@@ -11,11 +12,12 @@ export type TopicHandler<Topic extends TopicModule> = (message: TopicMessage<Top
 
 export interface VerifiedSubscribeOptions extends SubscribeOptions {
   /**
-   * Tombstones (null values, e.g. a withdrawn pool entry) carry no envelope and so no signature:
-   * only the topic's write permission vouches for them. A consumer that expects them says so
-   * here; without it they are dead-lettered as 'unsigned'.
+   * Tombstones (null values, e.g. a withdrawn pool entry) carry their signature in headers (see
+   * signTombstone); only a verified one reaches this handler, signed by the topic's owner with
+   * its pinned key. An unsigned or forged tombstone is dead-lettered like any refused message, and
+   * so is a verified one when the consumer expects none (no handler).
    */
-  onTombstone?: (message: DeliveredMessage) => void | Promise<void>;
+  onTombstone?: (message: DeliveredMessage, tombstone: VerifiedTombstone) => void | Promise<void>;
 }
 
 /**
@@ -32,8 +34,8 @@ export function consumeVerified<Payload = unknown>(
   deadLetters: DeadLetterStore,
   handler: VerifiedHandler<Payload>,
 ): Promise<ExchangeSubscription> {
-  return consumeDecoded(exchange, options, deadLetters, (raw) => {
-    const result = decodeEnvelope(raw, decodeOptions);
+  return consumeDecoded(exchange, options, deadLetters, decodeOptions.trustedKeyOf, (raw, message) => {
+    const result = decodeEnvelope(raw, { ...decodeOptions, trustedKeyOf: (source) => decodeOptions.trustedKeyOf(source, message) });
     return result.ok ? { ok: true, envelope: result.envelope, decoded: result.payload as Payload } : result;
   }, (envelope, payload, message) => handler(envelope, payload, message));
 }
@@ -47,8 +49,8 @@ export function consumeTopicMessages<Topic extends TopicModule>(
   deadLetters: DeadLetterStore,
   handler: TopicHandler<Topic>,
 ): Promise<ExchangeSubscription> {
-  return consumeDecoded(exchange, options, deadLetters, (raw) => {
-    const result = decodeTopicMessage(raw, topic, trustedKeyOf);
+  return consumeDecoded(exchange, options, deadLetters, trustedKeyOf, (raw, message) => {
+    const result = decodeTopicMessage(raw, topic, (source) => trustedKeyOf(source, message));
     return result.ok ? { ok: true, envelope: result.envelope, decoded: result.message } : result;
   }, (envelope, message, delivered) => handler(message, envelope, delivered));
 }
@@ -59,7 +61,8 @@ function consumeDecoded<T>(
   exchange: Exchange,
   options: VerifiedSubscribeOptions,
   deadLetters: DeadLetterStore,
-  decode: (raw: string) => Decoded<T>,
+  trustedKeyOf: DecodeOptions['trustedKeyOf'],
+  decode: (raw: string, message: DeliveredMessage) => Decoded<T>,
   handler: (envelope: Envelope, decoded: T, message: DeliveredMessage) => void | Promise<void>,
 ): Promise<ExchangeSubscription> {
   const { onTombstone, ...subscribeOptions } = options;
@@ -68,10 +71,12 @@ function consumeDecoded<T>(
 
   return exchange.subscribe(subscribeOptions, async (message) => {
     if (message.value === null) {
-      if (onTombstone) return onTombstone(message);
-      return deadLetter(message, 'unsigned', 'A tombstone carries no signed envelope, and this consumer takes none');
+      const verified = verifyTombstone(message, trustedKeyOf);
+      if (!verified.ok) return deadLetter(message, verified.reason, verified.detail);
+      if (onTombstone) return onTombstone(message, verified.tombstone);
+      return deadLetter(message, 'unknown-type', 'A tombstone on a topic whose consumer takes none');
     }
-    const result = decode(message.value);
+    const result = decode(message.value, message);
     if (!result.ok) return deadLetter(message, result.reason, result.detail);
     const owner = topicOwner(message.topic);
     if (owner !== undefined && result.envelope.source !== owner) {

@@ -1,12 +1,18 @@
 import type { ZodType } from 'zod';
 import { Envelope } from '@familybank/contracts';
+import type { DeliveredMessage } from '../exchange.port';
 import { type KeyInput, verifyEnvelope } from './signing';
 
 export type RejectionReason = 'malformed' | 'unsigned' | 'unknown-source' | 'forged' | 'unknown-type' | 'unknown-version' | 'invalid-payload';
 
 export interface DecodeOptions {
-  /** The key pinned for a municipality when the partnership was accepted; undefined if none is. */
-  trustedKeyOf(source: string): KeyInput | undefined;
+  /**
+   * The key pinned for a municipality when the partnership was accepted; undefined if none is.
+   * Several keys (the current and its announced successor, during a key rotation's overlap) are
+   * each accepted. `message` (when the caller has it) lets a retired key still count for what
+   * the exchange accepted before it was retired.
+   */
+  trustedKeyOf(source: string, message?: DeliveredMessage): KeyInput | readonly KeyInput[] | undefined;
   /** Payload schema per message type and schema version: what this consumer understands. */
   payloadSchemas: Readonly<Record<string, Readonly<Record<number, ZodType>>>>;
 }
@@ -53,11 +59,17 @@ export function decodeSigned(raw: string, trustedKeyOf: DecodeOptions['trustedKe
   if (!parsed.success) return reject('malformed', describeIssues(parsed.error.issues));
   const envelope = parsed.data;
 
-  const key = trustedKeyOf(envelope.source);
-  if (key === undefined) return reject('unknown-source', `No key is pinned for municipality ${envelope.source}`);
+  const keys = trustedKeys(trustedKeyOf(envelope.source));
+  if (keys.length === 0) return reject('unknown-source', `No key is pinned for municipality ${envelope.source}`);
   // A signature made by another municipality's key, with its `source` rewritten, fails here too.
-  if (!verifyEnvelope(envelope, key)) return reject('forged', `The signature does not verify with the key pinned for ${envelope.source}`);
+  if (!keys.some((key) => verifyEnvelope(envelope, key))) return reject('forged', `The signature does not verify with the key pinned for ${envelope.source}`);
   return { ok: true, envelope };
+}
+
+/** What trustedKeyOf answered, as a list (empty: no key is pinned). */
+export function trustedKeys(answer: KeyInput | readonly KeyInput[] | undefined): readonly KeyInput[] {
+  if (answer === undefined) return [];
+  return Array.isArray(answer) ? answer : [answer as KeyInput];
 }
 
 export interface Rejection {

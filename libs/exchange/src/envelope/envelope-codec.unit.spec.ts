@@ -1,6 +1,6 @@
 import { decodeEnvelope, encodeEnvelope, type DecodeResult } from './envelope-codec';
 import { decodeOptions, keysOf, unsignedEnvelope } from './envelope.fixtures';
-import { signEnvelope } from './signing';
+import { generateSigningKeys, signEnvelope } from './signing';
 
 const signedBy0630 = (overrides = {}) => signEnvelope(unsignedEnvelope(overrides), keysOf['0630'].privateKey);
 const decode = (raw: string) => decodeEnvelope(raw, decodeOptions);
@@ -55,6 +55,15 @@ describe('encodeEnvelope / decodeEnvelope', () => {
     expect(rejection(decode(tamper(raw, (json) => delete json.signature)))).toBe('unsigned');
     expect(rejection(decode(tamper(raw, (json) => (json.signature = ''))))).toBe('unsigned');
     expect(rejection(decode(tamper(raw, (json) => (json.signature = null))))).toBe('unsigned');
+  });
+
+  it('accepts a message signed by any key pinned for its source (a key rotation’s overlap), and no other', () => {
+    const successor = generateSigningKeys();
+    const bothPinned = { ...decodeOptions, trustedKeyOf: (source: string) => (source === '0630' ? [keysOf['0630'].publicKey, successor.publicKey] : undefined) };
+    expect(decodeEnvelope(encodeEnvelope(signedBy0630()), bothPinned).ok).toBe(true);
+    expect(decodeEnvelope(encodeEnvelope(signEnvelope(unsignedEnvelope(), successor.privateKey)), bothPinned).ok).toBe(true);
+    expect(rejection(decodeEnvelope(encodeEnvelope(signEnvelope(unsignedEnvelope(), keysOf['0101'].privateKey)), bothPinned))).toBe('forged');
+    expect(rejection(decodeEnvelope(encodeEnvelope(signedBy0630()), { ...decodeOptions, trustedKeyOf: () => [] }))).toBe('unknown-source');
   });
 
   it('calls a source without a pinned key unknown-source', () => {

@@ -60,7 +60,8 @@ function signedBytes(fields: UnsignedEnvelope): Buffer {
   return Buffer.from(SIGNATURE_CONTEXT + canonicalize(fields), 'utf8');
 }
 
-function ed25519Key(input: KeyInput, kind: 'public' | 'private'): KeyObject {
+/** The key as an Ed25519 KeyObject of the kind asked for (a private key gives its public half); throws for any other key. */
+export function ed25519Key(input: KeyInput, kind: 'public' | 'private'): KeyObject {
   let key: KeyObject;
   if (input instanceof KeyObject) key = kind === 'public' && input.type === 'private' ? createPublicKey(input) : input;
   else key = kind === 'public' ? createPublicKey(input) : createPrivateKey(input);

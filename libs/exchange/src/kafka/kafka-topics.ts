@@ -57,11 +57,20 @@ export class KafkaTopics {
     let actual = this.compaction.get(topic);
     if (actual === undefined) {
       const configEntries = Object.entries(this.configFor(compacted)).map(([name, value]) => ({ name, value }));
-      // False when the topic already exists (created by another node, or before a restart).
-      const created = await this.admin.createTopics({
-        topics: [{ topic, numPartitions: 1, replicationFactor: this.settings.replicationFactor, configEntries }],
-        waitForLeaders: true,
-      });
+      let created: boolean;
+      try {
+        // False when the topic already exists (created by another node, or before a restart).
+        created = await this.admin.createTopics({
+          topics: [{ topic, numPartitions: 1, replicationFactor: this.settings.replicationFactor, configEntries }],
+          waitForLeaders: true,
+        });
+      } catch (error) {
+        // With broker ACLs a node may create only its own topics: a partner's topic it may read
+        // is refused even when it exists. Existing (and visible) is what a reader needs.
+        if (!isAuthorizationFailure(error)) throw error;
+        await this.assertExist([topic]);
+        created = false;
+      }
       actual = created ? compacted : await this.describeCompaction(topic);
       this.compaction.set(topic, actual);
     }
@@ -86,6 +95,7 @@ export class KafkaTopics {
   }
 
   private async describeCompaction(topic: string): Promise<boolean> {
+    // Needs DescribeConfigs on the topic, which broker ACLs grant with read (see broker-acls).
     const { resources } = await this.admin.describeConfigs({
       includeSynonyms: false,
       resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['cleanup.policy'] }],
@@ -93,4 +103,11 @@ export class KafkaTopics {
     const policy = resources[0]?.configEntries.find((entry) => entry.configName === 'cleanup.policy')?.configValue ?? 'delete';
     return policy.split(',').some((part) => part.trim() === 'compact');
   }
+}
+
+/** kafkajs reports a refused topic creation as an aggregate of per-topic errors. */
+function isAuthorizationFailure(error: unknown): boolean {
+  const errors = (error as { errors?: unknown[] } | undefined)?.errors;
+  const all = Array.isArray(errors) && errors.length > 0 ? errors : [error];
+  return all.every((each) => /AUTHORIZATION_FAILED$/.test(String((each as { type?: unknown } | undefined)?.type ?? '')));
 }

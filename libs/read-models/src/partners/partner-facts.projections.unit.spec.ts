@@ -78,7 +78,7 @@ describe('the directory projection', () => {
       recordedOn(directoryStreamId('0265'), { type: 'MunicipalityAnnounced', data: announcement({ name: 'Horsens Kommune', announcedAt: '2026-03-02T08:00:00.000Z' }) }, '*'),
     ];
     const directory = foldProjection(directoryProjection, events);
-    expect(directory.get('0265')).toEqual(announcement({ name: 'Horsens Kommune', announcedAt: '2026-03-02T08:00:00.000Z' }));
+    expect(directory.get('0265')).toEqual({ ...announcement({ name: 'Horsens Kommune', announcedAt: '2026-03-02T08:00:00.000Z' }), keys: [{ signingKey: announcement().signingKey, fingerprint: announcement().fingerprint, retired: false }] });
     expect(directory.get('0630')).toMatchObject({ name: 'Vejle' });
   });
 });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { ApiRoute } from '@familybank/contracts';
+import { isPublic, type ApiRoute } from '@familybank/contracts';
 import { AppConfigToken, type AppConfig } from '../config/config.provider';
 import { CONTRACT_ROUTE } from '../http/contract-route';
 import { ProblemError } from '../http/problem';
@@ -20,11 +20,13 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const route = this.reflector.get<ApiRoute | undefined>(CONTRACT_ROUTE, context.getHandler());
-    if (!route?.roles) return true;
+    // Routes outside the contract (the console's assets) and the contract's declared public ones need no token.
+    if (!route || isPublic(route.roles)) return true;
+    const allowed = route.roles;
     const request = context.switchToHttp().getRequest<ContextualRequest>();
     const principal = await this.authenticate(request.headers.authorization);
-    if (!principal.roles.some((role) => route.roles!.includes(role))) {
-      throw new ProblemError('forbidden', 'AUTH.ROLE_MISSING', `This operation needs one of the roles: ${route.roles.join(', ')}`);
+    if (!principal.roles.some((role) => allowed.includes(role))) {
+      throw new ProblemError('forbidden', 'AUTH.ROLE_MISSING', `This operation needs one of the roles: ${allowed.join(', ')}`);
     }
     // A node configured for some municipalities serves no others (their data lives on their own node).
     const served = this.config.MUNICIPALITIES;

@@ -1,3 +1,4 @@
+import { readAuditDecider, readAuditStreamId } from '@familybank/domain-audit';
 import { DomainError, type DecisionContext, type Message } from '@familybank/domain-core';
 import { FAMILY_EVENT_SCHEMA_VERSION, FamilyErrors, familyDecider, familyStreamId } from '@familybank/domain-family';
 import { OfferErrors, completeOfferCommand, offerDecider, offerStreamId, type OfferLookups } from '@familybank/domain-offer';
@@ -182,5 +183,14 @@ export const aggregateRegistry = (lookups: OfferLookups = NO_LOOKUPS): Aggregate
     creates: (command) => command.type === 'CreateWebhookSubscription',
     notFound: (id) => WebhookErrors.notFound(id),
     ...webhookSubscriptionDecider,
+  },
+  // The audit of reads: one stream per municipality and day (apps/api/src/audit).
+  'read-audit': {
+    errorPrefix: 'AUDIT',
+    schemaVersion: 1,
+    streamId: (day, own) => readAuditStreamId(own, day),
+    creates: () => true,
+    notFound: (day) => new DomainError('AUDIT.NOT_FOUND', 'not-found', `No reads recorded on ${day}`, { day }),
+    ...readAuditDecider,
   },
 });

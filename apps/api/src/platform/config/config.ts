@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { IdentitySettings, identityProblems } from './identity-config';
+import { KafkaSecuritySettings, kafkaSecurityProblems } from './kafka-config';
+import { SigningKeySettings } from './signing-key-config';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
@@ -59,6 +61,8 @@ const ConfigSchema = z.object({
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** How long an Idempotency-Key is remembered (hours); only a hash of its request is kept. */
   IDEMPOTENCY_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(24),
+  ...KafkaSecuritySettings,
+  ...SigningKeySettings,
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'DATA_DIR'> & { DATA_DIR: string };
@@ -81,6 +85,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.EVENT_STORE === 'eventstoredb' && !config.EVENTSTOREDB_CONNECTION_STRING) {
     throw new ConfigError('Invalid configuration:\n  EVENTSTOREDB_CONNECTION_STRING: required when EVENT_STORE=eventstoredb');
   }
+  const kafka = kafkaSecurityProblems(config);
+  if (kafka.length > 0) throw new ConfigError(`Invalid configuration:\n${kafka.map((line) => `  ${line}`).join('\n')}`);
   const identity = identityProblems(config, env);
   if (identity.length > 0) throw new ConfigError(`Invalid configuration:\n${identity.map((line) => `  ${line}`).join('\n')}`);
   return { ...config, DATA_DIR: resolve(config.DATA_DIR) };

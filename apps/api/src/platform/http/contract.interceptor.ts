@@ -4,7 +4,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import type { ZodError, ZodType } from 'zod';
-import { IdempotencyKeyHeader, IfMatchHeader, type ApiRoute } from '@familybank/contracts';
+import { IdempotencyKeyHeader, IfMatchHeader, PurposeHeader, type ApiRoute } from '@familybank/contracts';
 import { CONTRACT_ROUTE, WithHeaders } from './contract-route';
 import { ProblemError, type InvalidParam } from './problem';
 import { CursorBinding, strictQuery } from './query-parameters';
@@ -51,6 +51,7 @@ export class ContractInterceptor implements NestInterceptor {
     const body = parse(route.body, request.body, 'body');
     const ifMatch = this.ifMatch(route, request, invalid);
     this.idempotencyKey(route, request, invalid);
+    const purpose = this.purpose(route, request, invalid);
     if (invalid.length) {
       throw new ProblemError('validation', 'REQUEST.VALIDATION', `${invalid.length} invalid field(s): ${invalid.map((p) => p.name).join(', ')}`, {
         invalidParams: invalid,
@@ -62,7 +63,7 @@ export class ContractInterceptor implements NestInterceptor {
     Object.defineProperty(request, 'query', { value: query, writable: true });
     request.body = body;
     const correlationId = request.header('x-correlation-id')?.slice(0, 100) || randomUUID();
-    request.familybank = { ...request.familybank, correlationId, expectedRevision: ifMatch };
+    request.familybank = { ...request.familybank, correlationId, expectedRevision: ifMatch, purpose };
     return cursors;
   }
 
@@ -92,6 +93,16 @@ export class ContractInterceptor implements NestInterceptor {
     if (!route.idempotent || header === undefined) return;
     const parsed = IdempotencyKeyHeader.safeParse(header);
     if (!parsed.success) invalid.push(...issues(parsed.error, 'header.Idempotency-Key'));
+  }
+
+  /** X-Purpose on an audited read, by the contract's header schema; without it, the route's own purpose. */
+  private purpose(route: ApiRoute, request: ContextualRequest, invalid: InvalidParam[]): string | undefined {
+    if (!route.audit) return undefined;
+    const header = request.header('x-purpose');
+    if (header === undefined) return route.audit.purpose;
+    const parsed = PurposeHeader.safeParse(header);
+    if (!parsed.success) invalid.push(...issues(parsed.error, 'header.X-Purpose'));
+    return parsed.data;
   }
 
   private respond(route: ApiRoute, response: Response, result: unknown, cursors: CursorBinding | undefined): unknown {

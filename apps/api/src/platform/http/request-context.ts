@@ -10,6 +10,8 @@ export interface RequestContext {
   correlationId: string;
   /** The revision from If-Match, when the client sent one. */
   expectedRevision?: number;
+  /** Why the caller reads (X-Purpose), on routes whose reads are audited. */
+  purpose?: string;
 }
 
 export type ContextualRequest = Request & { familybank?: Partial<RequestContext> };

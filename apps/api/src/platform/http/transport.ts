@@ -1,3 +1,4 @@
+import { isApiPath } from './api-paths';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,7 +16,7 @@ export const MAX_JSON_DEPTH = 32;
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /** Headers a browser client of another allowed origin may send and read. */
-const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'];
+const CORS_REQUEST_HEADERS = ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id', 'X-Purpose'];
 const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotent-Replayed', 'X-Correlation-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'];
 
 /**
@@ -58,6 +59,24 @@ const DOCS_CSP = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The console (every non-API path): its own scripts, styles and data from this origin only; inline
+ * styles for the design system's positioning (Floating UI) and the charts. Nothing from elsewhere,
+ * so no font or script CDN ever learns who uses it.
+ */
+const CONSOLE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** The API answers JSON only: nothing in it may load or run anything, nor be framed. */
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
 
@@ -65,7 +84,11 @@ function securityHeaders(): RequestHandler {
   const common = { frameguard: { action: 'deny' as const }, referrerPolicy: { policy: 'no-referrer' as const }, crossOriginResourcePolicy: { policy: 'same-origin' as const } };
   const docs = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } });
   const api = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: API_CSP } });
-  return (request, response, next) => (request.path === '/docs' || request.path.startsWith('/docs/') ? docs : api)(request, response, next);
+  const console = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP } });
+  return (request, response, next) => {
+    const policy = request.path === '/docs' || request.path.startsWith('/docs/') ? docs : isApiPath(request.path) ? api : console;
+    policy(request, response, next);
+  };
 }
 
 function refuseMalformedPath(request: Request, response: Response, next: NextFunction): void {

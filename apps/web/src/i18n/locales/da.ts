@@ -4,7 +4,7 @@ import type { Translation } from '../translation';
 export const da: Translation = {
   nav: { worklist: 'Arbejdsliste', families: 'Familier', support: 'Supervision og kurser', figures: 'Nøgletal', skip: 'Gå til indhold', label: 'Hovedmenu', pipeline: 'Rekruttering', requests: 'Vores forespørgsler', inbox: 'Partneres forespørgsler', partnerships: 'Partnerskaber', switch: 'Skift kommune eller log ud' },
   language: { label: 'Sprog' },
-  roles: { caseworker: 'Sagsbehandler', approver: 'Godkender', auditor: 'Revisor' },
+  roles: { recruiter: 'Rekrutterer', caseworker: 'Sagsbehandler', approver: 'Godkender', 'partner-liaison': 'Samarbejdsansvarlig', auditor: 'Revisor', administrator: 'Administrator' },
   signIn: {
     title: 'Log ind (udvikling)',
     intro: 'Vælg kommunen og de roller, du vil arbejde med. Dette login findes kun under udvikling; i drift logger du ind med kommunens identitetsudbyder.',

@@ -3,7 +3,7 @@ import { enWork } from './work.en';
 export const en = {
   nav: { worklist: 'Worklist', families: 'Families', support: 'Supervision and courses', figures: 'Figures', skip: 'Skip to content', label: 'Main menu', pipeline: 'Recruitment', requests: 'Our requests', inbox: 'Partners’ requests', partnerships: 'Partnerships', switch: 'Switch municipality or sign out' },
   language: { label: 'Language' },
-  roles: { caseworker: 'Caseworker', approver: 'Approver', auditor: 'Auditor' },
+  roles: { recruiter: 'Recruiter', caseworker: 'Caseworker', approver: 'Approver', 'partner-liaison': 'Partner liaison', auditor: 'Auditor', administrator: 'Administrator' },
   signIn: {
     title: 'Sign in (development)',
     intro: 'Choose the municipality and the roles to work as. This sign-in exists only in development; in production you sign in with your municipality’s identity provider.',

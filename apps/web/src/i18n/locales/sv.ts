@@ -4,7 +4,7 @@ import type { Translation } from '../translation';
 export const sv: Translation = {
   nav: { worklist: 'Arbetslista', families: 'Familjer', support: 'Handledning och kurser', figures: 'Nyckeltal', skip: 'Gå till innehållet', label: 'Huvudmeny', pipeline: 'Rekrytering', requests: 'Våra förfrågningar', inbox: 'Partners förfrågningar', partnerships: 'Partnerskap', switch: 'Byt kommun eller logga ut' },
   language: { label: 'Språk' },
-  roles: { caseworker: 'Handläggare', approver: 'Beslutsfattare', auditor: 'Granskare' },
+  roles: { recruiter: 'Rekryterare', caseworker: 'Handläggare', approver: 'Beslutsfattare', 'partner-liaison': 'Samverkansansvarig', auditor: 'Granskare', administrator: 'Administratör' },
   signIn: {
     title: 'Logga in (utveckling)',
     intro: 'Välj kommun och de roller du vill arbeta med. Den här inloggningen finns bara under utveckling; i drift loggar du in med kommunens identitetsleverantör.',

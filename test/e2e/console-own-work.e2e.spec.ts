@@ -55,6 +55,9 @@ describe.each([
     }
     browser = await launchChromium();
     page = await (await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })).newPage();
+    // A script error leaves a blank page: say what it was.
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
+    page.on('console', (message) => message.type() === 'error' && console.error(`console: ${message.text()}`));
   });
   afterEach(async () => {
     await page?.screenshot({ path: `reports/screenshots/${language}-own-after-${expect.getState().currentTestName?.split(' ').slice(5, 8).join('-')}.png`, fullPage: true });

@@ -1,4 +1,4 @@
-import { Button, Card, Details, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
 import { PlanSupervisionMeetingBody } from '@familybank/contracts';
 import { SUPERVISION_FORMATS } from '@familybank/domain-support';
 import { unwrap, type Schemas } from '@familybank/api-client';
@@ -47,10 +47,10 @@ export function Meetings({ families }: { families: Record<string, string> }) {
           onPrevious={() => setCursors((stack) => stack.slice(0, -1))}
           onNext={() => setCursors((stack) => [...stack, meetings.data!.nextCursor!])}
         />
-        <Details>
-          <Details.Summary>{t('support.planMeeting')}</Details.Summary>
-          <Details.Content>
-            <StepForm
+        <Heading level={3} data-size="sm">
+          {t('support.planMeeting')}
+        </Heading>
+        <StepForm
               key={version}
               label={t('support.planMeeting')}
               schema={PlanSupervisionMeetingBody}
@@ -69,8 +69,6 @@ export function Meetings({ families }: { families: Record<string, string> }) {
                 changed();
               }}
             />
-          </Details.Content>
-        </Details>
       </Card.Block>
     </Card>
   );

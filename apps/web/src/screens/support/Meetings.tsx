@@ -51,24 +51,24 @@ export function Meetings({ families }: { families: Record<string, string> }) {
           {t('support.planMeeting')}
         </Heading>
         <StepForm
-              key={version}
-              label={t('support.planMeeting')}
-              schema={PlanSupervisionMeetingBody}
-              fields={[
-                { name: 'format', kind: 'select', options: SUPERVISION_FORMATS, optionLabels: 'support.formats', label: 'support.format' },
-                { name: 'theme', kind: 'text', label: 'support.theme' },
-                { name: 'on', kind: 'date', label: 'network.on' },
-                { name: 'leaders', kind: 'lines', label: 'support.leaders', description: 'fields.onePerLine' },
-                { name: 'familyIds', kind: 'multi', options: Object.keys(families), optionText: families, label: 'support.families' },
-              ]}
-              initial={{ format: 'group', on: today() }}
-              submitLabel={t('support.planMeetingSubmit')}
-              onSubmit={(body, key) => unwrap(api.POST('/v1/support/supervision-meetings', { body: body as Schemas['PlanSupervisionMeeting'], headers: { 'Idempotency-Key': key } }))}
-              onDone={() => {
-                setCursors([undefined]);
-                changed();
-              }}
-            />
+          key={version}
+          label={t('support.planMeeting')}
+          schema={PlanSupervisionMeetingBody}
+          fields={[
+            { name: 'format', kind: 'select', options: SUPERVISION_FORMATS, optionLabels: 'support.formats', label: 'support.format' },
+            { name: 'theme', kind: 'text', label: 'support.theme' },
+            { name: 'on', kind: 'date', label: 'network.on' },
+            { name: 'leaders', kind: 'lines', label: 'support.leaders', description: 'fields.onePerLine' },
+            { name: 'familyIds', kind: 'multi', options: Object.keys(families), optionText: families, label: 'support.families' },
+          ]}
+          initial={{ format: 'group', on: today() }}
+          submitLabel={t('support.planMeetingSubmit')}
+          onSubmit={(body, key) => unwrap(api.POST('/v1/support/supervision-meetings', { body: body as Schemas['PlanSupervisionMeeting'], headers: { 'Idempotency-Key': key } }))}
+          onDone={() => {
+            setCursors([undefined]);
+            changed();
+          }}
+        />
       </Card.Block>
     </Card>
   );

@@ -70,7 +70,14 @@ export function FigureCard({ name, query }: { name: FigureName; query: Query }) 
           {data && data.rows.length > 0 ? (
             <>
               <Paragraph data-size="xs">{t('figures.chart', { figure: title })}</Paragraph>
-              <FigureChart rows={chartRows(spec, data.rows)} bars={spec.bars} lines={spec.lines} stacked={spec.stacked} label={(key) => t(`figures.columns.${key}`)} />
+              <FigureChart
+                rows={chartRows(spec, data.rows)}
+                bars={spec.bars}
+                lines={spec.lines}
+                stacked={spec.stacked}
+                label={(key) => t(`figures.columns.${key}`)}
+                tick={spec.byChannel ? (channel) => t(`vocab.sourceChannel.${channel}`, { defaultValue: channel }) : undefined}
+              />
               <div className="fb-table-scroll" tabIndex={0} role="region" aria-label={t('figures.table', { figure: title })}>
                 <Table zebra data-size="sm">
                   <caption>{t('figures.table', { figure: title })}</caption>

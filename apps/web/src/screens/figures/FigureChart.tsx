@@ -8,13 +8,28 @@ const COLOURS = ['#0062ba', '#b34700', '#1e7b45', '#6b3fa0', '#8a1c3a'];
  * The figure as bars (and lines). Hidden from assistive technology and the keyboard: the table
  * under it carries the same numbers (WCAG 1.1.1).
  */
-export function FigureChart({ rows, bars, lines, stacked, label }: { rows: Row[]; bars: readonly string[]; lines: readonly string[]; stacked?: boolean; label(key: string): string }) {
+export function FigureChart({
+  rows,
+  bars,
+  lines,
+  stacked,
+  label,
+  tick,
+}: {
+  rows: Row[];
+  bars: readonly string[];
+  lines: readonly string[];
+  stacked?: boolean;
+  label(key: string): string;
+  /** The x axis's labels, e.g. a channel's name for its code. */
+  tick?(value: string): string;
+}) {
   return (
     <div className="fb-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
+          <XAxis dataKey="label" tickFormatter={tick} />
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />

@@ -275,7 +275,7 @@ export const da: Translation = {
     criterion: 'Kriterium',
     points: 'Point',
     why: 'Hvorfor',
-    criteria: { competences: 'Kompetencer', region: 'Region', language: 'Sprog', experience: 'Erfaring', siblings: 'Søskende', network: 'Barnets netværk' },
+    criteria: { competences: 'Kompetencer', region: 'Region', language: 'Sprog', experience: 'Erfaring', siblings: 'Søskende', network: 'Barnets netværk', period: 'Periode' },
     network: 'Fra barnets netværk',
     caption: 'Match for {{name}}',
   },

@@ -274,7 +274,7 @@ export const en = {
     criterion: 'Criterion',
     points: 'Points',
     why: 'Why',
-    criteria: { competences: 'Competences', region: 'Region', language: 'Language', experience: 'Experience', siblings: 'Siblings', network: 'Child’s network' },
+    criteria: { competences: 'Competences', region: 'Region', language: 'Language', experience: 'Experience', siblings: 'Siblings', network: 'Child’s network', period: 'Period' },
     network: 'From the child’s network',
     caption: 'Match of {{name}}',
   },

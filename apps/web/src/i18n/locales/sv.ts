@@ -275,7 +275,7 @@ export const sv: Translation = {
     criterion: 'Kriterium',
     points: 'Poäng',
     why: 'Varför',
-    criteria: { competences: 'Kompetenser', region: 'Region', language: 'Språk', experience: 'Erfarenhet', siblings: 'Syskon', network: 'Barnets nätverk' },
+    criteria: { competences: 'Kompetenser', region: 'Region', language: 'Språk', experience: 'Erfarenhet', siblings: 'Syskon', network: 'Barnets nätverk', period: 'Period' },
     network: 'Från barnets nätverk',
     caption: 'Matchning för {{name}}',
   },

@@ -45,6 +45,7 @@ export const daWork: WorkTranslation = {
   },
   visits: {
     title: 'Introduktionsbesøg',
+    statusLabel: 'Status',
     none: 'Intet besøg planlagt endnu.',
     plan: 'Planlæg eller registrér et besøg',
     submit: 'Gem besøg',

@@ -41,6 +41,7 @@ export const enWork = {
   },
   visits: {
     title: 'Introduction visits',
+    statusLabel: 'Status',
     none: 'No visit planned yet.',
     plan: 'Plan or record a visit',
     submit: 'Save visit',

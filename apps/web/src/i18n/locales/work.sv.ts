@@ -42,6 +42,7 @@ export const svWork: WorkTranslation = {
   },
   visits: {
     title: 'Introduktionsbesök',
+    statusLabel: 'Status',
     none: 'Inget besök planerat ännu.',
     plan: 'Planera eller registrera ett besök',
     submit: 'Spara besök',

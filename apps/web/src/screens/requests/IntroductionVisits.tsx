@@ -35,7 +35,7 @@ export function IntroductionVisits({ request, onChanged }: { request: Request; o
           schema={RecordIntroductionVisitBody}
           fields={[
             { name: 'on', kind: 'date', label: 'network.on' },
-            { name: 'status', kind: 'select', options: INTRODUCTION_VISIT_STATUSES, optionLabels: 'visits.status' },
+            { name: 'status', kind: 'select', options: INTRODUCTION_VISIT_STATUSES, optionLabels: 'visits.status', label: 'visits.statusLabel' },
             { name: 'note', kind: 'textarea', label: 'fields.note' },
           ]}
           initial={{ on: today(), status: 'planned' }}

@@ -51,7 +51,8 @@ describe.each([
   async function signIn(code: string) {
     await page.getByLabel(T.fields.municipality).selectOption(code);
     await page.getByRole('button', { name: T.signIn.submit }).click();
-    await page.getByRole('heading', { name: T.board.title }).waitFor();
+    // The worklist is the start page.
+    await page.getByRole('heading', { name: T.worklist.title }).waitFor();
   }
 
   async function switchTo(code: string) {
@@ -79,6 +80,8 @@ describe.each([
     expect(await page.locator('html').getAttribute('lang')).toBe(language);
     await shot('01-sign-in');
     await signIn('0630');
+    await page.getByRole('link', { name: T.nav.pipeline }).click();
+    await page.getByRole('heading', { name: T.board.title }).waitFor();
     await shot('02-pipeline-board');
   });
 

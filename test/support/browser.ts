@@ -49,3 +49,12 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 
 /** "Recorded for {{household}}" with the values filled in, as i18next would. */
 export const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));
+
+/** Reloads the page until the locator shows (federation and process managers answer asynchronously). */
+export async function untilVisible(page: Page, locator: ReturnType<Page['locator']>, tries = 40): Promise<void> {
+  for (let attempt = 0; (await locator.count()) === 0 && attempt < tries; attempt++) {
+    await page.waitForTimeout(250);
+    await page.reload();
+  }
+  await locator.first().waitFor();
+}

@@ -11,6 +11,10 @@ import { OpenRequest } from '../screens/requests/OpenRequest';
 import { RequestPage } from '../screens/requests/RequestPage';
 import { InboxPage } from '../screens/inbox/InboxPage';
 import { PartnershipsPage } from '../screens/partnerships/PartnershipsPage';
+import { WorklistPage } from '../screens/worklist/WorklistPage';
+import { FamiliesPage } from '../screens/families/FamiliesPage';
+import { SupportPage } from '../screens/support/SupportPage';
+import { FiguresPage } from '../screens/figures/FiguresPage';
 
 export function App({ session, client }: { session?: Session; client?: FamilybankClient }) {
   return (
@@ -19,7 +23,11 @@ export function App({ session, client }: { session?: Session; client?: Familyban
         <Routes>
           <Route path="/sign-in" element={<SignIn />} />
           <Route element={<Signed />}>
-            <Route index element={<Board />} />
+            <Route index element={<WorklistPage />} />
+            <Route path="pipeline" element={<Board />} />
+            <Route path="families" element={<FamiliesPage />} />
+            <Route path="support" element={<SupportPage />} />
+            <Route path="figures" element={<FiguresPage />} />
             <Route path="families/new" element={<RegisterFamily />} />
             <Route path="families/:familyId" element={<FamilyPage />} />
             <Route path="requests" element={<RequestsPage />} />

@@ -6,9 +6,13 @@ import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
 
 const NAV = [
-  ['/', 'nav.pipeline'],
+  ['/', 'nav.worklist'],
+  ['/pipeline', 'nav.pipeline'],
+  ['/families', 'nav.families'],
   ['/requests', 'nav.requests'],
   ['/inbox', 'nav.inbox'],
+  ['/support', 'nav.support'],
+  ['/figures', 'nav.figures'],
   ['/partnerships', 'nav.partnerships'],
 ] as const;
 

@@ -100,7 +100,7 @@ export function StepForm<Result>(props: StepFormProps<Result>) {
 function Control({ formId, spec, value, error, onChange }: { formId: string; spec: FieldSpec; value: FieldValue; error?: string; onChange(value: FieldValue): void }) {
   const { t } = useTranslation();
   const id = `${formId}-${spec.name.replace(/\./g, '-')}`;
-  const label = t(spec.label ?? `fields.${spec.name}`);
+  const label = spec.labelText ?? t(spec.label ?? `fields.${spec.name}`);
   const description = spec.description ? t(spec.description) : undefined;
   const optionLabel = (option: string) =>
     spec.kind === 'select' || spec.kind === 'multi' ? (spec.optionText?.[option] ?? (spec.optionLabels ? t(`${spec.optionLabels}.${option}`, { defaultValue: option }) : option)) : option;

@@ -1,20 +1,25 @@
 import type { ZodType } from 'zod';
 
+/** `label` is an i18n key (default `fields.<name>`); `labelText` an already translated label (e.g. numbered rows). */
+interface Labelled {
+  name: string;
+  label?: string;
+  labelText?: string;
+  description?: string;
+}
+
 /** One control of a form, named by its path in the request body (`ageRange.min`, `adults.0.fullName`). */
 export type FieldSpec =
-  | { name: string; kind: 'text' | 'textarea' | 'date' | 'email' | 'tel' | 'number' | 'lines'; label?: string; description?: string }
-  | {
-      name: string;
+  | (Labelled & { kind: 'text' | 'textarea' | 'date' | 'datetime-local' | 'email' | 'tel' | 'number' | 'lines' })
+  | (Labelled & {
       kind: 'select' | 'multi';
       options: readonly string[];
       /** i18n key prefix of the options' labels (`vocab.careType` → `vocab.careType.respite`) */
       optionLabels?: string;
       /** Labels that are not translated (names of places, or built by Intl) */
       optionText?: Readonly<Record<string, string>>;
-      label?: string;
-      description?: string;
-    }
-  | { name: string; kind: 'boolean'; label?: string; description?: string };
+    })
+  | (Labelled & { kind: 'boolean' });
 
 export type FieldValue = string | string[] | boolean;
 export type FormValues = Record<string, FieldValue>;

@@ -1,7 +1,8 @@
+import { daWork } from './work.da';
 import type { Translation } from '../translation';
 
 export const da: Translation = {
-  nav: { skip: 'Gå til indhold', label: 'Hovedmenu', pipeline: 'Rekruttering', requests: 'Vores forespørgsler', inbox: 'Partneres forespørgsler', partnerships: 'Partnerskaber', switch: 'Skift kommune eller log ud' },
+  nav: { worklist: 'Arbejdsliste', families: 'Familier', support: 'Supervision og kurser', figures: 'Nøgletal', skip: 'Gå til indhold', label: 'Hovedmenu', pipeline: 'Rekruttering', requests: 'Vores forespørgsler', inbox: 'Partneres forespørgsler', partnerships: 'Partnerskaber', switch: 'Skift kommune eller log ud' },
   language: { label: 'Sprog' },
   roles: { recruiter: 'Rekrutterer', caseworker: 'Sagsbehandler', approver: 'Godkender', 'partner-liaison': 'Samarbejdsansvarlig', auditor: 'Revisor', administrator: 'Administrator' },
   signIn: {
@@ -67,6 +68,7 @@ export const da: Translation = {
     },
     partner: 'Kommune',
     declineReason: 'Hvorfor tilbuddet afslås',
+    deadline: 'Fuld vurdering senest',
   },
   validation: {
     too_small: 'For lille eller for kort',
@@ -113,6 +115,7 @@ export const da: Translation = {
     availability: { name: 'Meld ledighed', title: 'Meld ledighed for {{household}}', submit: 'Meld ledighed' },
     confirmAvailability: { name: 'Bekræft ledighed', title: 'Bekræft ledighed for {{household}}', submit: 'Bekræft' },
     withdrawAvailability: { name: 'Træk ledighed tilbage', title: 'Træk ledighed tilbage for {{household}}', submit: 'Træk tilbage' },
+    provisionalApproval: { name: 'Godkend foreløbigt til barnet', title: 'Godkend {{household}} foreløbigt til barnet', submit: 'Godkend foreløbigt' },
   },
   board: {
     title: 'Rekrutteringsforløb',
@@ -148,6 +151,7 @@ export const da: Translation = {
       'municipality-website': 'Kommunens hjemmeside',
       event: 'Arrangement',
       'child-request': 'Rekrutteret til et barn',
+      'child-network': 'Fra barnets netværk',
       other: 'Andet',
     },
     contactChannel: { phone: 'Telefon', meeting: 'Møde', video: 'Videoopkald', email: 'E-mail' },
@@ -221,6 +225,8 @@ export const da: Translation = {
     SupportRecorded: 'Støtte registreret',
     FamilyReserved: 'Reserveret til et barn',
     AssignmentEnded: 'Anbringelse afsluttet',
+    FamilyProvisionallyApproved: 'Foreløbigt godkendt til barnet',
+    ContactPersonAssigned: 'Kontaktperson tildelt',
   },
   register: { title: 'Registrér en interesseret familie', intro: 'En husstand, der har vist interesse. Registrér, hvor den hørte om os, så kanalerne kan sammenlignes.', submit: 'Registrér familie' },
   requests: {
@@ -269,7 +275,7 @@ export const da: Translation = {
     criterion: 'Kriterium',
     points: 'Point',
     why: 'Hvorfor',
-    criteria: { competences: 'Kompetencer', region: 'Region', language: 'Sprog', experience: 'Erfaring', siblings: 'Søskende', network: 'Barnets netværk' },
+    criteria: { competences: 'Kompetencer', region: 'Region', language: 'Sprog', experience: 'Erfaring', siblings: 'Søskende', network: 'Barnets netværk', period: 'Periode' },
     network: 'Fra barnets netværk',
     caption: 'Match for {{name}}',
   },
@@ -302,4 +308,5 @@ export const da: Translation = {
     decline: 'Afslå {{partner}}',
     revoke: 'Afslut partnerskabet med {{partner}}',
   },
+  ...daWork,
 };

@@ -1,6 +1,7 @@
+import { enWork } from './work.en';
 /** English: the fallback language; its shape is the one every language must have (see translation.ts). */
 export const en = {
-  nav: { skip: 'Skip to content', label: 'Main menu', pipeline: 'Recruitment', requests: 'Our requests', inbox: 'Partners’ requests', partnerships: 'Partnerships', switch: 'Switch municipality or sign out' },
+  nav: { worklist: 'Worklist', families: 'Families', support: 'Supervision and courses', figures: 'Figures', skip: 'Skip to content', label: 'Main menu', pipeline: 'Recruitment', requests: 'Our requests', inbox: 'Partners’ requests', partnerships: 'Partnerships', switch: 'Switch municipality or sign out' },
   language: { label: 'Language' },
   roles: { recruiter: 'Recruiter', caseworker: 'Caseworker', approver: 'Approver', 'partner-liaison': 'Partner liaison', auditor: 'Auditor', administrator: 'Administrator' },
   signIn: {
@@ -66,6 +67,7 @@ export const en = {
     },
     partner: 'Municipality',
     declineReason: 'Why the offer is declined',
+    deadline: 'Full assessment due by',
   },
   validation: {
     too_small: 'Too small or too short',
@@ -112,6 +114,7 @@ export const en = {
     availability: { name: 'Declare availability', title: 'Declare availability of {{household}}', submit: 'Declare availability' },
     confirmAvailability: { name: 'Confirm availability', title: 'Confirm availability of {{household}}', submit: 'Confirm' },
     withdrawAvailability: { name: 'Withdraw availability', title: 'Withdraw availability of {{household}}', submit: 'Withdraw' },
+    provisionalApproval: { name: 'Approve provisionally for the child', title: 'Approve {{household}} provisionally for the child', submit: 'Approve provisionally' },
   },
   board: {
     title: 'Recruitment pipeline',
@@ -147,6 +150,7 @@ export const en = {
       'municipality-website': 'Municipality website',
       event: 'Event',
       'child-request': 'Recruited for a child',
+      'child-network': 'From the child’s network',
       other: 'Other',
     },
     contactChannel: { phone: 'Phone', meeting: 'Meeting', video: 'Video call', email: 'Email' },
@@ -220,6 +224,8 @@ export const en = {
     SupportRecorded: 'Support recorded',
     FamilyReserved: 'Reserved for a child',
     AssignmentEnded: 'Assignment ended',
+    FamilyProvisionallyApproved: 'Provisionally approved for the child',
+    ContactPersonAssigned: 'Contact person assigned',
   },
   register: { title: 'Register a lead', intro: 'A household that has shown interest. Record where it heard of us, so channels can be compared.', submit: 'Register lead' },
   requests: {
@@ -268,7 +274,7 @@ export const en = {
     criterion: 'Criterion',
     points: 'Points',
     why: 'Why',
-    criteria: { competences: 'Competences', region: 'Region', language: 'Language', experience: 'Experience', siblings: 'Siblings', network: 'Child’s network' },
+    criteria: { competences: 'Competences', region: 'Region', language: 'Language', experience: 'Experience', siblings: 'Siblings', network: 'Child’s network', period: 'Period' },
     network: 'From the child’s network',
     caption: 'Match of {{name}}',
   },
@@ -301,4 +307,5 @@ export const en = {
     decline: 'Decline {{partner}}',
     revoke: 'End partnership with {{partner}}',
   },
+  ...enWork,
 };

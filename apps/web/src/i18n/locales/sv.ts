@@ -1,7 +1,8 @@
+import { svWork } from './work.sv';
 import type { Translation } from '../translation';
 
 export const sv: Translation = {
-  nav: { skip: 'Gå till innehållet', label: 'Huvudmeny', pipeline: 'Rekrytering', requests: 'Våra förfrågningar', inbox: 'Partners förfrågningar', partnerships: 'Partnerskap', switch: 'Byt kommun eller logga ut' },
+  nav: { worklist: 'Arbetslista', families: 'Familjer', support: 'Handledning och kurser', figures: 'Nyckeltal', skip: 'Gå till innehållet', label: 'Huvudmeny', pipeline: 'Rekrytering', requests: 'Våra förfrågningar', inbox: 'Partners förfrågningar', partnerships: 'Partnerskap', switch: 'Byt kommun eller logga ut' },
   language: { label: 'Språk' },
   roles: { recruiter: 'Rekryterare', caseworker: 'Handläggare', approver: 'Beslutsfattare', 'partner-liaison': 'Samverkansansvarig', auditor: 'Granskare', administrator: 'Administratör' },
   signIn: {
@@ -67,6 +68,7 @@ export const sv: Translation = {
     },
     partner: 'Kommun',
     declineReason: 'Varför erbjudandet avböjs',
+    deadline: 'Fullständig utredning senast',
   },
   validation: {
     too_small: 'För litet eller för kort',
@@ -113,6 +115,7 @@ export const sv: Translation = {
     availability: { name: 'Anmäl tillgänglighet', title: 'Anmäl tillgänglighet för {{household}}', submit: 'Anmäl tillgänglighet' },
     confirmAvailability: { name: 'Bekräfta tillgänglighet', title: 'Bekräfta tillgänglighet för {{household}}', submit: 'Bekräfta' },
     withdrawAvailability: { name: 'Återkalla tillgänglighet', title: 'Återkalla tillgänglighet för {{household}}', submit: 'Återkalla' },
+    provisionalApproval: { name: 'Godkänn preliminärt för barnet', title: 'Godkänn {{household}} preliminärt för barnet', submit: 'Godkänn preliminärt' },
   },
   board: {
     title: 'Rekryteringsflöde',
@@ -148,6 +151,7 @@ export const sv: Translation = {
       'municipality-website': 'Kommunens webbplats',
       event: 'Evenemang',
       'child-request': 'Rekryterad för ett barn',
+      'child-network': 'Ur barnets nätverk',
       other: 'Annat',
     },
     contactChannel: { phone: 'Telefon', meeting: 'Möte', video: 'Videosamtal', email: 'E-post' },
@@ -221,6 +225,8 @@ export const sv: Translation = {
     SupportRecorded: 'Stöd registrerat',
     FamilyReserved: 'Reserverad för ett barn',
     AssignmentEnded: 'Placering avslutad',
+    FamilyProvisionallyApproved: 'Preliminärt godkänd för barnet',
+    ContactPersonAssigned: 'Kontaktperson utsedd',
   },
   register: { title: 'Registrera en intresserad familj', intro: 'Ett hushåll som visat intresse. Registrera var det hörde om oss, så att kanalerna kan jämföras.', submit: 'Registrera familj' },
   requests: {
@@ -269,7 +275,7 @@ export const sv: Translation = {
     criterion: 'Kriterium',
     points: 'Poäng',
     why: 'Varför',
-    criteria: { competences: 'Kompetenser', region: 'Region', language: 'Språk', experience: 'Erfarenhet', siblings: 'Syskon', network: 'Barnets nätverk' },
+    criteria: { competences: 'Kompetenser', region: 'Region', language: 'Språk', experience: 'Erfarenhet', siblings: 'Syskon', network: 'Barnets nätverk', period: 'Period' },
     network: 'Från barnets nätverk',
     caption: 'Matchning för {{name}}',
   },
@@ -302,4 +308,5 @@ export const sv: Translation = {
     decline: 'Avböj {{partner}}',
     revoke: 'Avsluta partnerskapet med {{partner}}',
   },
+  ...svWork,
 };

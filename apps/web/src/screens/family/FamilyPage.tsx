@@ -9,6 +9,7 @@ import { FailureMessage } from '../../components/Outcome';
 import { applicableSteps, type Family } from './family-steps';
 import { FamilyStepForm, householdName } from './FamilyStepForm';
 import { FamilySummary } from './FamilySummary';
+import { SupportPanel } from './SupportPanel';
 import { Timeline } from './Timeline';
 import { ViewsList } from './ViewsList';
 
@@ -63,6 +64,15 @@ export function FamilyPage() {
             </Card>
             <FamilySummary family={data} />
           </div>
+          {data.approval ? (
+            <SupportPanel
+              family={data}
+              onChanged={() => {
+                family.reload();
+                setHistoryVersion((n) => n + 1);
+              }}
+            />
+          ) : null}
           <div className="fb-grid">
             <Timeline familyId={familyId} version={historyVersion} />
             <ViewsList familyId={familyId} />

@@ -1,5 +1,7 @@
 import { Card, Heading } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { useFormat } from '../../i18n/format';
 import type { Family } from './family-steps';
 
@@ -7,7 +9,7 @@ import type { Family } from './family-steps';
 export function FamilySummary({ family }: { family: Family }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const rows: Array<[string, string]> = [
+  const rows: Array<[string, ReactNode]> = [
     [t('family.stageSince'), `${format.date(family.stageSince)} (${t('board.daysInStage', { count: family.daysInStage, days: format.number(family.daysInStage) })})`],
     [t('family.registered'), `${format.date(family.registeredAt)} · ${t(`vocab.sourceChannel.${family.sourceChannel}`)}`],
     // An erased family has no contact details left.
@@ -46,6 +48,17 @@ export function FamilySummary({ family }: { family: Family }) {
   }
   for (const assignment of family.assignments) {
     rows.push([t('family.assignment'), `${assignment.requester.municipality} · ${format.date(assignment.period.from)} – ${format.date(assignment.period.to)}`]);
+  }
+  const tie = family.network;
+  if (tie) {
+    rows.push([
+      t('network.tie'),
+      <>
+        {t('network.tieText', { relation: t(`network.relations.${tie.relation}`), status: t(`network.statuses.${tie.status}`) })}{' '}
+        <Link to={`/requests/${tie.requestId}`}>{t('network.openRequest')}</Link>
+      </>,
+    ]);
+    if (tie.provisionalApproval) rows.push([t('fields.deadline'), format.date(tie.provisionalApproval.deadline)]);
   }
   return (
     <Card>

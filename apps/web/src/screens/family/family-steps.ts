@@ -5,6 +5,7 @@ import {
   DeclareAvailabilityBody,
   EmptyBody,
   OptionalReasonBody,
+  ProvisionalApprovalBody,
   RecordBackgroundCheckResultBody,
   RecordFirstContactBody,
   RecordInterviewBody,
@@ -16,7 +17,7 @@ import { APPROVING_AUTHORITIES, AVAILABILITY_PATTERNS, CARE_TYPES, CHECK_KINDS, 
 import type { Schemas } from '@familybank/api-client';
 import type { ZodType } from 'zod';
 import type { FieldSpec, FormValues } from '../../forms/form-model';
-import { inMonths, today } from '../../forms/vocabulary';
+import { inDays, inMonths, today } from '../../forms/vocabulary';
 
 export type Family = Schemas['FamilyDetail'];
 
@@ -122,6 +123,20 @@ export const STEPS = {
       { name: 'note', kind: 'textarea' },
     ],
   },
+  provisionalApproval: {
+    id: 'provisionalApproval',
+    path: '/provisional-approval',
+    schema: ProvisionalApprovalBody,
+    approverOnly: true,
+    fields: () => [
+      { name: 'deadline', kind: 'date' },
+      { name: 'authority', kind: 'select', options: APPROVING_AUTHORITIES, optionLabels: 'vocab.authority' },
+      { name: 'decisionReference', kind: 'text' },
+      { name: 'conditions', kind: 'lines', description: 'fields.onePerLine' },
+    ],
+    // The API's default deadline is 90 days ahead; shown, so the caseworker sees what will be recorded.
+    initial: () => ({ deadline: inDays(90), authority: 'municipality' }),
+  },
   consent: { id: 'consent', path: '/consent', schema: ConsentBody, fields: () => [{ name: 'on', kind: 'date' }], initial: onToday },
   availability: {
     id: 'availability',
@@ -147,8 +162,24 @@ export const STEPS = {
 
 export type StepId = keyof typeof STEPS;
 
+/**
+ * A network family (seed 003) is contacted when registered and goes straight to its records checks;
+ * it is approved provisionally for its one child and never shared, so it gives no consent.
+ */
+function nextNetworkStep(family: Family): FamilyStep | undefined {
+  if (family.stage === 'contacted') return STEPS.checksRequest;
+  if (family.stage === 'background-checks') {
+    const checked = nextStep({ ...family, network: undefined });
+    return checked === STEPS.approve && family.network?.status === 'registered' ? STEPS.provisionalApproval : checked;
+  }
+  if (family.stage === 'approved') return STEPS.availability;
+  if (family.stage === 'available') return undefined;
+  return nextStep({ ...family, network: undefined });
+}
+
 /** The one step that moves the family on from where it is; undefined when nothing is due. */
 export function nextStep(family: Family): FamilyStep | undefined {
+  if (family.network) return nextNetworkStep(family);
   switch (family.stage) {
     case 'lead':
       return STEPS.firstContact;
@@ -180,6 +211,8 @@ export function applicableSteps(family: Family): FamilyStep[] {
   if (next) steps.push(next);
   const recruiting = ['lead', 'contacted', 'screened', 'interviewed', 'background-checks'].includes(family.stage);
   if (recruiting) steps.push(STEPS.reject);
+  // A provisionally approved network family still gets its full assessment by the deadline.
+  if (family.network?.status === 'provisionally-approved') steps.push(STEPS.approve);
   if (family.stage === 'available') steps.push(STEPS.availability, STEPS.confirmAvailability, STEPS.withdrawAvailability);
   return steps.filter((step, index) => steps.indexOf(step) === index);
 }

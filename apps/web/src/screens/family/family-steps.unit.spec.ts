@@ -1,4 +1,4 @@
-import { nextStep, STEPS, type Family } from './family-steps';
+import { applicableSteps, nextStep, STEPS, type Family } from './family-steps';
 
 const family = (overrides: Partial<Family>) => ({ stage: 'lead', checks: [], consentToShare: false, adults: [], interestedIn: [], ...overrides }) as Family;
 const check = (outcome?: 'clear' | 'remarks', assessed = false) =>
@@ -22,5 +22,21 @@ describe('the next step of a family', () => {
     expect(nextStep(family({ stage: 'approved' }))).toBe(STEPS.consent);
     expect(nextStep(family({ stage: 'approved', consentToShare: true }))).toBe(STEPS.availability);
     expect(nextStep(family({ stage: 'rejected' }))).toBeUndefined();
+  });
+});
+
+describe('the next step of a network family', () => {
+  const network = (status: NonNullable<Family['network']>['status']) => ({ network: { requestId: 'r', relation: 'grandparent', status, child: { careType: 'respite', age: 8, places: 1 } } }) as Partial<Family>;
+
+  it('goes from contacted straight to its records checks, then to a provisional approval for its child', () => {
+    expect(nextStep(family({ stage: 'contacted', ...network('registered') }))).toBe(STEPS.checksRequest);
+    expect(nextStep(family({ stage: 'background-checks', checks: [check()], ...network('registered') }))).toBe(STEPS.checkResult);
+    expect(nextStep(family({ stage: 'background-checks', checks: [check('clear')], ...network('registered') }))).toBe(STEPS.provisionalApproval);
+  });
+
+  it('is made available without consent to share (it is never shared), and keeps its full approval open', () => {
+    const approved = family({ stage: 'approved', ...network('provisionally-approved') });
+    expect(nextStep(approved)).toBe(STEPS.availability);
+    expect(applicableSteps(approved)).toContain(STEPS.approve);
   });
 });

@@ -55,7 +55,8 @@ function InboxEntry({ item, onChanged }: { item: InboxItem; onChanged(): void })
   const open = item.status === 'open' && !item.answered;
   const offered = new Set(item.offers.map((o) => o.familyId));
   return (
-    <Card>
+    // The worklist links here by this id.
+    <Card id={`${item.requester}-${item.requestId}`}>
       <Card.Block>
         <Heading level={2} data-size="sm">
           {t('inbox.item', { requester, careType: t(`vocab.careType.${item.needs.careType}`), age: item.needs.childAge })}

@@ -38,7 +38,10 @@ export function OfferCard({ request, ranked, onChanged }: { request: Request; ra
       return updated;
     });
   const act = useAction((action: 'shortlist' | 'accept' | 'cancel') => send(action, {}));
-  const label = t('offer.title', { partner: offer.partner });
+  const own = offer.own;
+  const label = own ? t('placement.ownTitle', { household: own.householdName ?? offer.pseudonym }) : t('offer.title', { partner: offer.partner });
+  // An own placement is explained by the engine's view when it was placed.
+  const explanation = own ? { criteria: own.match.criteria, score: own.match.score } : match;
   return (
     <Card>
       <Card.Block>
@@ -49,7 +52,8 @@ export function OfferCard({ request, ranked, onChanged }: { request: Request; ra
           <Tag data-color={offer.status === 'confirmed' ? 'success' : offer.status === 'declined' || offer.status === 'withdrawn' ? 'neutral' : 'info'}>
             {t(`vocab.offerStatus.${offer.status}`)}
           </Tag>
-          {match?.network ? <Tag data-color="warning">{t('match.network')}</Tag> : null}
+          {own ? <Tag data-color="neutral">{t('placement.own')}</Tag> : null}
+          {match?.network || own?.network ? <Tag data-color="warning">{t('match.network')}</Tag> : null}
         </div>
         {offer.withdrawnReason ? <Paragraph data-size="sm">{t('offer.withdrawnBecause', { reason: offer.withdrawnReason })}</Paragraph> : null}
         {offer.profile ? (
@@ -63,7 +67,11 @@ export function OfferCard({ request, ranked, onChanged }: { request: Request; ra
             })}
           </Paragraph>
         ) : null}
-        {match ? <Explanation criteria={match.criteria} score={match.score} caption={t('match.caption', { name: label })} /> : <Paragraph data-size="sm">{t('offer.noMatch')}</Paragraph>}
+        {explanation ? (
+          <Explanation criteria={explanation.criteria} score={explanation.score} caption={t('match.caption', { name: label })} />
+        ) : (
+          <Paragraph data-size="sm">{t('offer.noMatch')}</Paragraph>
+        )}
         <div className="fb-actions">
           {offerActions(offer, request).map((action) =>
             action === 'decline' ? (

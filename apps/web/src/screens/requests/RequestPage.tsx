@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import { unwrap, type Schemas } from '@familybank/api-client';
+import { unwrap } from '@familybank/api-client';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -9,8 +9,11 @@ import { FailureMessage, Outcome } from '../../components/Outcome';
 import { useFormat } from '../../i18n/format';
 import { rankOffers } from './request-model';
 import { OfferCard } from './OfferCard';
+import { AssignmentCard } from './AssignmentCard';
+import { IntroductionVisits } from './IntroductionVisits';
+import { NetworkMap } from './NetworkMap';
+import { OwnCandidates } from './OwnCandidates';
 
-type Request = Schemas['RequestDetail'];
 const POLL_MS = 1_500;
 
 /** The requester's view: who was asked and who answered, the offers ranked and explained, and the outcome. */
@@ -88,7 +91,8 @@ export function RequestPage() {
             <Outcome state={share.state} success={t('request.shared')} onReload={request.reload} />
           </Card.Block>
         </Card>
-        {data.assignment ? <AssignmentCard assignment={data.assignment} /> : null}
+        {data.assignment ? <AssignmentCard assignment={data.assignment} onChanged={request.reload} /> : null}
+        {data.status === 'filled' ? <IntroductionVisits request={data} onChanged={request.reload} /> : null}
       </div>
       {data.pendingAcceptance ? (
         <Alert data-color="info" role="status">
@@ -106,43 +110,8 @@ export function RequestPage() {
           </li>
         ))}
       </ol>
+      {data.status === 'open' ? <OwnCandidates request={data} local={candidates.data?.local ?? []} onChanged={request.reload} /> : null}
+      <NetworkMap requestId={requestId} version={data.revision} onChanged={request.reload} />
     </div>
-  );
-}
-
-function AssignmentCard({ assignment }: { assignment: NonNullable<Request['assignment']> }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  return (
-    <Card data-color="success">
-      <Card.Block>
-        <Heading level={2} data-size="sm">
-          {t('request.assignment')}
-        </Heading>
-        <dl className="fb-dl">
-          <dt>{t('request.partner')}</dt>
-          <dd>{assignment.partner}</dd>
-          <dt>{t('request.period')}</dt>
-          <dd>
-            {format.date(assignment.period.from)} – {format.date(assignment.period.to)}
-          </dd>
-          {assignment.contact ? (
-            <>
-              <dt>{t('request.household')}</dt>
-              <dd>{assignment.householdName}</dd>
-              <dt>{t('fields.contact.street')}</dt>
-              <dd>
-                {assignment.contact.street}, {assignment.contact.postalCode} {assignment.contact.city}
-              </dd>
-              <dt>{t('fields.contact.phone')}</dt>
-              <dd>{assignment.contact.phone}</dd>
-              <dt>{t('fields.contact.email')}</dt>
-              <dd>{assignment.contact.email}</dd>
-            </>
-          ) : null}
-        </dl>
-        {assignment.contact ? null : <Paragraph role="status">{t('request.awaitingDisclosure')}</Paragraph>}
-      </Card.Block>
-    </Card>
   );
 }

@@ -1,6 +1,7 @@
-import { Button, Heading, Paragraph, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Label, Paragraph, Select, Spinner, Table, Tag } from '@digdir/designsystemet-react';
+import { CARE_TYPES } from '@familybank/domain-family';
 import { unwrap } from '@familybank/api-client';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLoad } from '../../api/hooks';
@@ -10,15 +11,26 @@ import { FailureMessage } from '../../components/Outcome';
 import { useFormat } from '../../i18n/format';
 
 const PAGE = 20;
+const REQUEST_STATUSES = ['open', 'filled', 'withdrawn', 'expired'] as const;
+type RequestStatus = (typeof REQUEST_STATUSES)[number];
+type CareType = (typeof CARE_TYPES)[number];
 
 /** The municipality's own requests, newest first, a page at a time. */
 export function RequestsPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const id = useId();
+  const [filters, setFilters] = useState<{ status: string; careType: string }>({ status: '', careType: '' });
   const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
   const cursor = cursors[cursors.length - 1];
-  const page = useLoad(() => unwrap(api.GET('/v1/requests', { params: { query: { limit: PAGE, cursor } } })), [api, cursor]);
+  const query = { ...(filters.status ? { status: filters.status as RequestStatus } : {}), ...(filters.careType ? { careType: filters.careType as CareType } : {}) };
+  const page = useLoad(() => unwrap(api.GET('/v1/requests', { params: { query: { ...query, limit: PAGE, cursor } } })), [api, cursor, filters]);
+  // A cursor continues only the list of the same filters: a new filter starts from the first page.
+  const filter = (name: 'status' | 'careType') => (event: { target: { value: string } }) => {
+    setFilters((previous) => ({ ...previous, [name]: event.target.value }));
+    setCursors([undefined]);
+  };
   return (
     <div className="fb-stack">
       <div className="fb-actions" style={{ justifyContent: 'space-between' }}>
@@ -28,6 +40,30 @@ export function RequestsPage() {
         <Button asChild>
           <Link to="/requests/new">{t('requests.open')}</Link>
         </Button>
+      </div>
+      <div className="fb-filters">
+        <Field>
+          <Label htmlFor={`${id}-status`}>{t('requests.status')}</Label>
+          <Select id={`${id}-status`} value={filters.status} onChange={filter('status')}>
+            <Select.Option value="">{t('families.any')}</Select.Option>
+            {REQUEST_STATUSES.map((status) => (
+              <Select.Option key={status} value={status}>
+                {t(`vocab.requestStatus.${status}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor={`${id}-care`}>{t('fields.needs.careType')}</Label>
+          <Select id={`${id}-care`} value={filters.careType} onChange={filter('careType')}>
+            <Select.Option value="">{t('families.any')}</Select.Option>
+            {CARE_TYPES.map((careType) => (
+              <Select.Option key={careType} value={careType}>
+                {t(`vocab.careType.${careType}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
       </div>
       {page.failure ? <FailureMessage failure={page.failure} onReload={page.reload} /> : null}
       {page.loading && !page.data ? <Spinner aria-label={t('outcome.loading')} /> : null}

@@ -26,10 +26,14 @@ export function rankOffers(offers: readonly Offer[], pool: readonly PoolCandidat
     .sort(
       (a, b) =>
         rank(a.offer) - rank(b.offer) ||
-        Number(b.match?.network ?? false) - Number(a.match?.network ?? false) ||
-        (b.match?.score ?? -1) - (a.match?.score ?? -1),
+        Number(networkOf(b)) - Number(networkOf(a)) ||
+        scoreOf(b) - scoreOf(a),
     );
 }
+
+// An own placement carries its own explanation; a partner's offer is explained from the pool view.
+const networkOf = (entry: RankedOffer) => entry.match?.network ?? entry.offer.own?.network ?? false;
+const scoreOf = (entry: RankedOffer) => entry.match?.score ?? entry.offer.own?.match.score ?? -1;
 
 /** What the requester may still do with an offer, given the request's state. */
 export function offerActions(offer: Offer, request: Pick<Schemas['RequestDetail'], 'status' | 'pendingAcceptance'>): Array<'shortlist' | 'accept' | 'decline' | 'cancel'> {

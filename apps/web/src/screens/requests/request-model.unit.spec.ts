@@ -17,6 +17,12 @@ describe('the requester’s offers', () => {
     expect(ranked!.match).toBeUndefined();
   });
 
+  it('an own placement ranks by its own explanation: a network family of ours before a partner’s higher score', () => {
+    const own = { ...offer('ours', 'received'), own: { familyId: 'f', children: 1, network: true, match: { score: 30, criteria: [] } } } as Offer;
+    const partner = offer('theirs', 'received');
+    expect(rankOffers([partner, own], [candidate(partner.pseudonym, 90)]).map((ranked) => ranked.offer.offerId)).toEqual(['ours', 'theirs']);
+  });
+
   it('can be accepted only while no other acceptance is pending, and never on a closed request', () => {
     const open = { status: 'open' as const, pendingAcceptance: undefined };
     expect(offerActions(offer('a', 'received'), open)).toEqual(['shortlist', 'accept', 'decline']);

@@ -1,0 +1,42 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { FamilybankClient } from '@familybank/api-client';
+import { renderWith } from '../../testing/render';
+import { WorklistPage } from './WorklistPage';
+
+const item = (name: string, dueOn: string, overdue: boolean) => ({
+  kind: 'first-contact',
+  dueOn,
+  overdue,
+  subject: { type: 'family', id: name.toLowerCase(), name },
+  assignee: 'dev',
+  note: '',
+});
+
+function fakeClient() {
+  const GET = jest.fn().mockImplementation(async (_path: string, { params }: { params: { query: Record<string, string> } }) => ({
+    data: { asOf: '2026-12-02T10:00:00Z', items: params.query['assignee'] === 'me' ? [] : [item('Hodan', '2020-01-01', true), item('Søren', '2999-01-01', false)] },
+    response: { status: 200 },
+  }));
+  return { client: { GET } as unknown as FamilybankClient, GET };
+}
+
+describe('the worklist page', () => {
+  it('shows overdue items under their own heading, highlighted, each a link to its family', async () => {
+    renderWith(<WorklistPage />, { client: fakeClient().client });
+    const overdue = await screen.findByRole('region', { name: 'Overdue (1)' });
+    expect(within(overdue).getByRole('link', { name: 'Hodan' }).getAttribute('href')).toBe('/families/hodan');
+    expect(within(overdue).getByText('Overdue', { selector: '[data-color="danger"]' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Later (1)' })).getByRole('link', { name: 'Søren' })).toBeTruthy();
+  });
+
+  it('“Mine” asks for the signed-in user’s items, and a kind narrows the list', async () => {
+    const { client, GET } = fakeClient();
+    renderWith(<WorklistPage />, { client });
+    await screen.findByRole('link', { name: 'Hodan' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Mine' }));
+    expect(await screen.findByText('Nothing is due.')).toBeTruthy();
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'approval-expiring');
+    await waitFor(() => expect(GET).toHaveBeenLastCalledWith('/v1/worklist', { params: { query: { assignee: 'me', kind: 'approval-expiring' } } }));
+  });
+});

@@ -26,6 +26,7 @@ export const daWork: WorkTranslation = {
       'inbox-request': 'Partners forespørgsel skal besvares',
       'acceptance-pending': 'Accept venter på partneren',
       'provisional-approval-due': 'Fuld vurdering af netværksfamilie forfalder',
+      'plan-follow-up': 'Opfølgning på udviklingsplan forfalder',
     },
   },
   placement: {

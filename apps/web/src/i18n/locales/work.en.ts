@@ -22,6 +22,7 @@ export const enWork = {
       'inbox-request': 'Partner’s request to answer',
       'acceptance-pending': 'Acceptance waiting for the partner',
       'provisional-approval-due': 'Full assessment of a network family due',
+      'plan-follow-up': 'Development-plan follow-up due',
     },
   },
   placement: {

@@ -23,6 +23,7 @@ export const svWork: WorkTranslation = {
       'inbox-request': 'Partners förfrågan ska besvaras',
       'acceptance-pending': 'Accept väntar på partnern',
       'provisional-approval-due': 'Fullständig utredning av nätverkshem förfaller',
+      'plan-follow-up': 'Uppföljning av utvecklingsplan förfaller',
     },
   },
   placement: {

@@ -85,7 +85,8 @@ export function FamiliesPage() {
                     <Tag data-color="info">{t(`vocab.stage.${family.stage}`)}</Tag>
                   </Table.Cell>
                   <Table.Cell>
-                    {family.contact.postalCode} {family.contact.city}
+                    {/* An erased family has no contact details left. */}
+                    {family.contact ? `${family.contact.postalCode} ${family.contact.city}` : '–'}
                   </Table.Cell>
                   <Table.Cell>{family.languages.map((code) => languages[code] ?? code).join(', ')}</Table.Cell>
                   <Table.Cell>{family.competences.map((competence) => t(`vocab.competence.${competence}`)).join(', ')}</Table.Cell>

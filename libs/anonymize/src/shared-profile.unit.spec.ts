@@ -88,7 +88,7 @@ describe('shared profile by allowlist', () => {
     const { contact, adults } = hansen;
     const secrets = [
       ...adults.flatMap((adult) => [adult.fullName, String(adult.birthYear)]),
-      ...Object.values(contact),
+      ...Object.values(contact ?? {}),
       hansen.familyId,
       hansen.sourceDetail!,
       ...hansen.approval!.conditions,

@@ -120,7 +120,7 @@ describe('identity configuration', () => {
 
 describe('webhook targets', () => {
   it('internal (loopback, private) receivers are allowed in development and refused in production unless told', () => {
-    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp', JWT_JWKS_URL: 'https://idp/certs' };
+    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', JWT_ISSUER: 'https://idp', JWT_JWKS_URL: 'https://idp/certs', ENCRYPTION_MASTER_KEY: Buffer.alloc(32, 7).toString('base64') };
     expect(loadConfig({}).WEBHOOK_INTERNAL_TARGETS).toBe('allow');
     expect(loadConfig(production).WEBHOOK_INTERNAL_TARGETS).toBe('refuse');
     expect(loadConfig({ ...production, WEBHOOK_INTERNAL_TARGETS: 'allow' }).WEBHOOK_INTERNAL_TARGETS).toBe('allow');

@@ -1,7 +1,7 @@
 import { PUBLIC, defineRoute } from '../route';
 import { z } from '../zod';
 
-const TAG = 'Development sign-in';
+const TAG = 'Sign-in';
 
 /** The claim names the console reads from the access token to show who is signed in (the API decides from its own mapping). */
 const SignInClaims = z.object({ subject: z.string(), municipality: z.string(), roles: z.string() });

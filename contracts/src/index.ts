@@ -2,6 +2,7 @@ export * from './audit/audit.routes';
 export * from './audit/audit.schemas';
 export * from './common.schemas';
 export * from './dev/dev-session.routes';
+export * from './dev/sign-in.routes';
 export * from './families/family-history.schemas';
 export * from './families/family-search.schemas';
 export * from './families/family.routes';

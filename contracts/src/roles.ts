@@ -6,12 +6,12 @@
 export const ROLES = ['recruiter', 'caseworker', 'approver', 'partner-liaison', 'auditor', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Declared by the few routes that need no token (health, readiness, the development sign-in). */
+/** Declared by the few routes that need no token (health, readiness, the sign-in). */
 export const PUBLIC = 'public' as const;
 export type RouteAccess = readonly Role[] | typeof PUBLIC;
 
 /** The routes that answer without a token. A test fails when another route declares PUBLIC. */
-export const PUBLIC_OPERATIONS: readonly string[] = ['health', 'ready', 'getDevSignInOptions', 'openDevSession'];
+export const PUBLIC_OPERATIONS: readonly string[] = ['health', 'ready', 'getDevSignInOptions', 'openDevSession', 'getSignInConfig'];
 
 export const isPublic = (roles: RouteAccess | undefined): roles is typeof PUBLIC => roles === PUBLIC;
 

@@ -13,7 +13,7 @@ describe('every route declares who may call it', () => {
     for (const role of declared as string[]) expect(ROLES).toContain(role);
   });
 
-  it('only health, readiness and the development sign-in are public', () => {
+  it('only health, readiness and the sign-in (development, and how to sign in) are public', () => {
     const publicOnes = routes.filter(([, route]) => isPublic(route.roles)).map(([, route]) => route.operationId);
     expect(publicOnes.sort()).toEqual([...PUBLIC_OPERATIONS].sort());
   });

@@ -1,5 +1,6 @@
 import { auditRoutes } from './audit/audit.routes';
 import { devSessionRoutes } from './dev/dev-session.routes';
+import { signInRoutes } from './dev/sign-in.routes';
 import { familyRoutes } from './families/family.routes';
 import { figureRoutes } from './figures/figures.routes';
 import { profileViewRoutes } from './families/views.routes';
@@ -22,6 +23,7 @@ export const apiRoutes = {
   ...profileViewRoutes,
   ...figureRoutes,
   ...devSessionRoutes,
+  ...signInRoutes,
   ...worklistRoutes,
   ...supportRoutes,
   ...webhookRoutes,

@@ -2,11 +2,16 @@
 // process (it is ESM only): prints one JSON line with its issuer and endpoints once it listens.
 // Each client is a machine user of one municipality with some roles; the access token for our API
 // is a JWT (resource indicators), signed with the client's algorithm, carrying those claims.
+// With users, browser clients (the console: public, authorization code, PKCE required) are
+// registered once the console's address is known (dynamic registration, guarded by a token), and
+// people sign in at oidc-provider's development login form (any password); a user's access token
+// carries that user's claims.
 import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 
-const { resource: API, otherResource: OTHER_API, clients } = JSON.parse(process.argv[2]);
+const { resource: API, otherResource: OTHER_API, clients, users = {}, registrationToken } = JSON.parse(process.argv[2]);
+const signsPeopleIn = Object.keys(users).length > 0;
 
 async function privateJwk(alg) {
   const { privateKey } = await generateKeyPair(alg, { crv: alg === 'EdDSA' ? 'Ed25519' : undefined, extractable: true });
@@ -22,8 +27,11 @@ const provider = new Provider(issuer, {
   scopes: ['openid', 'familybank'],
   jwks: { keys: [await privateJwk('RS256'), await privateJwk('ES256'), await privateJwk('EdDSA')] },
   clients: clients.map(({ client_id, client_secret }) => ({ client_id, client_secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [], scope: 'familybank' })),
+  findAccount: (_ctx, id) => (users[id] ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
   features: {
-    devInteractions: { enabled: false },
+    devInteractions: { enabled: signsPeopleIn },
+    // The test names the browser client (client_name becomes its id): the API is configured with it before the console's port is known.
+    registration: { enabled: signsPeopleIn, initialAccessToken: registrationToken, idFactory: (ctx) => ctx.oidc.body.client_name },
     clientCredentials: { enabled: true },
     resourceIndicators: {
       enabled: true,
@@ -31,12 +39,14 @@ const provider = new Provider(issuer, {
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resource, client) => {
         if (resource !== API && resource !== OTHER_API) throw new errors.InvalidTarget();
-        const { alg = 'ES256', ttl = 600 } = byId.get(client.clientId);
+        const { alg = 'ES256', ttl = 600 } = byId.get(client.clientId) ?? {};
         return { scope: 'familybank', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: ttl, jwt: { sign: { alg } } };
       },
     },
   },
   extraTokenClaims: (_ctx, token) => {
+    // A signed-in user's token carries the user's claims; a machine client's, the client's.
+    if (token.accountId) return users[token.accountId];
     // A client may bring its own claims, shaped like another provider's (Keycloak, Entra ID, ...).
     const { municipality, roles, claims } = byId.get(token.clientId);
     return claims ?? { municipality, roles };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Role } from '@familybank/contracts';
 import { waitForExit } from './api-process';
@@ -16,17 +17,32 @@ export interface ProviderClient {
   ttl?: number;
 }
 
+/** A person who signs in at the provider's (development) login form with this login and any password. */
+export interface ProviderUser {
+  municipality: string;
+  roles: Role[];
+}
+
 export interface OidcProvider {
   issuer: string;
   /** An access token (client credentials) for `resource`, the audience; by default our API. */
   token(clientId: string, resource?: string): Promise<string>;
   discovery(): Promise<{ issuer: string; jwks_uri: string; token_endpoint: string }>;
+  /** Registers a public browser client (authorization code, PKCE required) that is sent back to `redirectUri`. */
+  registerBrowserClient(clientId: string, redirectUri: string): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Starts test/support/oidc-provider.mjs (panva's oidc-provider, ESM only) as a child process on a free loopback port. */
-export async function startOidcProvider(options: { resource: string; otherResource: string; clients: ProviderClient[] }): Promise<OidcProvider> {
-  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startOidcProvider(options: {
+  resource: string;
+  otherResource: string;
+  clients: ProviderClient[];
+  /** People who sign in at the provider's login form (by login, any password); with them, browser clients may be registered. */
+  users?: Record<string, ProviderUser>;
+}): Promise<OidcProvider> {
+  const registrationToken = randomBytes(24).toString('base64url');
+  const child = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs'), JSON.stringify({ ...options, registrationToken })], { stdio: ['ignore', 'pipe', 'pipe'] });
   const { issuer, token_endpoint } = await firstLine(child);
   const secrets = new Map(options.clients.map((client) => [client.client_id, client.client_secret]));
   return {
@@ -43,6 +59,22 @@ export async function startOidcProvider(options: { resource: string; otherResour
     },
     async discovery() {
       return (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Awaited<ReturnType<OidcProvider['discovery']>>;
+    },
+    async registerBrowserClient(clientId, redirectUri) {
+      const response = await fetch(`${issuer}/reg`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${registrationToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_name: clientId,
+          redirect_uris: [redirectUri],
+          // Public: a browser cannot keep a secret, so oidc-provider requires PKCE of it.
+          token_endpoint_auth_method: 'none',
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+          scope: 'openid familybank',
+        }),
+      });
+      if (response.status !== 201) throw new Error(`The provider refused to register ${clientId}: ${response.status} ${await response.text()}`);
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -1226,6 +1226,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sign-in/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the console signs in on this node (no token needed: it is asked before signing in) */
+        get: operations["getSignInConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/worklist": {
         parameters: {
             query?: never;
@@ -2948,6 +2965,28 @@ export interface components {
             roles: ("recruiter" | "caseworker" | "approver" | "partner-liaison" | "auditor" | "administrator")[];
             /** @description Who signs in; recorded as the actor of every command. Default: dev-<roles>@<municipality> */
             subject?: string;
+        };
+        /** @description How the console signs in: the development sign-in, or OpenID Connect (authorization code with PKCE, public client) */
+        SignInConfig: {
+            /** @enum {string} */
+            mode: "development";
+        } | {
+            /** @enum {string} */
+            mode: "oidc";
+            /**
+             * Format: uri
+             * @description The OpenID provider; its discovery document is at issuer + /.well-known/openid-configuration
+             */
+            issuer: string;
+            clientId: string;
+            scope: string;
+            /** @description The API as the provider knows it (RFC 8707 resource indicator): the access token’s audience */
+            resource: string;
+            claims: {
+                subject: string;
+                municipality: string;
+                roles: string;
+            };
         };
         Worklist: {
             asOf: components["schemas"]["Timestamp"];
@@ -12484,6 +12523,55 @@ export interface operations {
             };
             /** @description Body is not application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error (a bug): it has been logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignInConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sign-in mode and, for OpenID Connect, the provider and client */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInConfig"];
+                };
+            };
+            /** @description Invalid request: every invalid field, and every query parameter the operation does not declare, is listed in invalidParams */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,8 +4,13 @@ import { DEMO_MUNICIPALITIES } from '../infrastructure/demo/demo-municipalities'
 import { DevSessionController } from './dev-session.controller';
 import { DevSessionIssuer, type KnownMunicipality } from './dev-session-issuer';
 import { devSessionPolicy } from './dev-session-policy';
+import { SignInConfigController } from './sign-in-config.controller';
 
-/** Registered with one line in AppModule; kept apart from platform/auth, which verifies production tokens. */
+/**
+ * The console's sign-in: which one to show (development or the identity provider), and the
+ * development sign-in itself. Registered with one line in AppModule; kept apart from platform/auth,
+ * which verifies production tokens.
+ */
 @Module({})
 export class DevSessionModule {
   static with(runtime: Runtime, env: NodeJS.ProcessEnv = process.env): DynamicModule {
@@ -19,7 +24,7 @@ export class DevSessionModule {
     };
     return {
       module: DevSessionModule,
-      controllers: [DevSessionController],
+      controllers: [DevSessionController, SignInConfigController],
       providers: [{ provide: DevSessionIssuer, useValue: new DevSessionIssuer(devSessionPolicy(env, runtime.devKeys !== undefined), runtime.devKeys, runtime.config, runtime.clock, known) }],
     };
   }

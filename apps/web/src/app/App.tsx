@@ -3,6 +3,8 @@ import { ClientProvider, SessionProvider, useSession, type Session } from '../ap
 import type { FamilybankClient } from '@familybank/api-client';
 import { Shell } from './Shell';
 import { SignIn } from '../screens/SignIn';
+import { SignedIn } from '../auth/SignedIn';
+import { CALLBACK_PATH } from '../auth/oidc';
 import { Board } from '../screens/board/Board';
 import { FamilyPage } from '../screens/family/FamilyPage';
 import { RegisterFamily } from '../screens/family/RegisterFamily';
@@ -22,6 +24,7 @@ export function App({ session, client }: { session?: Session; client?: Familyban
       <ClientProvider client={client}>
         <Routes>
           <Route path="/sign-in" element={<SignIn />} />
+          <Route path={CALLBACK_PATH} element={<SignedIn />} />
           <Route element={<Signed />}>
             <Route index element={<WorklistPage />} />
             <Route path="pipeline" element={<Board />} />

@@ -116,6 +116,17 @@ describe('identity configuration', () => {
     expect(() => loadConfig({ JWT_MUNICIPALITY: '630' })).toThrow(/JWT_MUNICIPALITY="630"/);
     expect(() => loadConfig({ JWT_MUNICIPALITY: '0101', MUNICIPALITIES: '0630' })).toThrow(/JWT_MUNICIPALITY: 0101 is not among MUNICIPALITIES/);
   });
+
+  it('the console signs in at the provider (OIDC_CLIENT_ID) only when the API verifies that provider, named by its URL', () => {
+    expect(loadConfig({ ...idp, OIDC_CLIENT_ID: 'familybank-console' })).toMatchObject({ OIDC_CLIENT_ID: 'familybank-console', OIDC_SCOPE: 'openid' });
+    expect(loadConfig({ ...idp, OIDC_CLIENT_ID: 'c', OIDC_SCOPE: 'openid familybank' }).OIDC_SCOPE).toBe('openid familybank');
+    expect(() => loadConfig({ OIDC_CLIENT_ID: 'familybank-console' })).toThrow(/OIDC_CLIENT_ID: needs the identity provider/);
+    expect(() => loadConfig({ ...idp, JWT_ISSUER: 'urn:idp', OIDC_CLIENT_ID: 'c' })).toThrow(/OIDC_CLIENT_ID: JWT_ISSUER must be the provider's URL/);
+    expect(() => loadConfig({ ...idp, OIDC_CLIENT_ID: 'has space' })).toThrow(/OIDC_CLIENT_ID=/);
+    expect(() => loadConfig({ ...idp, OIDC_CLIENT_ID: 'c', OIDC_SCOPE: 'openid  x' })).toThrow(/OIDC_SCOPE=/);
+    const production = { NODE_ENV: 'production', MUNICIPALITIES: '0630', ...masterKey, JWT_JWKS_URL: 'http://127.0.0.1:8080/certs', OIDC_CLIENT_ID: 'c' };
+    expect(() => loadConfig({ ...production, JWT_ISSUER: 'http://idp.vejle.dk' })).toThrow(/JWT_ISSUER must be https/);
+  });
 });
 
 describe('webhook targets', () => {

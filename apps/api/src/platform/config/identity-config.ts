@@ -43,6 +43,10 @@ export const IdentitySettings = {
   JWT_CLAIM_ROLES: claimName.default('roles'),
   JWT_ROLE_MAP: roleMap,
   JWT_MUNICIPALITY: z.string().regex(/^\d{4}$/, 'A four-digit municipality code').optional(),
+  /** The console's client at the identity provider (a public client: authorization code with PKCE); the console then signs in there. */
+  OIDC_CLIENT_ID: z.string().regex(/^[\w.:@-]{1,200}$/, 'A client id: letters, digits and . : @ - _').optional(),
+  /** The scopes the console asks for; the provider's issuer is JWT_ISSUER and the token's audience JWT_AUDIENCE (sent as the resource). */
+  OIDC_SCOPE: z.string().regex(/^[\x21\x23-\x5B\x5D-\x7E]+( [\x21\x23-\x5B\x5D-\x7E]+)*$/, 'Space-separated scopes').default('openid'),
 };
 
 interface IdentityConfig {
@@ -52,6 +56,7 @@ interface IdentityConfig {
   JWT_KEYS?: string;
   JWT_KEYS_FILE?: string;
   JWT_MUNICIPALITY?: string;
+  OIDC_CLIENT_ID?: string;
   MUNICIPALITIES: string[];
 }
 
@@ -75,6 +80,7 @@ export function identityProblems(config: IdentityConfig, env: NodeJS.ProcessEnv)
   if (config.JWT_MUNICIPALITY && config.MUNICIPALITIES.length > 0 && !config.MUNICIPALITIES.includes(config.JWT_MUNICIPALITY)) {
     problems.push(`JWT_MUNICIPALITY: ${config.JWT_MUNICIPALITY} is not among MUNICIPALITIES (${config.MUNICIPALITIES.join(',')})`);
   }
+  if (config.OIDC_CLIENT_ID) problems.push(...oidcProblems(config, sources.length > 0));
   if (config.NODE_ENV !== 'production') return problems;
   if (sources.length === 0) {
     problems.push('JWT_JWKS_URL: required when NODE_ENV=production (or JWT_KEYS / JWT_KEYS_FILE): the development issuer is refused in production');
@@ -84,6 +90,16 @@ export function identityProblems(config: IdentityConfig, env: NodeJS.ProcessEnv)
     problems.push('JWT_JWKS_URL: must be https when NODE_ENV=production (keys fetched in clear could be replaced on the way)');
   }
   return problems;
+}
+
+/** The console signs in at JWT_ISSUER, so it must be the provider's URL, and the API must verify that provider's tokens. */
+function oidcProblems(config: IdentityConfig, hasProvider: boolean): string[] {
+  if (!hasProvider) return ['OIDC_CLIENT_ID: needs the identity provider the API verifies (JWT_JWKS_URL, JWT_KEYS or JWT_KEYS_FILE)'];
+  if (!URL.canParse(config.JWT_ISSUER) || !/^https?:$/.test(new URL(config.JWT_ISSUER).protocol)) {
+    return [`OIDC_CLIENT_ID: JWT_ISSUER must be the provider's URL (its discovery document is JWT_ISSUER/.well-known/openid-configuration), not "${config.JWT_ISSUER}"`];
+  }
+  if (config.NODE_ENV === 'production' && !isHttpsOrLoopback(config.JWT_ISSUER)) return ['OIDC_CLIENT_ID: JWT_ISSUER must be https when NODE_ENV=production'];
+  return [];
 }
 
 function isHttpsOrLoopback(url: string): boolean {

@@ -26,11 +26,11 @@ const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Idempotent-Replayed', 'X-Corr
  * %-escape refused, and the JSON body parser with size and depth limits. Every refusal here is
  * application/problem+json, never a 500.
  */
-export function hardenTransport(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS' | 'TRUST_PROXY_HOPS'>): void {
+export function hardenTransport(app: NestExpressApplication, config: Pick<AppConfig, 'CORS_ORIGINS' | 'TRUST_PROXY_HOPS' | 'OIDC_CLIENT_ID' | 'JWT_ISSUER'>): void {
   limitServer(app.getHttpServer() as Server);
   // The rate limit per address needs the client's address, not the proxy's.
   if (config.TRUST_PROXY_HOPS > 0) app.set('trust proxy', config.TRUST_PROXY_HOPS);
-  app.use(securityHeaders());
+  app.use(securityHeaders(consoleConnectSources(config)));
   app.use('/v1', (_request: Request, response: Response, next: NextFunction) => {
     // Personal data must not stay in browser or proxy caches; problems on /v1 are no exception.
     response.setHeader('Cache-Control', 'no-store');
@@ -64,27 +64,36 @@ const DOCS_CSP = {
  * styles for the design system's positioning (Floating UI) and the charts. Nothing from elsewhere,
  * so no font or script CDN ever learns who uses it.
  */
-const CONSOLE_CSP = {
+const consoleCsp = (connectSrc: string[]) => ({
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
   imgSrc: ["'self'", 'data:', 'blob:'],
-  connectSrc: ["'self'"],
+  connectSrc,
   fontSrc: ["'self'", 'data:'],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
-};
+});
+
+/**
+ * Where the console may fetch from: its own origin, and, when it signs in at an identity provider
+ * (OIDC_CLIENT_ID), that provider's origin for discovery and the token request. Nothing else: the
+ * authorization request itself is a navigation, which connect-src does not govern.
+ */
+export function consoleConnectSources(config: Pick<AppConfig, 'OIDC_CLIENT_ID' | 'JWT_ISSUER'>): string[] {
+  return config.OIDC_CLIENT_ID ? ["'self'", new URL(config.JWT_ISSUER).origin] : ["'self'"];
+}
 
 /** The API answers JSON only: nothing in it may load or run anything, nor be framed. */
 const API_CSP = { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] };
 
-function securityHeaders(): RequestHandler {
+function securityHeaders(connectSrc: string[]): RequestHandler {
   const common = { frameguard: { action: 'deny' as const }, referrerPolicy: { policy: 'no-referrer' as const }, crossOriginResourcePolicy: { policy: 'same-origin' as const } };
   const docs = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: DOCS_CSP } });
   const api = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: API_CSP } });
-  const console = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: CONSOLE_CSP } });
+  const console = helmet({ ...common, contentSecurityPolicy: { useDefaults: false, directives: consoleCsp(connectSrc) } });
   return (request, response, next) => {
     const policy = request.path === '/docs' || request.path.startsWith('/docs/') ? docs : isApiPath(request.path) ? api : console;
     policy(request, response, next);

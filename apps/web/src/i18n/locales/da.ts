@@ -10,6 +10,12 @@ export const da: Translation = {
     intro: 'Vælg kommunen og de roller, du vil arbejde med. Dette login findes kun under udvikling; i drift logger du ind med kommunens identitetsudbyder.',
     submit: 'Log ind',
     subjectHelp: 'Valgfrit: dit navn, som det vises i historikken, fx anna.berg',
+    oidcTitle: 'Log ind',
+    oidcIntro: 'Du logger ind med din kommunes login; familybank får at vide, hvem du er, din kommune og dine roller.',
+    oidcButton: 'Log ind med din kommunes login',
+    completing: 'Logger dig ind…',
+    failed: 'Login blev ikke gennemført: {{reason}}',
+    again: 'Prøv igen',
   },
   form: { choose: 'Vælg…' },
   fields: {

@@ -9,6 +9,12 @@ export const en = {
     intro: 'Choose the municipality and the roles to work as. This sign-in exists only in development; in production you sign in with your municipality’s identity provider.',
     submit: 'Sign in',
     subjectHelp: 'Optional: your name as it appears in the history, e.g. anna.berg',
+    oidcTitle: 'Sign in',
+    oidcIntro: 'You sign in with your municipality’s login; familybank receives who you are, your municipality and your roles.',
+    oidcButton: 'Sign in with your municipality’s login',
+    completing: 'Signing you in…',
+    failed: 'The sign-in did not complete: {{reason}}',
+    again: 'Try again',
   },
   form: { choose: 'Choose…' },
   fields: {

@@ -10,6 +10,12 @@ export const sv: Translation = {
     intro: 'Välj kommun och de roller du vill arbeta med. Den här inloggningen finns bara under utveckling; i drift loggar du in med kommunens identitetsleverantör.',
     submit: 'Logga in',
     subjectHelp: 'Valfritt: ditt namn så som det visas i historiken, t.ex. anna.berg',
+    oidcTitle: 'Logga in',
+    oidcIntro: 'Du loggar in med din kommuns inloggning; familybank får veta vem du är, din kommun och dina roller.',
+    oidcButton: 'Logga in med din kommuns inloggning',
+    completing: 'Loggar in dig…',
+    failed: 'Inloggningen slutfördes inte: {{reason}}',
+    again: 'Försök igen',
   },
   form: { choose: 'Välj…' },
   fields: {

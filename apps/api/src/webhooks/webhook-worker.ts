@@ -14,6 +14,12 @@ const IN_FLIGHT = 8;
 /** After a rotation the previous secret signs too, for this long, so a receiver can switch without losing messages. */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 const MAX_SLEEP_MS = 60_000;
+/**
+ * A batch that adds nothing moves the stored checkpoint only this far behind (or on close): most
+ * commits concern no subscriber, and a write of the checkpoint alone would cost an fsync each.
+ * Re-reading such events after a crash adds nothing either, so holding the checkpoint back is safe.
+ */
+const LAZY_CHECKPOINT_EVENTS = 1_000;
 
 export interface WebhookWorkerOptions {
   retry: RetryPolicy;
@@ -35,6 +41,11 @@ export class WebhookWorker {
   private ingesting: Promise<void> = Promise.resolve();
   private dispatching?: Promise<void>;
   private again = false;
+  /** The last dispatch round found nothing more due and nothing was ingested since: a nudge need not ask again. */
+  private quiet = false;
+  /** How far the log is ingested; the stored checkpoint may lag behind it (see LAZY_CHECKPOINT_EVENTS). */
+  private reached?: number;
+  private stored?: number;
   private timer?: NodeJS.Timeout;
   private readonly stopping = new AbortController();
 
@@ -47,7 +58,7 @@ export class WebhookWorker {
   ) {}
 
   position(): number {
-    return this.store.progress()?.position ?? 0;
+    return this.reached ?? this.store.progress()?.position ?? 0;
   }
 
   /** Reads the log to its end (queued: one reader at a time). Resolves with the position reached. */
@@ -61,7 +72,7 @@ export class WebhookWorker {
   nudge(): void {
     if (this.stopping.signal.aborted) return;
     this.ingest()
-      .then(() => this.dispatch())
+      .then(() => (this.quiet ? undefined : this.dispatch()))
       .catch((error: Error) => this.logger.warn(`Webhook deliveries paused: ${error.message}`));
   }
 
@@ -71,10 +82,16 @@ export class WebhookWorker {
       this.again = true;
       return this.dispatching;
     }
-    this.dispatching = this.dispatchRounds().finally(() => {
-      this.dispatching = undefined;
-      this.scheduleWake();
-    });
+    this.dispatching = this.dispatchRounds()
+      .catch((error: Error) => {
+        // Asked again by the next nudge (not only by the next event).
+        this.quiet = false;
+        throw error;
+      })
+      .finally(() => {
+        this.dispatching = undefined;
+        this.scheduleWake();
+      });
     return this.dispatching;
   }
 
@@ -84,32 +101,55 @@ export class WebhookWorker {
     clearTimeout(this.timer);
     await this.ingesting.catch(() => undefined);
     await this.dispatching?.catch(() => undefined);
+    this.storeCheckpoint();
   }
 
   private async ingestToEnd(): Promise<void> {
     if (!this.store.progress()) this.store.begin(await this.events.lastPosition());
+    const { position: stored, activeFrom } = this.store.progress()!;
+    this.stored = stored;
     for (;;) {
-      const { position, activeFrom } = this.store.progress()!;
-      const batch = await this.events.readAll({ after: position, limit: BATCH });
+      const batch = await this.events.readAll({ after: Math.max(this.reached ?? 0, stored), limit: BATCH });
       if (batch.length === 0) return;
-      this.store.transaction(batch[batch.length - 1]!.position, () => batch.forEach((event) => this.ingestOne(event, activeFrom)));
+      const last = batch[batch.length - 1]!.position;
+      // Read-only unless something is added: a transaction that writes nothing commits without an fsync.
+      this.store.transaction(() => {
+        let added = false;
+        for (const event of batch) added = this.ingestOne(event, activeFrom) || added;
+        if (added) this.quiet = false;
+        return added || last - this.stored! >= LAZY_CHECKPOINT_EVENTS ? last : undefined;
+      }, (position) => (this.stored = position));
+      this.reached = last;
     }
   }
 
-  private ingestOne(event: RecordedEvent, activeFrom: number): void {
+  /** Writes the checkpoint held in memory (on close); a failure only means those events are read again. */
+  private storeCheckpoint(): void {
+    if (this.reached === undefined || this.reached === this.stored) return;
+    const reached = this.reached;
+    try {
+      this.store.transaction(() => reached, (position) => (this.stored = position));
+    } catch (error) {
+      this.logger.warn(`Webhook checkpoint not stored: ${(error as Error).message}`);
+    }
+  }
+
+  /** Folds one event; true when it wrote something (a subscription, a delivery, a re-drive, a cancellation). */
+  private ingestOne(event: RecordedEvent, activeFrom: number): boolean {
     if (isSubscriptionEvent(event)) {
       const subscriptionId = event.streamId.slice('webhook-subscription-'.length);
       const change = subscriptionChange(this.store.subscription(subscriptionId), event);
       if (change.subscription) this.store.putSubscription(change.subscription);
       if (change.redrive) this.store.redrive(subscriptionId, change.redrive, this.clock().getTime());
       if (change.cancelPending) this.store.cancelPending(subscriptionId);
-      return;
+      return true;
     }
     // On its first start the worker learns the subscriptions from history but announces only what follows.
-    if (event.position <= activeFrom) return;
+    if (event.position <= activeFrom) return false;
     const notification = notificationFor({ ...event, municipality: event.metadata.municipality, occurredAt: event.metadata.occurredAt });
-    if (!notification) return;
-    for (const subscription of this.store.subscribers(notification.municipality, notification.type)) {
+    if (!notification) return false;
+    const subscribers = this.store.subscribers(notification.municipality, notification.type);
+    for (const subscription of subscribers) {
       const deliveryId = deliveryIdOf(subscription.subscriptionId, event.eventId);
       this.store.addDelivery({
         deliveryId,
@@ -122,11 +162,13 @@ export class WebhookWorker {
         createdAt: this.clock().toISOString(),
       });
     }
+    return subscribers.length > 0;
   }
 
   private async dispatchRounds(): Promise<void> {
     do {
       this.again = false;
+      this.quiet = true;
       for (;;) {
         if (this.stopping.signal.aborted) return;
         // One attempt in flight per subscription: a slow receiver holds up only itself.

@@ -3,6 +3,7 @@ import { preparePrivateFile } from '@familybank/event-store';
 
 /** How long a key is remembered unless configured (IDEMPOTENCY_TTL_HOURS). */
 export const DEFAULT_IDEMPOTENCY_TTL_HOURS = 24;
+const EXPIRE_EVERY_MS = 60_000;
 
 /**
  * What is kept of a first successful POST: a hash of the request (method, path, body) and when.
@@ -22,6 +23,7 @@ export class IdempotencyStore {
   private readonly db: Database.Database;
   private readonly statements;
   private readonly ttlMs: number;
+  private expiredAt = Number.NEGATIVE_INFINITY;
 
   constructor(filename: string, options: { ttlHours?: number } = {}) {
     this.ttlMs = (options.ttlHours ?? DEFAULT_IDEMPOTENCY_TTL_HOURS) * 3_600_000;
@@ -54,17 +56,19 @@ export class IdempotencyStore {
     return row && { fingerprint: row.fingerprint, storedAt: new Date(row.stored_at) };
   }
 
-  /** Keeps the key and forgets every key older than the TTL. */
+  /**
+   * Keeps the key, and forgets every key older than the TTL at most once a minute (a key past its
+   * TTL is never found: `get` asks for younger ones), rather than with every POST.
+   */
   put(municipality: string, key: string, fingerprint: string, now: Date): void {
-    this.db.transaction(() => {
-      this.statements.expire.run(now.getTime() - this.ttlMs);
-      this.statements.save.run(municipality, key, fingerprint, now.getTime());
-    })();
+    if (now.getTime() - this.expiredAt >= EXPIRE_EVERY_MS) this.expire(now);
+    this.statements.save.run(municipality, key, fingerprint, now.getTime());
   }
 
   /** Forgets every key older than the TTL; returns how many keys are left. */
   expire(now: Date): number {
     this.statements.expire.run(now.getTime() - this.ttlMs);
+    this.expiredAt = now.getTime();
     return this.statements.count.get()!.n;
   }
 

@@ -39,6 +39,7 @@ export interface WebhookWorkerOptions {
 export class WebhookWorker {
   private readonly logger = new Logger('Webhooks');
   private ingesting: Promise<void> = Promise.resolve();
+  private queuedIngest?: Promise<number>;
   private dispatching?: Promise<void>;
   private again = false;
   /** The last dispatch round found nothing more due and nothing was ingested since: a nudge need not ask again. */
@@ -61,11 +62,20 @@ export class WebhookWorker {
     return this.reached ?? this.store.progress()?.position ?? 0;
   }
 
-  /** Reads the log to its end (queued: one reader at a time). Resolves with the position reached. */
+  /**
+   * Reads the log to its end (queued: one reader at a time). Callers while a run waits to start
+   * share that run (it sees everything appended before it starts), so a group commit of fifty
+   * commands costs one read, not fifty. Resolves with the position reached.
+   */
   ingest(): Promise<number> {
-    const run = () => this.ingestToEnd();
+    if (this.queuedIngest) return this.queuedIngest;
+    const run = () => {
+      this.queuedIngest = undefined;
+      return this.ingestToEnd();
+    };
     this.ingesting = this.ingesting.then(run, run);
-    return this.ingesting.then(() => this.position());
+    this.queuedIngest = this.ingesting.then(() => this.position());
+    return this.queuedIngest;
   }
 
   /** After an append (and on an interval): ingest, then send what is due. Errors are logged; the next nudge retries. */

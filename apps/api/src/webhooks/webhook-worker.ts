@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { notificationFor } from '@familybank/domain-webhooks';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
+import { checkpointDue } from '../platform/runners/checkpoint-pace';
 import type { Clock } from '../platform/tokens';
 import type { DeliveryStore, StoredDelivery, StoredSubscription } from './delivery-store';
 import { nextRetryDelay, type RetryPolicy } from './retry-schedule';
@@ -14,12 +15,6 @@ const IN_FLIGHT = 8;
 /** After a rotation the previous secret signs too, for this long, so a receiver can switch without losing messages. */
 export const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 const MAX_SLEEP_MS = 60_000;
-/**
- * A batch that adds nothing moves the stored checkpoint only this far behind (or on close): most
- * commits concern no subscriber, and a write of the checkpoint alone would cost an fsync each.
- * Re-reading such events after a crash adds nothing either, so holding the checkpoint back is safe.
- */
-const LAZY_CHECKPOINT_EVENTS = 1_000;
 
 export interface WebhookWorkerOptions {
   retry: RetryPolicy;
@@ -44,7 +39,7 @@ export class WebhookWorker {
   private again = false;
   /** The last dispatch round found nothing more due and nothing was ingested since: a nudge need not ask again. */
   private quiet = false;
-  /** How far the log is ingested; the stored checkpoint may lag behind it (see LAZY_CHECKPOINT_EVENTS). */
+  /** How far the log is ingested; the stored checkpoint may lag behind it (see checkpointDue). */
   private reached?: number;
   private stored?: number;
   private timer?: NodeJS.Timeout;
@@ -127,18 +122,20 @@ export class WebhookWorker {
         let added = false;
         for (const event of batch) added = this.ingestOne(event, activeFrom) || added;
         if (added) this.quiet = false;
-        return added || last - this.stored! >= LAZY_CHECKPOINT_EVENTS ? last : undefined;
-      }, (position) => (this.stored = position));
+        return added || checkpointDue(this.stored!, last) ? last : undefined;
+      }, this.rememberStored);
       this.reached = last;
     }
   }
+
+  private readonly rememberStored = (position: number) => (this.stored = position);
 
   /** Writes the checkpoint held in memory (on close); a failure only means those events are read again. */
   private storeCheckpoint(): void {
     if (this.reached === undefined || this.reached === this.stored) return;
     const reached = this.reached;
     try {
-      this.store.transaction(() => reached, (position) => (this.stored = position));
+      this.store.transaction(() => reached, this.rememberStored);
     } catch (error) {
       this.logger.warn(`Webhook checkpoint not stored: ${(error as Error).message}`);
     }

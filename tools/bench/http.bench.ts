@@ -161,7 +161,7 @@ async function run(
 }
 
 /** User and system CPU time of a process so far, in ms (Linux /proc; undefined elsewhere). */
-function cpuMsOf(pid: number): number | undefined {
+export function cpuMsOf(pid: number): number | undefined {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;

@@ -4,24 +4,27 @@
  * run's requests failed), never on the figures, since these machines are noisy.
  *   npm run bench:http               # 10 s per run
  *   npm run bench:http -- --quick    # 2 s per run, for a quick look
+ *   npm run bench:http -- --main other/dist/apps/api/src/main.js   # a build kept aside (a baseline), not rebuilt
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchHttp, formatHttpReport, MAX_FAILED_SHARE, runFailed } from './bench/http.bench';
 
 async function main() {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, main: { type: 'string' } } });
   const duration = values.quick ? 2 : 10;
   // Ctrl-C or a kill goes through process.exit, so the API node and its temp dir are removed.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
   const autocannonVersion = (JSON.parse(readFileSync(require.resolve('autocannon/package.json'), 'utf8')) as { version: string }).version;
   // Other work on the machine moves these figures more than anything measured: say how busy it was.
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-  const result = await benchHttp({ duration, warmup: values.quick ? 1 : 2, log: (line) => process.stderr.write(`… ${line}\n`) });
+  const main = values.main && resolve(values.main);
+  const result = await benchHttp({ duration, warmup: values.quick ? 1 : 2, main, log: (line) => process.stderr.write(`… ${line}\n`) });
   process.stdout.write(
     `familybank HTTP benchmark (${new Date().toISOString()}, node ${process.version}, autocannon ${autocannonVersion})\n` +
-      `One API node, embedded SQLite (WAL, synchronous=FULL), ${duration} s per run over loopback; autocannon and the node share the machine.\n` +
+      `One API node${main ? ` (${main})` : ''}, embedded SQLite (WAL, synchronous=FULL), ${duration} s per run over loopback; autocannon and the node share the machine.\n` +
       `${availableParallelism()} cores; load average before the run ${load} (1, 5, 15 min), after ${loadavg().map((value) => value.toFixed(2)).join(' ')}.\n\n` +
       `${formatHttpReport(result)}\n`,
   );

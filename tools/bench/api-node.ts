@@ -17,6 +17,8 @@ export interface ApiNode {
   /** caseworker+approver of municipality 0630, signed with the node's own dev key. */
   token: string;
   municipality: string;
+  /** The node's process id (to read its CPU time). */
+  pid: number;
   /** The node's recent output, for error messages. */
   output(): string;
   stop(): Promise<void>;
@@ -33,9 +35,10 @@ export function buildApi(): string {
   return join(root, 'dist/apps/api/src/main.js');
 }
 
-export async function startApiNode(mainJs: string): Promise<ApiNode> {
+/** `nodeArgs`: extra flags for the node process, e.g. `--cpu-prof` to see where a run's time goes. */
+export async function startApiNode(mainJs: string, nodeArgs: readonly string[] = []): Promise<ApiNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'familybank-bench-http-'));
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Pinned, not inherited: the figures are for the embedded default with durable commits.
@@ -79,7 +82,7 @@ export async function startApiNode(mainJs: string): Promise<ApiNode> {
     const baseUrl = await listening(child, () => output);
     const keys = await loadOrCreateDevKeys(dataDir);
     const token = await signDevToken(keys, { municipality: MUNICIPALITY, roles: ['caseworker', 'approver'], issuer: 'familybank-dev', audience: 'familybank-api' });
-    return { baseUrl, token, municipality: MUNICIPALITY, output: () => output, stop };
+    return { baseUrl, token, municipality: MUNICIPALITY, pid: child.pid!, output: () => output, stop };
   } catch (error) {
     await stop();
     throw error;

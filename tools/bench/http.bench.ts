@@ -5,6 +5,7 @@
  * maximum rate, to show the latency a node gives when it is not saturated.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { buildApi, startApiNode } from './api-node';
 import { appendScenario, healthScenario, prepareApprovedFamilies, registerScenario, type Scenario } from './http-scenarios';
@@ -29,6 +30,11 @@ export interface HttpRun {
   failed: number;
   /** the first few failed responses, to tell why a run failed */
   samples: string[];
+  /**
+   * CPU time the node spent per request (warm-up included), from /proc: on a machine shared with
+   * other work it moves less than the rates do. Undefined where /proc is not there.
+   */
+  cpuPerRequestMs?: number;
 }
 
 export interface HttpBenchResult {
@@ -38,9 +44,9 @@ export interface HttpBenchResult {
   maxAppendRate: number;
 }
 
-export async function benchHttp(opts: { duration: number; warmup: number; log: (line: string) => void }): Promise<HttpBenchResult> {
-  opts.log('building the API (nx run api:build)');
-  const mainJs = buildApi();
+export async function benchHttp(opts: { duration: number; warmup: number; log: (line: string) => void; main?: string }): Promise<HttpBenchResult> {
+  if (!opts.main) opts.log('building the API (nx run api:build)');
+  const mainJs = opts.main ?? buildApi();
   const node = await startApiNode(mainJs);
   try {
     opts.log(`API node on ${node.baseUrl}; preparing ${FAMILIES} approved families`);
@@ -52,7 +58,9 @@ export async function benchHttp(opts: { duration: number; warmup: number; log: (
       for (const connections of CONNECTIONS) {
         opts.log(`${scenario.name}, ${connections} connections, ${opts.duration} s`);
         const warmup = connections === CONNECTIONS[0] ? opts.warmup : 0;
-        runs.push(await measure(node.baseUrl, scenario, { connections, duration: opts.duration, warmup }));
+        const cpuBefore = cpuMsOf(node.pid);
+        const measured = await measure(node.baseUrl, scenario, { connections, duration: opts.duration, warmup });
+        runs.push({ ...measured, cpuPerRequestMs: perRequest((cpuMsOf(node.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN), measured) });
       }
     }
     const append = scenarios[2]!;
@@ -152,6 +160,18 @@ async function run(
   return instance;
 }
 
+/** User and system CPU time of a process so far, in ms (Linux /proc; undefined elsewhere). */
+export function cpuMsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const perRequest = (cpuMs: number | undefined, run: HttpRun) => (cpuMs === undefined || Number.isNaN(cpuMs) ? undefined : cpuMs / Math.max(1, run.ok + run.failed));
+
 /** A run fails when it got no 2xx at all, or more than 1% of its requests failed. */
 export const runFailed = (run: HttpRun) => run.ok === 0 || run.failed / (run.ok + run.failed) > MAX_FAILED_SHARE;
 
@@ -160,12 +180,12 @@ export function formatHttpReport({ runs, sustained, maxAppendRate }: HttpBenchRe
   const failures = (run: HttpRun) => (run.failed === 0 ? '0' : Object.entries(run.failures).map(([status, count]) => `${count}×${status}`).join(' '));
   const health = new Map(runs.filter((run) => run.scenario === healthScenario.name).map((run) => [run.connections, run.rate]));
   const lines = [
-    `${'scenario'.padEnd(32)} ${'conns'.padStart(5)} ${'req/s (2xx)'.padStart(12)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs /health'.padStart(10)}  failed`,
+    `${'scenario'.padEnd(32)} ${'conns'.padStart(5)} ${'req/s (2xx)'.padStart(12)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs /health'.padStart(10)} ${'CPU ms/req'.padStart(10)}  failed`,
   ];
   for (const run of runs) {
     const ratio = run.rate / (health.get(run.connections) ?? Number.NaN);
     lines.push(
-      `${run.scenario.padEnd(32)} ${String(run.connections).padStart(5)} ${Math.round(run.rate).toLocaleString('en').padStart(12)} ${ms(run.p50)} ${ms(run.p99)} ${ratio.toFixed(3).padStart(10)}  ${failures(run)}`,
+      `${run.scenario.padEnd(32)} ${String(run.connections).padStart(5)} ${Math.round(run.rate).toLocaleString('en').padStart(12)} ${ms(run.p50)} ${ms(run.p99)} ${ratio.toFixed(3).padStart(10)} ${(run.cpuPerRequestMs?.toFixed(2) ?? '–').padStart(10)}  ${failures(run)}`,
     );
   }
   lines.push(

@@ -18,6 +18,11 @@ export class ProjectionRunner {
   private running: Promise<number> = Promise.resolve(0);
   private queued?: Promise<number>;
   private versionsChecked = false;
+  /**
+   * The checkpoints as last committed, kept in memory: a response asks for the position after every
+   * command. Only this runner writes them; a reset or a failed batch reloads them from the file.
+   */
+  private checkpoints?: Map<string, number>;
 
   constructor(
     private readonly events: EventStore,
@@ -45,12 +50,18 @@ export class ProjectionRunner {
   /** Drops every read model and rebuilds it from the whole log. */
   async rebuild(): Promise<number> {
     await this.running.catch(() => undefined);
+    this.checkpoints = undefined;
     for (const projection of this.projections) this.documents.reset(projection.name, projection.collection);
     return this.catchUp();
   }
 
   position(): number {
-    return Math.min(...this.projections.map((projection) => this.documents.checkpoint(projection.name)));
+    return Math.min(...this.committed().values());
+  }
+
+  private committed(): Map<string, number> {
+    this.checkpoints ??= new Map(this.projections.map((projection) => [projection.name, this.documents.checkpoint(projection.name)]));
+    return this.checkpoints;
   }
 
   private async runToEnd(): Promise<number> {
@@ -65,6 +76,7 @@ export class ProjectionRunner {
 
   /** A projection whose code changed since its documents were written starts again from the log. */
   private resetOutdatedProjections(): void {
+    this.checkpoints = undefined;
     for (const projection of this.projections) {
       if (this.documents.projectionVersion(projection.name) === projection.version) continue;
       this.documents.reset(projection.name, projection.collection);
@@ -75,19 +87,28 @@ export class ProjectionRunner {
 
   private apply(batch: RecordedEvent[]): void {
     const last = batch[batch.length - 1]!.position;
-    this.documents.transaction(() => {
-      for (const projection of this.projections) {
-        const checkpoint = this.documents.checkpoint(projection.name);
-        const pending = new Map<string, PendingDocument | null>();
-        for (const event of batch) {
-          if (event.position > checkpoint && projection.handles.has(event.type) && event.streamId.startsWith(projection.streamPrefix)) {
-            this.fold(projection, event, pending);
-          }
+    const checkpoints = this.committed();
+    try {
+      this.documents.transaction(() => this.applyAll(batch, checkpoints, last));
+    } catch (error) {
+      this.checkpoints = undefined;
+      throw error;
+    }
+    for (const projection of this.projections) checkpoints.set(projection.name, last);
+  }
+
+  private applyAll(batch: RecordedEvent[], checkpoints: ReadonlyMap<string, number>, last: number): void {
+    for (const projection of this.projections) {
+      const checkpoint = checkpoints.get(projection.name)!;
+      const pending = new Map<string, PendingDocument | null>();
+      for (const event of batch) {
+        if (event.position > checkpoint && projection.handles.has(event.type) && event.streamId.startsWith(projection.streamPrefix)) {
+          this.fold(projection, event, pending);
         }
-        this.write(projection, pending);
-        this.documents.saveCheckpoint(projection.name, last);
       }
-    });
+      this.write(projection, pending);
+      this.documents.saveCheckpoint(projection.name, last);
+    }
   }
 
   /**

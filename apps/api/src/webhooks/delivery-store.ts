@@ -87,6 +87,8 @@ const toDelivery = (row: Row): StoredDelivery => ({
  */
 export class DeliveryStore {
   private readonly db: Database.Database;
+  /** Each statement prepared once: the worker asks after every commit, and preparing costs more than running. */
+  private readonly prepared = new Map<string, Database.Statement>();
 
   constructor(filename: string, options: { synchronous?: 'FULL' | 'NORMAL' } = {}) {
     // Owner only, like every file under DATA_DIR (receivers' URLs and what they answered).
@@ -114,44 +116,49 @@ export class DeliveryStore {
 
   /** Where the worker is in the log, and before which position it only folds subscriptions (its first start). */
   progress(): { position: number; activeFrom: number } | undefined {
-    const row = this.db.prepare('SELECT position, active_from FROM progress WHERE id = 1').get() as { position: number; active_from: number } | undefined;
+    const row = this.statement('SELECT position, active_from FROM progress WHERE id = 1').get() as { position: number; active_from: number } | undefined;
     return row && { position: row.position, activeFrom: row.active_from };
   }
 
   begin(activeFrom: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO progress (id, position, active_from) VALUES (1, 0, ?)').run(activeFrom);
+    this.statement('INSERT OR IGNORE INTO progress (id, position, active_from) VALUES (1, 0, ?)').run(activeFrom);
   }
 
-  /** Runs `work` and moves the checkpoint to `position`, all or nothing. */
-  transaction(position: number, work: () => void): void {
-    this.db.transaction(() => {
-      work();
-      this.db.prepare('UPDATE progress SET position = ? WHERE id = 1').run(position);
+  /**
+   * Runs `work` and moves the checkpoint to the position it returns (if any), all or nothing;
+   * `committed` hears of the checkpoint once it is stored.
+   */
+  transaction(work: () => number | undefined, committed: (position: number) => void = () => undefined): void {
+    const position = this.db.transaction(() => {
+      const checkpoint = work();
+      if (checkpoint !== undefined) this.statement('UPDATE progress SET position = ? WHERE id = 1').run(checkpoint);
+      return checkpoint;
     })();
+    if (position !== undefined) committed(position);
   }
 
   subscription(subscriptionId: string): StoredSubscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE subscription_id = ?').get(subscriptionId) as Row | undefined;
+    const row = this.statement('SELECT * FROM subscriptions WHERE subscription_id = ?').get(subscriptionId) as Row | undefined;
     return row && toSubscription(row);
   }
 
   subscriptions(municipality: string): StoredSubscription[] {
-    return (this.db.prepare("SELECT * FROM subscriptions WHERE municipality = ? AND status != 'deleted' ORDER BY created_at, subscription_id").all(municipality) as Row[]).map(toSubscription);
+    return (this.statement("SELECT * FROM subscriptions WHERE municipality = ? AND status != 'deleted' ORDER BY created_at, subscription_id").all(municipality) as Row[]).map(toSubscription);
   }
 
   /** Active subscriptions of a municipality to an event type: who is told of an event now. */
   subscribers(municipality: string, eventType: string): StoredSubscription[] {
     return (
-      this.db
-        .prepare("SELECT * FROM subscriptions WHERE municipality = ? AND status = 'active' AND EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)")
+      this
+        .statement("SELECT * FROM subscriptions WHERE municipality = ? AND status = 'active' AND EXISTS (SELECT 1 FROM json_each(event_types) WHERE value = ?)")
         .all(municipality, eventType) as Row[]
     ).map(toSubscription);
   }
 
   putSubscription(subscription: StoredSubscription): void {
     const s = subscription;
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT INTO subscriptions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (subscription_id) DO UPDATE SET url = excluded.url, event_types = excluded.event_types, description = excluded.description,
            status = excluded.status, secret_version = excluded.secret_version, rotated_at = excluded.rotated_at, updated_at = excluded.updated_at, revision = excluded.revision`,
@@ -162,8 +169,8 @@ export class DeliveryStore {
   /** One delivery per (subscription, event): a second insert of the same pair is ignored. */
   addDelivery(delivery: Omit<StoredDelivery, 'seq' | 'status' | 'tries' | 'deliveredAt' | 'deadAt'>): void {
     const d = delivery;
-    this.db
-      .prepare(
+    this
+      .statement(
         `INSERT OR IGNORE INTO deliveries (delivery_id, subscription_id, municipality, event_id, event_type, payload, status, tries, next_attempt_at, created_at)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
       )
@@ -172,20 +179,20 @@ export class DeliveryStore {
 
   /** A dead letter goes back to the queue, for a new round of tries; its earlier attempts stay in the log. */
   redrive(subscriptionId: string, deliveryId: string, nowMs: number): void {
-    this.db
-      .prepare("UPDATE deliveries SET status = 'pending', tries = 0, next_attempt_at = ?, dead_at = NULL WHERE delivery_id = ? AND subscription_id = ? AND status = 'dead'")
+    this
+      .statement("UPDATE deliveries SET status = 'pending', tries = 0, next_attempt_at = ?, dead_at = NULL WHERE delivery_id = ? AND subscription_id = ? AND status = 'dead'")
       .run(nowMs, deliveryId, subscriptionId);
   }
 
   cancelPending(subscriptionId: string): void {
-    this.db.prepare("UPDATE deliveries SET status = 'cancelled' WHERE subscription_id = ? AND status = 'pending'").run(subscriptionId);
+    this.statement("UPDATE deliveries SET status = 'cancelled' WHERE subscription_id = ? AND status = 'pending'").run(subscriptionId);
   }
 
   /** Pending deliveries of active subscriptions whose time has come, oldest first. */
   due(nowMs: number, limit: number): StoredDelivery[] {
     return (
-      this.db
-        .prepare(
+      this
+        .statement(
           `SELECT d.* FROM deliveries d JOIN subscriptions s ON s.subscription_id = d.subscription_id
            WHERE d.status = 'pending' AND s.status = 'active' AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.seq LIMIT ?`,
         )
@@ -195,8 +202,8 @@ export class DeliveryStore {
 
   /** When the next pending delivery of an active subscription falls due; undefined when none waits. */
   nextDue(): number | undefined {
-    const row = this.db
-      .prepare("SELECT MIN(d.next_attempt_at) AS next FROM deliveries d JOIN subscriptions s ON s.subscription_id = d.subscription_id WHERE d.status = 'pending' AND s.status = 'active'")
+    const row = this
+      .statement("SELECT MIN(d.next_attempt_at) AS next FROM deliveries d JOIN subscriptions s ON s.subscription_id = d.subscription_id WHERE d.status = 'pending' AND s.status = 'active'")
       .get() as { next: number | null };
     return row.next ?? undefined;
   }
@@ -204,23 +211,23 @@ export class DeliveryStore {
   /** Records an attempt and its consequence for the delivery, together. */
   recordAttempt(deliveryId: string, attempt: Omit<StoredAttempt, 'attempt'>, next: { status: 'delivered' | 'dead' } | { status: 'pending'; at: number }): void {
     this.db.transaction(() => {
-      const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM attempts WHERE delivery_id = ?').get(deliveryId) as { n: number };
-      this.db
-        .prepare('INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?)')
+      const { n } = this.statement('SELECT COUNT(*) AS n FROM attempts WHERE delivery_id = ?').get(deliveryId) as { n: number };
+      this
+        .statement('INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(deliveryId, n + 1, attempt.startedAt, attempt.durationMs, attempt.statusCode ?? null, attempt.error ?? null, attempt.outcome);
-      if (next.status === 'pending') this.db.prepare('UPDATE deliveries SET tries = tries + 1, next_attempt_at = ? WHERE delivery_id = ?').run(next.at, deliveryId);
-      else if (next.status === 'delivered') this.db.prepare("UPDATE deliveries SET tries = tries + 1, status = 'delivered', delivered_at = ? WHERE delivery_id = ?").run(attempt.startedAt, deliveryId);
-      else this.db.prepare("UPDATE deliveries SET tries = tries + 1, status = 'dead', dead_at = ? WHERE delivery_id = ?").run(attempt.startedAt, deliveryId);
+      if (next.status === 'pending') this.statement('UPDATE deliveries SET tries = tries + 1, next_attempt_at = ? WHERE delivery_id = ?').run(next.at, deliveryId);
+      else if (next.status === 'delivered') this.statement("UPDATE deliveries SET tries = tries + 1, status = 'delivered', delivered_at = ? WHERE delivery_id = ?").run(attempt.startedAt, deliveryId);
+      else this.statement("UPDATE deliveries SET tries = tries + 1, status = 'dead', dead_at = ? WHERE delivery_id = ?").run(attempt.startedAt, deliveryId);
     })();
   }
 
   delivery(municipality: string, deliveryId: string): StoredDelivery | undefined {
-    const row = this.db.prepare('SELECT * FROM deliveries WHERE municipality = ? AND delivery_id = ?').get(municipality, deliveryId) as Row | undefined;
+    const row = this.statement('SELECT * FROM deliveries WHERE municipality = ? AND delivery_id = ?').get(municipality, deliveryId) as Row | undefined;
     return row && toDelivery(row);
   }
 
   attempts(deliveryId: string): StoredAttempt[] {
-    return (this.db.prepare('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt').all(deliveryId) as Row[]).map((row) => ({
+    return (this.statement('SELECT * FROM attempts WHERE delivery_id = ? ORDER BY attempt').all(deliveryId) as Row[]).map((row) => ({
       attempt: row.attempt as number,
       startedAt: row.started_at as string,
       durationMs: row.duration_ms as number,
@@ -243,10 +250,16 @@ export class DeliveryStore {
     if (filter.eventType) add('event_type = ?', filter.eventType);
     if (filter.before !== undefined) add('seq < ?', filter.before);
     const sql = `SELECT * FROM deliveries WHERE ${conditions.join(' AND ')} ORDER BY seq DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...params, filter.limit) as Row[]).map(toDelivery);
+    return (this.statement(sql).all(...params, filter.limit) as Row[]).map(toDelivery);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) this.prepared.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 }

@@ -90,6 +90,33 @@ describe('the webhook worker', () => {
     reopened.close();
   });
 
+  it('events no subscriber hears of move the stored checkpoint only on close; read again after a crash, they add nothing', async () => {
+    const crashed = new DeliveryStore(join(dir, 'deliveries.sqlite'));
+    const before = worker(crashed);
+    await before.ingest();
+    await subscribe('s1', ['family.registered']);
+    await before.ingest();
+    const stored = crashed.progress()!.position;
+    await familyEvent('f1', 'FamilyApproved');
+    await familyEvent('f1', 'FamilyRetired');
+    const head = await before.ingest();
+    expect(head).toBe(await events.lastPosition());
+    expect(crashed.progress()!.position).toBe(stored);
+    crashed.close();
+
+    const reopened = new DeliveryStore(join(dir, 'deliveries.sqlite'));
+    const after = worker(reopened);
+    expect(after.position()).toBe(stored);
+    await familyEvent('f2', 'FamilyRegistered');
+    await after.ingest();
+    expect(reopened.deliveries('0630', { limit: 10 }).map((delivery) => JSON.parse(delivery.payload).data.resource.id)).toEqual(['f2']);
+    await after.dispatch();
+    await after.close();
+    expect(reopened.progress()!.position).toBe(await events.lastPosition());
+    expect(received).toHaveLength(1);
+    reopened.close();
+  });
+
   it('deleting a subscription cancels what waits for it, and it is told of nothing more', async () => {
     const store = new DeliveryStore(join(dir, 'deliveries.sqlite'));
     const webhooks = worker(store);

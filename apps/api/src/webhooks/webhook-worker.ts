@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { notificationFor } from '@familybank/domain-webhooks';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
+import { checkpointDue } from '../platform/runners/checkpoint-pace';
 import type { Clock } from '../platform/tokens';
 import type { DeliveryStore, StoredDelivery, StoredSubscription } from './delivery-store';
 import { nextRetryDelay, type RetryPolicy } from './retry-schedule';
@@ -36,8 +37,14 @@ export interface WebhookWorkerOptions {
 export class WebhookWorker {
   private readonly logger = new Logger('Webhooks');
   private ingesting: Promise<void> = Promise.resolve();
+  private queuedIngest?: Promise<number>;
   private dispatching?: Promise<void>;
   private again = false;
+  /** The last dispatch round found nothing more due and nothing was ingested since: a nudge need not ask again. */
+  private quiet = false;
+  /** How far the log is ingested; the stored checkpoint may lag behind it (see checkpointDue). */
+  private reached?: number;
+  private stored?: number;
   private timer?: NodeJS.Timeout;
   private readonly stopping = new AbortController();
 
@@ -50,21 +57,30 @@ export class WebhookWorker {
   ) {}
 
   position(): number {
-    return this.store.progress()?.position ?? 0;
+    return this.reached ?? this.store.progress()?.position ?? 0;
   }
 
-  /** Reads the log to its end (queued: one reader at a time). Resolves with the position reached. */
+  /**
+   * Reads the log to its end (queued: one reader at a time). Callers while a run waits to start
+   * share that run (it sees everything appended before it starts), so a group commit of fifty
+   * commands costs one read, not fifty. Resolves with the position reached.
+   */
   ingest(): Promise<number> {
-    const run = () => this.ingestToEnd();
+    if (this.queuedIngest) return this.queuedIngest;
+    const run = () => {
+      this.queuedIngest = undefined;
+      return this.ingestToEnd();
+    };
     this.ingesting = this.ingesting.then(run, run);
-    return this.ingesting.then(() => this.position());
+    this.queuedIngest = this.ingesting.then(() => this.position());
+    return this.queuedIngest;
   }
 
   /** After an append (and on an interval): ingest, then send what is due. Errors are logged; the next nudge retries. */
   nudge(): void {
     if (this.stopping.signal.aborted) return;
     this.ingest()
-      .then(() => this.dispatch())
+      .then(() => (this.quiet ? undefined : this.dispatch()))
       .catch((error: Error) => this.logger.warn(`Webhook deliveries paused: ${error.message}`));
   }
 
@@ -74,10 +90,16 @@ export class WebhookWorker {
       this.again = true;
       return this.dispatching;
     }
-    this.dispatching = this.dispatchRounds().finally(() => {
-      this.dispatching = undefined;
-      this.scheduleWake();
-    });
+    this.dispatching = this.dispatchRounds()
+      .catch((error: Error) => {
+        // Asked again by the next nudge (not only by the next event).
+        this.quiet = false;
+        throw error;
+      })
+      .finally(() => {
+        this.dispatching = undefined;
+        this.scheduleWake();
+      });
     return this.dispatching;
   }
 
@@ -87,32 +109,57 @@ export class WebhookWorker {
     clearTimeout(this.timer);
     await this.ingesting.catch(() => undefined);
     await this.dispatching?.catch(() => undefined);
+    this.storeCheckpoint();
   }
 
   private async ingestToEnd(): Promise<void> {
     if (!this.store.progress()) this.store.begin(await this.events.lastPosition());
+    const { position: stored, activeFrom } = this.store.progress()!;
+    this.stored = stored;
     for (;;) {
-      const { position, activeFrom } = this.store.progress()!;
-      const batch = await this.events.readAll({ after: position, limit: BATCH });
+      const batch = await this.events.readAll({ after: Math.max(this.reached ?? 0, stored), limit: BATCH });
       if (batch.length === 0) return;
-      this.store.transaction(batch[batch.length - 1]!.position, () => batch.forEach((event) => this.ingestOne(event, activeFrom)));
+      const last = batch[batch.length - 1]!.position;
+      // Read-only unless something is added: a transaction that writes nothing commits without an fsync.
+      this.store.transaction(() => {
+        let added = false;
+        for (const event of batch) added = this.ingestOne(event, activeFrom) || added;
+        if (added) this.quiet = false;
+        return added || checkpointDue(this.stored!, last) ? last : undefined;
+      }, this.rememberStored);
+      this.reached = last;
     }
   }
 
-  private ingestOne(event: RecordedEvent, activeFrom: number): void {
+  private readonly rememberStored = (position: number) => (this.stored = position);
+
+  /** Writes the checkpoint held in memory (on close); a failure only means those events are read again. */
+  private storeCheckpoint(): void {
+    if (this.reached === undefined || this.reached === this.stored) return;
+    const reached = this.reached;
+    try {
+      this.store.transaction(() => reached, this.rememberStored);
+    } catch (error) {
+      this.logger.warn(`Webhook checkpoint not stored: ${(error as Error).message}`);
+    }
+  }
+
+  /** Folds one event; true when it wrote something (a subscription, a delivery, a re-drive, a cancellation). */
+  private ingestOne(event: RecordedEvent, activeFrom: number): boolean {
     if (isSubscriptionEvent(event)) {
       const subscriptionId = event.streamId.slice('webhook-subscription-'.length);
       const change = subscriptionChange(this.store.subscription(subscriptionId), event);
       if (change.subscription) this.store.putSubscription(change.subscription);
       if (change.redrive) this.store.redrive(subscriptionId, change.redrive, this.clock().getTime());
       if (change.cancelPending) this.store.cancelPending(subscriptionId);
-      return;
+      return true;
     }
     // On its first start the worker learns the subscriptions from history but announces only what follows.
-    if (event.position <= activeFrom) return;
+    if (event.position <= activeFrom) return false;
     const notification = notificationFor({ ...event, municipality: event.metadata.municipality, occurredAt: event.metadata.occurredAt });
-    if (!notification) return;
-    for (const subscription of this.store.subscribers(notification.municipality, notification.type)) {
+    if (!notification) return false;
+    const subscribers = this.store.subscribers(notification.municipality, notification.type);
+    for (const subscription of subscribers) {
       const deliveryId = deliveryIdOf(subscription.subscriptionId, event.eventId);
       this.store.addDelivery({
         deliveryId,
@@ -125,11 +172,13 @@ export class WebhookWorker {
         createdAt: this.clock().toISOString(),
       });
     }
+    return subscribers.length > 0;
   }
 
   private async dispatchRounds(): Promise<void> {
     do {
       this.again = false;
+      this.quiet = true;
       for (;;) {
         if (this.stopping.signal.aborted) return;
         // One attempt in flight per subscription: a slow receiver holds up only itself.

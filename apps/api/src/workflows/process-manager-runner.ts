@@ -4,6 +4,7 @@ import { recordedFact, type AggregateCommand, type AnyProcessManager, type Comma
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import type { Clock } from '../platform/tokens';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
+import { checkpointDue } from '../platform/runners/checkpoint-pace';
 import type { ManagerProgress, StoredInstance, WorkflowStore } from './workflow-store';
 import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflow-trigger';
 
@@ -36,6 +37,13 @@ export class ProcessManagerRunner {
   private queued?: Promise<number>;
   private started = false;
   private lastFailure?: { at: string; message: string };
+  /**
+   * Each manager's progress as processed, once started. A batch that touched no instance stores
+   * its checkpoint only now and then (see checkpointDue), so this may be ahead of the store.
+   */
+  private progress?: Map<string, ManagerProgress>;
+  /** The lowest position in the store, as last written. */
+  private stored = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -91,8 +99,12 @@ export class ProcessManagerRunner {
 
   /** The log position every manager has passed. */
   position(): number {
-    const positions = this.managers.map((manager) => this.store.progress(manager.name)?.position ?? 0);
+    const positions = this.managers.map((manager) => (this.progress ?? this.storedProgress()).get(manager.name)?.position ?? 0);
     return positions.length ? Math.min(...positions) : 0;
+  }
+
+  private storedProgress(): Map<string, ManagerProgress | undefined> {
+    return new Map(this.managers.map((manager) => [manager.name, this.store.progress(manager.name)]));
   }
 
   /** For /ready: degraded while the last run failed; the lag says how far the workflows are behind. */
@@ -117,11 +129,13 @@ export class ProcessManagerRunner {
     if (this.started) return;
     const end = await this.events.lastPosition();
     for (const manager of this.managers) this.store.begin(manager.name, end);
+    this.progress = this.storedProgress() as Map<string, ManagerProgress>;
+    this.stored = this.position();
     this.started = true;
   }
 
   private async process(batch: RecordedEvent[]): Promise<void> {
-    const progress = new Map(this.managers.map((manager) => [manager.name, this.store.progress(manager.name)!]));
+    const progress = this.progress!;
     const touched = new Map<string, StoredInstance>();
     for (const event of batch) {
       const { eventId, streamId, type, data, metadata } = event;
@@ -135,7 +149,12 @@ export class ProcessManagerRunner {
       }
     }
     const last = batch[batch.length - 1]!.position;
-    this.store.save([...touched.values()], new Map([...progress].map(([name, { position }]: [string, ManagerProgress]) => [name, Math.max(position, last)])));
+    const positions = new Map([...progress].map(([name, { position }]: [string, ManagerProgress]) => [name, Math.max(position, last)]));
+    if (touched.size > 0 || checkpointDue(this.stored, last)) {
+      this.store.save([...touched.values()], positions);
+      this.stored = last;
+    }
+    for (const [name, position] of positions) progress.set(name, { ...progress.get(name)!, position });
   }
 
   private async deliverTick(tick: Tick): Promise<Record<string, number>> {

@@ -151,6 +151,27 @@ describe('workflows between aggregates, driven from the event log', () => {
     expect(await fixture.types(offerStreamId('offer-1'))).toEqual(['OfferMade', 'AcceptanceReceived', 'AssignmentConfirmed', 'ContactDetailsDisclosed']);
   });
 
+  it('events no workflow handles leave its file untouched; a restarted runner reads them again and does nothing twice', async () => {
+    const progress = () => processManagers.map((manager) => fixture.workflows.progress(manager.name)!.position);
+    await fixture.runner.run();
+    const stored = progress();
+    const note = (n: number) => ({ eventId: `note-${n}`, type: 'NoteTakenForTest', data: {}, metadata: fixture.metadata('caseworker-1', `note-${n}`) });
+    await fixture.events.appendToStream('notes-for-test', [note(1), note(2)], { expectedRevision: 'any' });
+
+    await fixture.runner.run();
+    expect(fixture.runner.position()).toBe(await fixture.events.lastPosition());
+    expect(progress()).toEqual(stored);
+
+    const restarted = fixture.runnerOver(fixture.gateway);
+    expect(restarted.position()).toBe(Math.min(...stored));
+    await fixture.makeOffer('offer-1', 'fam-1');
+    await fixture.fromRequester('offer-1', { type: 'ReceiveAcceptance', data: { acceptanceId: 'acc-1', from: FROM } }, 'msg-accept-1');
+    await restarted.run();
+    expect(await fixture.types(familyStreamId('fam-1'))).toContain('FamilyReserved');
+    expect(progress().every((position) => position === Math.min(...progress()) && position > Math.max(...stored))).toBe(true);
+    expect(await fixture.types(offerStreamId('offer-1'))).toEqual(['OfferMade', 'AcceptanceReceived', 'AssignmentConfirmed', 'ContactDetailsDisclosed']);
+  });
+
   it('nudges while a run waits to start share that run', async () => {
     await fixture.makeOffer('offer-1', 'fam-1');
     const reads = jest.spyOn(fixture.events, 'readAll');

@@ -7,6 +7,7 @@ import { devSigningKey, loadOrCreateDevKeys, type DevKeys } from './dev-keys';
 import { jwtVerifier } from './jwt-verifier';
 import { configuredSigningKeys, remoteSigningKeys } from './signing-keys';
 import type { TokenVerifier } from './token-verifier';
+import { rememberVerifiedTokens } from './verified-tokens';
 
 /** How this node knows who calls it. */
 export interface Identity {
@@ -24,12 +25,12 @@ export async function openIdentity(config: AppConfig): Promise<Identity> {
   if (usesIdentityProvider(config)) {
     const keys = await providerKeys(config);
     const claims: ClaimMapping = { subject: config.JWT_CLAIM_SUBJECT, municipality: config.JWT_CLAIM_MUNICIPALITY, roles: config.JWT_CLAIM_ROLES, roleMap: config.JWT_ROLE_MAP, fixedMunicipality: config.JWT_MUNICIPALITY };
-    return { verifier: jwtVerifier({ ...checks, keys, claims }) };
+    return { verifier: rememberVerifiedTokens(jwtVerifier({ ...checks, keys, claims })) };
   }
   // loadConfig refuses this combination already; a second lock, since minting tokens from a file is what it prevents.
   if (config.NODE_ENV === 'production') throw new ConfigError('Invalid configuration:\n  JWT_JWKS_URL: the development issuer is refused when NODE_ENV=production');
   const devKeys = await loadOrCreateDevKeys(config.DATA_DIR);
-  return { verifier: jwtVerifier({ ...checks, keys: devSigningKey(devKeys), claims: DEFAULT_CLAIMS }), devKeys };
+  return { verifier: rememberVerifiedTokens(jwtVerifier({ ...checks, keys: devSigningKey(devKeys), claims: DEFAULT_CLAIMS })), devKeys };
 }
 
 function providerKeys(config: AppConfig): Promise<JWTVerifyGetKey> | JWTVerifyGetKey {

@@ -36,6 +36,24 @@ describe('idempotency store', () => {
     store.close();
   });
 
+  it('keys put in one run of JavaScript are written together when it ends, and found meanwhile', async () => {
+    const store = new IdempotencyStore(file);
+    const onDisk = () => {
+      const reader = new Database(file, { readonly: true });
+      const { n } = reader.prepare('SELECT count(*) AS n FROM idempotency_keys').get() as { n: number };
+      reader.close();
+      return n;
+    };
+    for (const key of ['k1', 'k2', 'k3']) store.put('0630', key, `hash-${key}`, at(0));
+    expect(store.get('0630', 'k2', at(1))?.fingerprint).toBe('hash-k2');
+    expect(onDisk()).toBe(0);
+    await Promise.resolve();
+    expect(onDisk()).toBe(3);
+    store.put('0630', 'k4', 'hash-k4', at(0));
+    store.close();
+    expect(onDisk()).toBe(4);
+  });
+
   it('an expired key can be stored again, for a new period', () => {
     const store = new IdempotencyStore(file, { ttlHours: 1 });
     store.put('0630', 'k', 'first', at(0));

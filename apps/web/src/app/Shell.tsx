@@ -16,6 +16,12 @@ const NAV = [
   ['/partnerships', 'nav.partnerships'],
 ] as const;
 
+/** Screens only some roles can use, shown in the navigation only to them (the API refuses the others anyway). */
+const ROLE_NAV = [
+  ['/audit', 'audit.nav', ['auditor']],
+  ['/webhooks', 'webhooks.nav', ['approver', 'administrator']],
+] as const;
+
 /** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
 export function Shell() {
   const { t } = useTranslation();
@@ -45,7 +51,7 @@ export function Shell() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.map(([to, key]) => (
+            {[...NAV, ...ROLE_NAV.filter(([, , roles]) => session?.roles.some((role) => (roles as readonly string[]).includes(role)))].map(([to, key]) => (
               <li key={to}>
                 <NavLink to={to} end={to === '/'}>
                   {t(key)}

@@ -1,3 +1,4 @@
+import { daAdmin } from './admin.da';
 import { daWork } from './work.da';
 import type { Translation } from '../translation';
 
@@ -309,4 +310,5 @@ export const da: Translation = {
     revoke: 'Afslut partnerskabet med {{partner}}',
   },
   ...daWork,
+  ...daAdmin,
 };

@@ -1,3 +1,4 @@
+import { enAdmin } from './admin.en';
 import { enWork } from './work.en';
 /** English: the fallback language; its shape is the one every language must have (see translation.ts). */
 export const en = {
@@ -308,4 +309,5 @@ export const en = {
     revoke: 'End partnership with {{partner}}',
   },
   ...enWork,
+  ...enAdmin,
 };

@@ -1,3 +1,4 @@
+import { svAdmin } from './admin.sv';
 import { svWork } from './work.sv';
 import type { Translation } from '../translation';
 
@@ -309,4 +310,5 @@ export const sv: Translation = {
     revoke: 'Avsluta partnerskapet med {{partner}}',
   },
   ...svWork,
+  ...svAdmin,
 };

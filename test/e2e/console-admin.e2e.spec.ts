@@ -157,7 +157,7 @@ describe.each([
     await secret.waitFor({ timeout: 15_000 });
     expect(await secret.textContent()).toMatch(/^whsec_/);
     await page.getByText(T.webhooks.secret.hint).first().waitFor();
-    await page.getByRole('cell', { name: url }).waitFor();
+    await page.getByRole('cell', { name: url, exact: true }).waitFor();
     await shot('07-webhook-secret');
 
     await unwrap(vejle.POST('/v1/families', { body: registration() }));

@@ -58,7 +58,7 @@ export function ErasePanel({ family, onErased, onReload }: { family: Family; onE
   const blocked = code === 'FAMILY.ERASURE_BLOCKED_BY_ASSIGNMENT' ? code : undefined;
   const fieldError = erase.state.status === 'failed' ? erase.state.failure.fieldErrors['reason'] : undefined;
   return (
-    <Card data-color="danger">
+    <Card>
       <Card.Block>
         <form aria-label={t('erasure.title')} onSubmit={ask} noValidate className="fb-stack">
           <Heading level={2} data-size="sm">
@@ -76,7 +76,7 @@ export function ErasePanel({ family, onErased, onReload }: { family: Family; onE
               aria-invalid={missing || Boolean(fieldError)}
               required
               value={reason}
-              disabled={confirming}
+              readOnly={confirming}
               onChange={(event) => setReason(event.target.value)}
             />
             {missing ? <ValidationMessage>{t('erasure.reasonRequired')}</ValidationMessage> : null}

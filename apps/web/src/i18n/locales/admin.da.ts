@@ -33,7 +33,7 @@ export const daAdmin: AdminTranslation = {
   },
   erasure: {
     title: 'Slet personoplysninger',
-    intro: 'Destruerer familiens nøgle: navne, kontaktoplysninger og noter i historikken vises derefter som “[slettet]”, og familien trækkes ud af partnernes puljer. Det kan ikke fortrydes. Afvises, mens et barn er anbragt hos familien.',
+    intro: 'Destruerer familiens nøgle: navne, kontaktoplysninger og noter i historikken vises derefter som “[erased]”, og familien trækkes ud af partnernes puljer. Det kan ikke fortrydes. Afvises, mens et barn er anbragt hos familien.',
     reason: 'Begrundelse for sletningen',
     reasonHelp: 'Begrundelsen forbliver læsbar: nævn ikke familien i den.',
     reasonRequired: 'Angiv en begrundelse.',
@@ -47,7 +47,7 @@ export const daAdmin: AdminTranslation = {
     blocked: 'Familien kan ikke slettes, mens et barn er anbragt hos den: afslut anbringelsen først.',
     erasedTag: 'Slettet',
     erasedTitle: 'Personoplysninger slettet',
-    erasedText: 'Familiens personoplysninger blev slettet den {{date}}. Historikken består, med personoplysningerne vist som “[slettet]”.',
+    erasedText: 'Familiens personoplysninger blev slettet den {{date}}. Historikken består, med personoplysningerne vist som “[erased]”.',
   },
   webhooks: {
     nav: 'Webhooks',

@@ -30,7 +30,7 @@ export const svAdmin: AdminTranslation = {
   },
   erasure: {
     title: 'Radera personuppgifter',
-    intro: 'Förstör familjens nyckel: namn, kontaktuppgifter och anteckningar i historiken visas sedan som ”[raderat]”, och familjen dras tillbaka ur partnernas pooler. Det kan inte ångras. Nekas medan ett barn är placerat hos familjen.',
+    intro: 'Förstör familjens nyckel: namn, kontaktuppgifter och anteckningar i historiken visas sedan som ”[erased]”, och familjen dras tillbaka ur partnernas pooler. Det kan inte ångras. Nekas medan ett barn är placerat hos familjen.',
     reason: 'Skäl till raderingen',
     reasonHelp: 'Skälet förblir läsbart: nämn inte familjen i det.',
     reasonRequired: 'Ange ett skäl.',
@@ -44,7 +44,7 @@ export const svAdmin: AdminTranslation = {
     blocked: 'Familjen kan inte raderas medan ett barn är placerat hos den: avsluta placeringen först.',
     erasedTag: 'Raderad',
     erasedTitle: 'Personuppgifter raderade',
-    erasedText: 'Familjens personuppgifter raderades den {{date}}. Historiken finns kvar, med personuppgifterna som ”[raderat]”.',
+    erasedText: 'Familjens personuppgifter raderades den {{date}}. Historiken finns kvar, med personuppgifterna som ”[erased]”.',
   },
   webhooks: {
     nav: 'Webhooks',

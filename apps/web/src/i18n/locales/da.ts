@@ -203,6 +203,7 @@ export const da: Translation = {
   timeline: { title: 'Historik', byAt: 'af {{actor}}, {{at}}', more: 'Vis senere hændelser' },
   views: { title: 'Hvem har set den delte profil', pseudonym: 'Partnere ser familien som', none: 'Ingen partner har set profilen endnu.' },
   events: {
+    FamilyErased: 'Personoplysninger slettet',
     FamilyRegistered: 'Registreret som interesseret',
     FirstContactMade: 'Første kontakt',
     FamilyScreened: 'Screenet',

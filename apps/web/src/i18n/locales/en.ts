@@ -202,6 +202,7 @@ export const en = {
   timeline: { title: 'History', byAt: 'by {{actor}}, {{at}}', more: 'Show later events' },
   views: { title: 'Who viewed the shared profile', pseudonym: 'Partners see the family as', none: 'No partner has viewed the profile yet.' },
   events: {
+    FamilyErased: 'Personal data erased',
     FamilyRegistered: 'Registered as a lead',
     FirstContactMade: 'First contact made',
     FamilyScreened: 'Screened',

@@ -203,6 +203,7 @@ export const sv: Translation = {
   timeline: { title: 'Historik', byAt: 'av {{actor}}, {{at}}', more: 'Visa senare händelser' },
   views: { title: 'Vem har sett den delade profilen', pseudonym: 'Partner ser familjen som', none: 'Ingen partner har sett profilen ännu.' },
   events: {
+    FamilyErased: 'Personuppgifter raderade',
     FamilyRegistered: 'Registrerad som intresserad',
     FirstContactMade: 'Första kontakt',
     FamilyScreened: 'Screenad',

@@ -48,6 +48,7 @@ export function FamilyPage() {
               {notice}
             </Alert>
           ) : null}
+          {data.erased ? <ErasePanel family={data} onErased={family.reload} onReload={family.reload} /> : null}
           <div className="fb-grid">
             <Card>
               <Card.Block>
@@ -76,7 +77,7 @@ export function FamilyPage() {
               }}
             />
           ) : null}
-          {data.erased || session?.roles.includes('approver') ? (
+          {!data.erased && session?.roles.includes('approver') ? (
             <ErasePanel
               family={data}
               onErased={() => {

@@ -135,7 +135,7 @@ describe.each([
     await page.getByRole('status').filter({ hasText: T.erasure.done }).waitFor({ timeout: 15_000 });
     await page.getByRole('heading', { name: T.erasure.erasedTitle }).waitFor();
     await page.getByText(T.family.noSteps).waitFor();
-    await page.getByText(T.events.FamilyErased).waitFor();
+    await page.getByRole('list', { name: T.timeline.title }).getByText(T.events.FamilyErased).waitFor();
     expect(await page.getByRole('heading', { name: ERASABLE, level: 1 }).count()).toBe(0);
     const family = await unwrap(vejle.GET('/v1/families/{familyId}', { params: { path: { familyId: erasableId } } }));
     expect(family).toMatchObject({ erased: true, erasedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });

@@ -4,23 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
-
-const NAV = [
-  ['/', 'nav.worklist'],
-  ['/pipeline', 'nav.pipeline'],
-  ['/families', 'nav.families'],
-  ['/requests', 'nav.requests'],
-  ['/inbox', 'nav.inbox'],
-  ['/support', 'nav.support'],
-  ['/figures', 'nav.figures'],
-  ['/partnerships', 'nav.partnerships'],
-] as const;
-
-/** Screens only some roles can use, shown in the navigation only to them (the API refuses the others anyway). */
-const ROLE_NAV = [
-  ['/audit', 'audit.nav', ['auditor']],
-  ['/webhooks', 'webhooks.nav', ['approver', 'administrator']],
-] as const;
+import { navigationFor } from './navigation';
 
 /** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
 export function Shell() {
@@ -51,7 +35,7 @@ export function Shell() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {[...NAV, ...ROLE_NAV.filter(([, , roles]) => session?.roles.some((role) => (roles as readonly string[]).includes(role)))].map(([to, key]) => (
+            {navigationFor(session?.roles ?? []).map(([to, key]) => (
               <li key={to}>
                 <NavLink to={to} end={to === '/'}>
                   {t(key)}

@@ -6,6 +6,7 @@ import { da } from '../../apps/web/src/i18n/locales/da';
 import { startTestServer, type TestServer } from '../support/api-server';
 import { buildConsole, checkScreen, fill, launchChromium } from '../support/browser';
 import { registration } from '../support/family-fixtures';
+import { eventually } from '../support/journeys';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 jest.setTimeout(300_000);
@@ -55,9 +56,13 @@ describe.each([
   }
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // Two quick tries, so that a failing receiver makes a dead letter within the test.
+    server = await startTestServer({ WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_MS: '50', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_TIMEOUT_MS: '2000' });
     receiver = await WebhookReceiver.start();
     vejle = await server.client('0630');
+    // A receiver that fails both tries of a delivery and accepts it when re-driven.
+    receiver.plan(`/failing-${language}`, (seenBefore) => (seenBefore < 2 ? 500 : 200));
+    await unwrap(vejle.POST('/v1/webhooks/subscriptions', { body: { url: receiver.url(`/failing-${language}`), eventTypes: ['family.registered'] } }));
     readFamilyId = (await unwrap(vejle.POST('/v1/families', { body: registration({ adults: [{ adultId: 'a1', fullName: READ_FAMILY }] }) }))).familyId;
     erasableId = (await unwrap(vejle.POST('/v1/families', { body: registration({ adults: [{ adultId: 'a1', fullName: ERASABLE }] }) }))).familyId;
     browser = await launchChromium();
@@ -173,6 +178,21 @@ describe.each([
     await delivered.first().locator('summary', { hasText: T.webhooks.deliveries.showAttempts }).click();
     await delivered.first().getByText('HTTP 200').first().waitFor();
     await shot('08-delivery-log');
+
+    // The failing receiver's delivery is a dead letter; re-driven, it is delivered.
+    await page.getByLabel(T.webhooks.deliveries.status, { exact: true }).selectOption('dead');
+    const redrive = page.getByRole('button', { name: fill(T.webhooks.deliveries.redrive, { event: 'family.registered' }) });
+    for (let attempt = 0; (await redrive.count()) === 0 && attempt < 60; attempt++) {
+      await page.waitForTimeout(250);
+      await page.getByRole('button', { name: T.webhooks.deliveries.refresh }).click();
+    }
+    await shot('09-dead-letters');
+    const before = receiver.at(`/failing-${language}`).length;
+    // Every family registered since the subscription made one dead letter; the re-driven one leaves the list.
+    const dead = await redrive.count();
+    await redrive.first().click();
+    await eventually(async () => expect(await redrive.count()).toBe(dead - 1), 15_000);
+    await eventually(async () => expect(receiver.at(`/failing-${language}`).length).toBeGreaterThan(before), 15_000);
 
     // Paused, then resumed: the row says so each time.
     await page.getByRole('button', { name: fill(T.webhooks.pause, { url }) }).click();

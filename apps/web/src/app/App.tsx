@@ -17,6 +17,8 @@ import { WorklistPage } from '../screens/worklist/WorklistPage';
 import { FamiliesPage } from '../screens/families/FamiliesPage';
 import { SupportPage } from '../screens/support/SupportPage';
 import { FiguresPage } from '../screens/figures/FiguresPage';
+import { AuditPage } from '../screens/audit/AuditPage';
+import { WebhooksPage } from '../screens/webhooks/WebhooksPage';
 
 export function App({ session, client }: { session?: Session; client?: FamilybankClient }) {
   return (
@@ -38,6 +40,8 @@ export function App({ session, client }: { session?: Session; client?: Familyban
             <Route path="requests/:requestId" element={<RequestPage />} />
             <Route path="inbox" element={<InboxPage />} />
             <Route path="partnerships" element={<PartnershipsPage />} />
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="webhooks" element={<WebhooksPage />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Route>
         </Routes>

@@ -4,17 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
-
-const NAV = [
-  ['/', 'nav.worklist'],
-  ['/pipeline', 'nav.pipeline'],
-  ['/families', 'nav.families'],
-  ['/requests', 'nav.requests'],
-  ['/inbox', 'nav.inbox'],
-  ['/support', 'nav.support'],
-  ['/figures', 'nav.figures'],
-  ['/partnerships', 'nav.partnerships'],
-] as const;
+import { navigationFor } from './navigation';
 
 /** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
 export function Shell() {
@@ -45,7 +35,7 @@ export function Shell() {
         </div>
         <nav aria-label={t('nav.label')}>
           <ul>
-            {NAV.map(([to, key]) => (
+            {navigationFor(session?.roles ?? []).map(([to, key]) => (
               <li key={to}>
                 <NavLink to={to} end={to === '/'}>
                   {t(key)}

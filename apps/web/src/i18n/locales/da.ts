@@ -1,3 +1,4 @@
+import { daAdmin } from './admin.da';
 import { daWork } from './work.da';
 import type { Translation } from '../translation';
 
@@ -208,6 +209,7 @@ export const da: Translation = {
   timeline: { title: 'Historik', byAt: 'af {{actor}}, {{at}}', more: 'Vis senere hændelser' },
   views: { title: 'Hvem har set den delte profil', pseudonym: 'Partnere ser familien som', none: 'Ingen partner har set profilen endnu.' },
   events: {
+    FamilyErased: 'Personoplysninger slettet',
     FamilyRegistered: 'Registreret som interesseret',
     FirstContactMade: 'Første kontakt',
     FamilyScreened: 'Screenet',
@@ -315,4 +317,5 @@ export const da: Translation = {
     revoke: 'Afslut partnerskabet med {{partner}}',
   },
   ...daWork,
+  ...daAdmin,
 };

@@ -1,3 +1,4 @@
+import { enAdmin } from './admin.en';
 import { enWork } from './work.en';
 /** English: the fallback language; its shape is the one every language must have (see translation.ts). */
 export const en = {
@@ -207,6 +208,7 @@ export const en = {
   timeline: { title: 'History', byAt: 'by {{actor}}, {{at}}', more: 'Show later events' },
   views: { title: 'Who viewed the shared profile', pseudonym: 'Partners see the family as', none: 'No partner has viewed the profile yet.' },
   events: {
+    FamilyErased: 'Personal data erased',
     FamilyRegistered: 'Registered as a lead',
     FirstContactMade: 'First contact made',
     FamilyScreened: 'Screened',
@@ -314,4 +316,5 @@ export const en = {
     revoke: 'End partnership with {{partner}}',
   },
   ...enWork,
+  ...enAdmin,
 };

@@ -1,3 +1,4 @@
+import { svAdmin } from './admin.sv';
 import { svWork } from './work.sv';
 import type { Translation } from '../translation';
 
@@ -208,6 +209,7 @@ export const sv: Translation = {
   timeline: { title: 'Historik', byAt: 'av {{actor}}, {{at}}', more: 'Visa senare händelser' },
   views: { title: 'Vem har sett den delade profilen', pseudonym: 'Partner ser familjen som', none: 'Ingen partner har sett profilen ännu.' },
   events: {
+    FamilyErased: 'Personuppgifter raderade',
     FamilyRegistered: 'Registrerad som intresserad',
     FirstContactMade: 'Första kontakt',
     FamilyScreened: 'Screenad',
@@ -315,4 +317,5 @@ export const sv: Translation = {
     revoke: 'Avsluta partnerskapet med {{partner}}',
   },
   ...svWork,
+  ...svAdmin,
 };

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useLoad } from '../../api/hooks';
-import { useApi } from '../../api/session';
+import { useApi, useSession } from '../../api/session';
 import { FailureMessage } from '../../components/Outcome';
+import { ErasePanel } from './ErasePanel';
 import { applicableSteps, type Family } from './family-steps';
 import { FamilyStepForm, householdName } from './FamilyStepForm';
 import { FamilySummary } from './FamilySummary';
@@ -18,6 +19,7 @@ export function FamilyPage() {
   const { familyId = '' } = useParams();
   const { t } = useTranslation();
   const api = useApi();
+  const { session } = useSession();
   const [notice, setNotice] = useState<string>();
   const [historyVersion, setHistoryVersion] = useState(0);
   const family = useLoad(() => unwrap(api.GET('/v1/families/{familyId}', { params: { path: { familyId } } })), [api, familyId]);
@@ -38,6 +40,7 @@ export function FamilyPage() {
           </Heading>
           <div className="fb-tags">
             <Tag data-color="info">{t(`vocab.stage.${data.stage}`)}</Tag>
+            {data.erased ? <Tag data-color="warning">{t('erasure.erasedTag')}</Tag> : null}
             {data.consentToShare ? <Tag data-color="success">{t('family.consenting')}</Tag> : <Tag data-color="neutral">{t('family.notConsenting')}</Tag>}
           </div>
           {notice ? (
@@ -45,6 +48,7 @@ export function FamilyPage() {
               {notice}
             </Alert>
           ) : null}
+          {data.erased ? <ErasePanel family={data} onErased={family.reload} onReload={family.reload} /> : null}
           <div className="fb-grid">
             <Card>
               <Card.Block>
@@ -71,6 +75,17 @@ export function FamilyPage() {
                 family.reload();
                 setHistoryVersion((n) => n + 1);
               }}
+            />
+          ) : null}
+          {!data.erased && session?.roles.includes('approver') ? (
+            <ErasePanel
+              family={data}
+              onErased={() => {
+                setNotice(t('erasure.done'));
+                family.reload();
+                setHistoryVersion((n) => n + 1);
+              }}
+              onReload={family.reload}
             />
           ) : null}
           <div className="fb-grid">

@@ -206,6 +206,8 @@ export function nextStep(family: Family): FamilyStep | undefined {
 
 /** Every step that applies now, the next one first: the family page offers them all. */
 export function applicableSteps(family: Family): FamilyStep[] {
+  // Nothing more can be recorded for an erased family: the API refuses it (FAMILY.ERASED).
+  if (family.erased) return [];
   const steps: FamilyStep[] = [];
   const next = nextStep(family);
   if (next) steps.push(next);

@@ -23,6 +23,11 @@ describe('the next step of a family', () => {
     expect(nextStep(family({ stage: 'approved', consentToShare: true }))).toBe(STEPS.availability);
     expect(nextStep(family({ stage: 'rejected' }))).toBeUndefined();
   });
+
+  it('an erased family is offered no step at all: the API refuses anything more for it', () => {
+    expect(applicableSteps(family({ stage: 'lead' })).length).toBeGreaterThan(0);
+    expect(applicableSteps(family({ stage: 'lead', erased: true }))).toEqual([]);
+  });
 });
 
 describe('the next step of a network family', () => {

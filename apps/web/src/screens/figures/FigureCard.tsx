@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAction, useLoad } from '../../api/hooks';
 import { useApi } from '../../api/session';
 import { FailureMessage, Outcome } from '../../components/Outcome';
+import { saveBlob } from '../../components/download';
 import { useFormat } from '../../i18n/format';
 import { FigureChart } from './FigureChart';
 import { chartRows, csvFileName, fetchCsv, figurePath, FIGURE_SPECS, type FigureName, type Query, type Row } from './figure-model';
@@ -24,16 +25,7 @@ export function FigureCard({ name, query }: { name: FigureName; query: Query }) 
   const title = t(`figures.names.${name}`);
   const figure = useLoad(async () => (await unwrap(api.GET(figurePath(name), { params: { query } }))) as unknown as Figure, [api, name, query.from, query.to, query.grouping]);
   const download = useAction(async () => {
-    const blob = await fetchCsv(api, name, query);
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = csvFileName(name, query);
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // The click has handed the file to the browser; the object URL can go once it has read it.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(await fetchCsv(api, name, query), csvFileName(name, query));
     return true;
   });
   const data = figure.data;

@@ -1,0 +1,102 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { unwrap, type Schemas } from '@familybank/api-client';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/hooks';
+import { useApi } from '../../api/session';
+import { Outcome } from '../../components/Outcome';
+import { checkSubscription, EMPTY_DRAFT, subscriptionBody, toggleEventType, type SubscriptionDraft } from './webhook-model';
+
+type EventTypes = Schemas['WebhookEventTypeList']['items'];
+
+/** Subscribing a URL to event types: the answer's secret is shown here once, with a copy hint. */
+export function CreateSubscription({ eventTypes, onCreated }: { eventTypes: EventTypes; onCreated(): void }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const id = useId();
+  const [draft, setDraft] = useState<SubscriptionDraft>(EMPTY_DRAFT);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useAction(() => unwrap(api.POST('/v1/webhooks/subscriptions', { body: subscriptionBody(draft) as never })));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = checkSubscription(draft);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    if (await create.run()) {
+      setDraft(EMPTY_DRAFT);
+      onCreated();
+    }
+  };
+  // The form's own check first, then the server's (e.g. WEBHOOK.INVALID_URL names no field: it is the URL's).
+  const serverErrors = create.state.status === 'failed' ? create.state.failure.fieldErrors : {};
+  const urlProblem = create.state.status === 'failed' && create.state.failure.problem?.code === 'WEBHOOK.INVALID_URL' ? create.state.failure.problem.detail : undefined;
+  const error = (name: string) => (errors[name] ? t(`validation.${errors[name]}`, { defaultValue: errors[name] }) : serverErrors[name]);
+  const created = create.state.status === 'done' ? create.state.result : undefined;
+  return (
+    <section aria-labelledby={`${id}-title`} className="fb-stack">
+      <Heading level={2} data-size="sm" id={`${id}-title`}>
+        {t('webhooks.create')}
+      </Heading>
+      {created ? <SecretOnce subscriptionUrl={created.url} secret={created.secret} /> : null}
+      <form aria-label={t('webhooks.create')} onSubmit={(event) => void submit(event)} noValidate className="fb-stack">
+        <Textfield id={`${id}-url`} label={t('webhooks.fields.url')} description={t('webhooks.fields.urlHelp')} value={draft.url} error={error('url') ?? urlProblem} onChange={(event) => setDraft({ ...draft, url: event.target.value })} />
+        <Textfield id={`${id}-description`} label={t('webhooks.fields.description')} value={draft.description} error={error('description')} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />
+        <Fieldset>
+          <Fieldset.Legend>{t('webhooks.fields.eventTypes')}</Fieldset.Legend>
+          <div className="fb-options">
+            {eventTypes.map(({ type, description }) => (
+              <Checkbox
+                key={type}
+                id={`${id}-${type}`}
+                label={type}
+                description={description}
+                value={type}
+                checked={draft.eventTypes.includes(type)}
+                onChange={(event) => setDraft({ ...draft, eventTypes: toggleEventType(draft.eventTypes, type, event.target.checked) })}
+              />
+            ))}
+          </div>
+          {error('eventTypes') ? <ValidationMessage>{t('webhooks.fields.eventTypesRequired')}</ValidationMessage> : null}
+        </Fieldset>
+        <div className="fb-actions">
+          <Button type="submit" disabled={create.running} aria-busy={create.running}>
+            {t('webhooks.createSubmit')}
+          </Button>
+        </div>
+        {created ? null : <Outcome state={create.state} />}
+      </form>
+    </section>
+  );
+}
+
+/** A signing secret, shown the one time the API answers with it. */
+export function SecretOnce({ subscriptionUrl, secret }: { subscriptionUrl: string; secret: string }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <Alert data-color="warning" role="status">
+      <Heading level={3} data-size="xs">
+        {t('webhooks.secret.title', { url: subscriptionUrl })}
+      </Heading>
+      <Paragraph>{t('webhooks.secret.hint')}</Paragraph>
+      <Paragraph>
+        <code className="fb-code" data-testid="webhook-secret">
+          {secret}
+        </code>
+      </Paragraph>
+      <Button
+        variant="secondary"
+        data-size="sm"
+        onClick={() =>
+          void navigator.clipboard?.writeText(secret).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          )
+        }
+      >
+        {t('webhooks.secret.copy')}
+      </Button>
+      {copied ? <Paragraph data-size="sm">{t('webhooks.secret.copied')}</Paragraph> : null}
+    </Alert>
+  );
+}

@@ -14,6 +14,8 @@ export function buildApiForProcessTests(): string {
   return join(PROCESS_BUILD_DIR, 'apps/api/src/main.js');
 }
 
+export const NO_RATE_LIMITS = { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_TOKEN: '0', RATE_LIMIT_VIEWS_PER_TOKEN: '0' } as const;
+
 export interface ApiProcess {
   child: ChildProcess;
   baseUrl: string;
@@ -25,7 +27,9 @@ export interface ApiProcess {
  * process that does not within `timeoutMs` is killed.
  */
 export function startApiProcess(mainJs: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [mainJs], { cwd: root, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Rate limits off unless a test sets them: tests poll (eventually) faster than any client should,
+  // for as long as a broker outage lasts; the limits have their own tests (rate-limits.e2e).
+  const child = spawn(process.execPath, [mainJs], { cwd: root, env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...NO_RATE_LIMITS, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -5,6 +5,7 @@ import type { Role } from '@familybank/contracts';
 import { createFamilybankClient, type FamilybankClient } from '@familybank/api-client';
 import { signDevToken, type DevKeys } from '../../apps/api/src/platform/auth/dev-keys';
 import { loadConfig, type AppConfig } from '../../apps/api/src/platform/config/config';
+import { NO_RATE_LIMITS } from './api-process';
 import { createApp, type FamilybankApp } from '../../apps/api/src/create-app';
 
 export interface TestServer {
@@ -26,7 +27,8 @@ export interface TestServer {
 /** The real API, in this process, on a free port and a fresh data directory. */
 export async function startTestServer(env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'familybank-e2e-'));
-  const config: AppConfig = loadConfig({ DATA_DIR: dataDir, PORT: '0', SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
+  // Rate limits off unless a test sets them (see NO_RATE_LIMITS).
+  const config: AppConfig = loadConfig({ DATA_DIR: dataDir, PORT: '0', SQLITE_SYNCHRONOUS: 'NORMAL', ...NO_RATE_LIMITS, ...env });
   const listen = async (port: number) => {
     const app = await createApp(config, { logger: false, clock: options.clock });
     await app.app.listen(port, '127.0.0.1');

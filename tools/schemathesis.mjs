@@ -74,7 +74,10 @@ function buildApi() {
 
 /** Starts a node on a free port with demo data; resolves with its URL and the banner's municipality. */
 function startApi(main, dir) {
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'error', EXCHANGE: 'inprocess', NODE_ENV: 'development' };
+  // Rate limits off: thousands of generated requests from one address and token would otherwise be
+  // answered 429 and test little (429 stays documented on every operation; rate-limits.e2e tests it).
+  const limits = { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_TOKEN: '0', RATE_LIMIT_VIEWS_PER_TOKEN: '0' };
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, SEED_DEMO_DATA: 'true', LOG_LEVEL: 'error', EXCHANGE: 'inprocess', NODE_ENV: 'development', ...limits };
   const child = spawn(process.execPath, ['--enable-source-maps', main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let output = '';

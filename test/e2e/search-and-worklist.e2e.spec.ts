@@ -197,11 +197,16 @@ describe('search, filters and the worklist over HTTP', () => {
         ['status=pending', 'query.status'],
         ['careType=weekly', 'query.careType'],
         ['deadlineBefore=2026-13-01', 'query.deadlineBefore'],
-        ['deadlineAfter=2027-01-01&deadlineBefore=2026-12-01', 'query.deadlineAfter'],
       ]) {
         const response = await get(`/v1/requests?${query}`);
         expectProblem(response, 400, 'REQUEST.VALIDATION', 'validation');
         expect({ query, names: response.json.invalidParams.map((param: { name: string }) => param.name) }).toEqual({ query, names: [name] });
+      }
+      // Each value is valid; together they hold no day: a rule across two parameters (422, as the document says).
+      for (const window of ['deadlineAfter=2027-01-01&deadlineBefore=2026-12-01', 'deadlineAfter=2026-12-01&deadlineBefore=2026-12-01']) {
+        const inverted = await get(`/v1/requests?${window}`);
+        expectProblem(inverted, 422, 'REQUEST.EMPTY_DEADLINE_WINDOW', 'rule-violated');
+        expect(inverted.json.invalidParams.map((param: { name: string }) => param.name)).toEqual(['query.deadlineAfter']);
       }
     });
   });

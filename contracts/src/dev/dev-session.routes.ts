@@ -10,7 +10,8 @@ export const DevSessionBody = z
     roles: z
       .array(z.enum(ROLES))
       .min(1)
-      .refine((roles) => new Set(roles).size === roles.length, { message: 'Values must be unique' }),
+      .refine((roles) => new Set(roles).size === roles.length, { message: 'Values must be unique' })
+      .openapi({ uniqueItems: true }),
     subject: z
       .string()
       .regex(/^[A-Za-z0-9._@+-]{1,80}$/, 'Expected 1–80 letters, digits or . _ @ + -')

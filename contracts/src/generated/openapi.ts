@@ -3219,10 +3219,7 @@ export interface components {
             /** @description Families enrolled now */
             enrolled: number;
             freePlaces: number;
-            sessions: (components["schemas"]["CourseSession"] & {
-                /** @description Families recorded present */
-                attended: number;
-            })[];
+            sessions: components["schemas"]["CourseSessionView"][];
             /** @description Every enrolment, withdrawn ones included, in the order made */
             enrolments: components["schemas"]["CourseEnrolment"][];
             /** @description Every family ever enrolled (for filtering by family) */
@@ -3231,6 +3228,10 @@ export interface components {
             createdBy: string;
             /** @description Revision of the course’s stream; also sent as the ETag */
             revision: number;
+        };
+        CourseSessionView: components["schemas"]["CourseSession"] & {
+            /** @description Families recorded present */
+            attended: number;
         };
         CourseSession: {
             sessionId: components["schemas"]["Id"];
@@ -8649,7 +8650,7 @@ export interface operations {
                 careType?: components["schemas"]["CareType"] & unknown;
                 /** @description Requests whose response deadline is after this day */
                 deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
-                /** @description Requests whose response deadline is before this day */
+                /** @description Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state) */
                 deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: {

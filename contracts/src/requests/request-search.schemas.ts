@@ -8,9 +8,8 @@ export const RequestSearchQuery = PageQuery.extend({
   status: RequestStatus.optional(),
   careType: CareType.optional().openapi({ description: 'Requests for this care type' }),
   deadlineAfter: IsoDate.optional().openapi({ description: 'Requests whose response deadline is after this day' }),
-  deadlineBefore: IsoDate.optional().openapi({ description: 'Requests whose response deadline is before this day' }),
-}).refine((query) => !query.deadlineAfter || !query.deadlineBefore || query.deadlineAfter < query.deadlineBefore, {
-  path: ['deadlineAfter'],
-  message: 'deadlineAfter must be a day before deadlineBefore',
+  deadlineBefore: IsoDate.optional().openapi({
+    description: 'Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state)',
+  }),
 });
 export type RequestSearchQuery = z.output<typeof RequestSearchQuery>;

@@ -55,7 +55,7 @@ export const requestRoutes = {
     audit: REQUEST_CONTACT_READ,
     query: RequestSearchQuery,
     success: { status: 200, schema: s.RequestPage, description: 'A page of requests' },
-    errors: [],
+    errors: [422],
   }),
   getRequest: defineRoute({
     operationId: 'getRequest',

@@ -19,6 +19,7 @@ import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer'
 import { ProfileViewRecorder } from '../profile-views/profile-views';
 import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../platform/http/contract-route';
 import { cursorParam } from '../platform/http/cursor';
+import { ProblemError } from '../platform/http/problem';
 import { Ctx, type RequestContext } from '../platform/http/request-context';
 import { CLOCK, type Clock } from '../platform/tokens';
 import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
@@ -48,6 +49,12 @@ export class RequestsController {
 
   @ContractRoute(routes.listRequests)
   async list(@Query() query: QueryOf<typeof routes.listRequests>, @Ctx() ctx: RequestContext) {
+    if (query.deadlineAfter && query.deadlineBefore && query.deadlineAfter >= query.deadlineBefore) {
+      // Both bounds exclude their day: a window without a day in it is a mistake, not an empty list.
+      throw new ProblemError('rule-violated', 'REQUEST.EMPTY_DEADLINE_WINDOW', 'deadlineAfter must be a day before deadlineBefore', {
+        invalidParams: [{ name: 'query.deadlineAfter', reason: 'deadlineAfter must be a day before deadlineBefore', code: 'empty_window' }],
+      });
+    }
     const where = requestSearchWhere(query);
     const page = this.documents.page<RequestDocument>(requestsProjection.collection, ctx.principal.municipality, { where, before: cursorParam(query.cursor), limit: query.limit });
     const items = page.items.map((doc) => this.view(doc));

@@ -3,7 +3,7 @@ import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './
 import { PurposeHeader } from './audit/audit.schemas';
 import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
-import { ROLES, isPublic, queryParameters, type ApiRoute, type CsvRepresentation } from './route';
+import { ROLES, isPublic, type ApiRoute, type CsvRepresentation } from './route';
 import { apiRoutes } from './routes';
 import { z } from './zod';
 
@@ -71,8 +71,8 @@ export function problemStatuses(route: ApiRoute): number[] {
     ...(route.params ? [404] : []),
     ...(route.body ? [413, 415] : []),
     ...(route.idempotent ? [409, 422] : []),
-    // A well-formed cursor issued for another list or filter.
-    ...(queryParameters(route).includes('cursor') ? [422] : []),
+    // A rule across well-formed parameters (from after to; a cursor issued for another list or filter).
+    ...(route.query ? [422] : []),
     ...(route.concurrency && route.method !== 'get' ? [412] : []),
     ...(isCommand ? [404, 409, 422, 503] : []),
     429,

@@ -148,14 +148,14 @@ describe('figures over time', () => {
     expect(share.text.slice(1)).toBe('period,periodStart,periodEnd,assignments,fromNetwork,sharePercent,targetPercent\r\n2026-Q1,2026-01-01,2026-03-31,0,0,,33\r\n');
   });
 
-  it('refuses an unknown grouping, from after to and an unknown parameter with a 400 problem, as JSON even when CSV was asked for, and records nothing', async () => {
+  it('refuses an unknown grouping and an unknown parameter with a 400 problem, from after to with a 422, as JSON even when CSV was asked for, and records nothing', async () => {
     const before = await eventsRecorded(server);
     const bad = (path: string, headers: Record<string, string> = {}) => send(server, 'GET', path, { token, headers });
     const week = await bad('/v1/figures/network-share?grouping=week', { accept: 'text/csv' });
     expectProblem(week, 400, 'REQUEST.VALIDATION', 'validation');
     expect(week.json.invalidParams.map((param: { name: string }) => param.name)).toEqual(['query.grouping']);
     const inverted = await bad('/v1/figures/requests-waiting?from=2026-02-01&to=2026-01-01&format=csv');
-    expectProblem(inverted, 400, 'REQUEST.VALIDATION', 'validation');
+    expectProblem(inverted, 422, 'REQUEST.RULE_VIOLATED', 'rule-violated');
     expect(inverted.json.invalidParams).toEqual([expect.objectContaining({ name: 'query.from', reason: '`from` must not be after `to`' })]);
     const unknown = await bad('/v1/figures/recruitment-funnel?channel=campaign');
     expectProblem(unknown, 400, 'REQUEST.VALIDATION', 'validation');

@@ -166,7 +166,7 @@ describe('support after approval', () => {
       await refused(() => post(calls, { ...call, category: 'boredom' }), 400, 'REQUEST.VALIDATION');
       await refused(() => post(calls, { ...call, receivedAt: '2026-12-03T01:00:00Z' }), 422, 'SUPPORT.DATE_IN_FUTURE');
       await refused(() => post(`/v1/families/${lead}/emergency-calls`, call), 422, 'SUPPORT.FAMILY_NOT_APPROVED');
-      expectProblem(await get('/v1/support/emergency-calls/per-month?from=2026-05&to=2026-01'), 400, 'REQUEST.VALIDATION');
+      expectProblem(await get('/v1/support/emergency-calls/per-month?from=2026-05&to=2026-01'), 422, 'REQUEST.RULE_VIOLATED');
       expectProblem(await get('/v1/support/emergency-calls/per-month?from=2026-13&to=2027-01'), 400, 'REQUEST.VALIDATION');
       expectProblem(await get('/v1/families/nobody/emergency-calls'), 404, 'FAMILY.NOT_FOUND');
     });

@@ -201,7 +201,7 @@ describe('webhooks', () => {
       ['GET', unknown, undefined, 404, 'WEBHOOK.SUBSCRIPTION_NOT_FOUND'],
       ['GET', '/v1/webhooks/subscriptions/not%20an%20id', undefined, 400, 'REQUEST.VALIDATION'],
       ['GET', base, undefined, 404, 'WEBHOOK.SUBSCRIPTION_NOT_FOUND', {}, 'other'],
-      ['PATCH', base, {}, 400, 'REQUEST.VALIDATION'],
+      ['PATCH', base, {}, 422, 'REQUEST.RULE_VIOLATED'],
       ['PATCH', base, { eventTypes: ['nothing.happened'] }, 400, 'REQUEST.VALIDATION'],
       ['PATCH', base, { url: 'https://u:p@x.example/' }, 422, 'WEBHOOK.INVALID_URL'],
       ['PATCH', unknown, { description: 'x' }, 404, 'WEBHOOK.SUBSCRIPTION_NOT_FOUND'],

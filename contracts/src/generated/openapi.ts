@@ -3229,14 +3229,12 @@ export interface components {
             /** @description Revision of the course’s stream; also sent as the ETag */
             revision: number;
         };
-        CourseSessionView: components["schemas"]["CourseSession"] & {
-            /** @description Families recorded present */
-            attended: number;
-        };
-        CourseSession: {
+        CourseSessionView: {
             sessionId: components["schemas"]["Id"];
             on: components["schemas"]["IsoDate"];
             topic?: string;
+            /** @description Families recorded present */
+            attended: number;
         };
         CourseEnrolment: {
             familyId: components["schemas"]["Id"];
@@ -3258,6 +3256,11 @@ export interface components {
             /** @description How many families can be enrolled at once */
             capacity: number;
             sessions: components["schemas"]["CourseSession"][];
+        };
+        CourseSession: {
+            sessionId: components["schemas"]["Id"];
+            on: components["schemas"]["IsoDate"];
+            topic?: string;
         };
         EnrolFamily: {
             familyId: components["schemas"]["Id"];
@@ -11752,6 +11755,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -11824,6 +11836,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11910,6 +11931,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -11982,6 +12012,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12068,6 +12107,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -12140,6 +12188,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12226,6 +12283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -12305,6 +12371,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limit reached (per token, per address, stricter for reads that record profile views); retry after `Retry-After` seconds */
             429: {
                 headers: {
@@ -12377,6 +12452,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12647,6 +12731,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14181,6 +14274,15 @@ export interface operations {
             };
             /** @description The token’s roles do not allow this operation */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses the request (`code` says which), or the Idempotency-Key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

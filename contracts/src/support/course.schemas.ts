@@ -42,7 +42,12 @@ export const CourseView = z
     capacity: z.number().int(),
     enrolled: z.number().int().openapi({ description: 'Families enrolled now' }),
     freePlaces: z.number().int(),
-    sessions: z.array(CourseSession.extend({ attended: z.number().int().openapi({ description: 'Families recorded present' }) }).openapi('CourseSessionView')),
+    // Its own object, not CourseSession.extend: the document would say allOf of two closed objects, which nothing satisfies.
+    sessions: z.array(
+      z
+        .strictObject({ sessionId: Id, on: IsoDate, topic: ShortText.optional(), attended: z.number().int().openapi({ description: 'Families recorded present' }) })
+        .openapi('CourseSessionView'),
+    ),
     enrolments: z.array(CourseEnrolment).openapi({ description: 'Every enrolment, withdrawn ones included, in the order made' }),
     familyIds: z.array(Id).openapi({ description: 'Every family ever enrolled (for filtering by family)' }),
     createdBy: RecordedBy,

@@ -52,6 +52,13 @@ export class ContractInterceptor implements NestInterceptor {
     const ifMatch = this.ifMatch(route, request, invalid);
     this.idempotencyKey(route, request, invalid);
     const purpose = this.purpose(route, request, invalid);
+    if (invalid.length && invalid.every((param) => param.code === 'custom')) {
+      // Every value has its documented form, but a rule across them (from after to, an empty
+      // change) refuses them: what the document cannot state is a rule, 422, not a malformed request.
+      throw new ProblemError('rule-violated', 'REQUEST.RULE_VIOLATED', `${invalid.length} field(s) break a rule: ${invalid.map((p) => p.name).join(', ')}`, {
+        invalidParams: invalid,
+      });
+    }
     if (invalid.length) {
       throw new ProblemError('validation', 'REQUEST.VALIDATION', `${invalid.length} invalid field(s): ${invalid.map((p) => p.name).join(', ')}`, {
         invalidParams: invalid,

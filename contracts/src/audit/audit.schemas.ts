@@ -20,7 +20,8 @@ export interface AuditDeclaration {
   contactDetails: boolean;
 }
 
-const instant = z.union([IsoDate, z.iso.datetime({ offset: false })]);
+// An instant as OpenAPI's date-time allows it: with Z or an offset.
+const instant = z.union([IsoDate, z.iso.datetime({ offset: true })]);
 
 export const ReadAuditQuery = z
   .strictObject({

@@ -61,6 +61,6 @@ export const devSessionRoutes = {
     roles: PUBLIC,
     body: DevSessionBody,
     success: { status: 201, schema: DevSession, description: 'A development session' },
-    errors: [400, 403, 404],
+    errors: [400, 403, 404, 422],
   }),
 } as const;

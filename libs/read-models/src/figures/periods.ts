@@ -56,7 +56,9 @@ export function resolvePeriod(query: { from?: IsoDate; to?: IsoDate }, now: Date
   const today = isoDate(now);
   if (defaults === 'history') {
     const to = query.to ?? (query.from && query.from > today ? query.from : today);
-    return { from: query.from ?? `${Number(to.slice(0, 4)) - 1}-01-01`, to };
+    // 1 January of the year before `to`, a four-digit year however early `to` is (the year 0329 gives 0328).
+    const year = String(Math.max(0, Number(to.slice(0, 4)) - 1)).padStart(4, '0');
+    return { from: query.from ?? `${year}-01-01`, to };
   }
   const from = query.from ?? (query.to && query.to < today ? query.to : today);
   return { from, to: query.to ?? plusDays(from, defaults.aheadDays) };

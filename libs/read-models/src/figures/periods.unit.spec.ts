@@ -19,6 +19,9 @@ describe('figure periods', () => {
     const now = new Date('2026-12-15T10:00:00Z');
     expect(resolvePeriod({}, now, 'history')).toEqual({ from: '2025-01-01', to: '2026-12-15' });
     expect(resolvePeriod({ to: '2024-06-30' }, now, 'history')).toEqual({ from: '2023-01-01', to: '2024-06-30' });
+    // An early year stays a four-digit date (a 500 once: "328-01-01" broke the response's contract).
+    expect(resolvePeriod({ to: '0329-02-03' }, now, 'history')).toEqual({ from: '0328-01-01', to: '0329-02-03' });
+    expect(resolvePeriod({ to: '0000-02-03' }, now, 'history')).toEqual({ from: '0000-01-01', to: '0000-02-03' });
     expect(resolvePeriod({}, now, { aheadDays: 90 })).toEqual({ from: '2026-12-15', to: '2027-03-15' });
   });
 });

@@ -13,6 +13,12 @@ export const IsoDate = z
   .regex(CALENDAR_DATE, 'Expected a calendar date as YYYY-MM-DD')
   .openapi('IsoDate', { example: '2026-11-27' });
 
+/**
+ * Marks a refinement as a rule across well-formed fields (from after to; an empty change), which a
+ * JSON Schema cannot state: the API answers it 422 REQUEST.RULE_VIOLATED, not 400.
+ */
+export const ACROSS_FIELDS = { acrossFields: true } as const;
+
 export const Timestamp = z.string().openapi('Timestamp', { format: 'date-time', example: '2026-11-27T09:30:00.000Z' });
 
 export const Id = z

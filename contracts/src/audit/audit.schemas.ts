@@ -1,4 +1,4 @@
-import { Cursor, Id, IsoDate, MunicipalityCode, Timestamp } from '../common.schemas';
+import { Cursor, Id, IsoDate, MunicipalityCode, Timestamp, ACROSS_FIELDS } from '../common.schemas';
 import { z } from '../zod';
 
 /** What kind of read an audit entry records; `contact-release` is a release of contact details to a partner. */
@@ -35,7 +35,7 @@ export const ReadAuditQuery = z
     limit: z.coerce.number().int().min(1).max(1000).default(100).openapi({ description: 'Page size, 1–1000 (default 100)' }),
     cursor: Cursor.optional().openapi({ description: 'The nextCursor of the previous page' }),
   })
-  .refine((query) => !query.from || !query.to || query.from.slice(0, 10) <= query.to.slice(0, 10), { message: '`from` must not be after `to`', path: ['from'] });
+  .refine((query) => !query.from || !query.to || query.from.slice(0, 10) <= query.to.slice(0, 10), { params: ACROSS_FIELDS, message: '`from` must not be after `to`', path: ['from'] });
 export type ReadAuditQuery = z.output<typeof ReadAuditQuery>;
 
 export const ReadAuditEntry = z

@@ -1,4 +1,4 @@
-import { IsoDate, MunicipalityCode, Timestamp } from '../common.schemas';
+import { ACROSS_FIELDS, IsoDate, MunicipalityCode, Timestamp } from '../common.schemas';
 import { SourceChannel } from '../families/family.schemas';
 import { z } from '../zod';
 
@@ -20,8 +20,9 @@ export const FigureQuery = z
     grouping: FigureGroupingSchema.default('month'),
     format: z.enum(['json', 'csv']).optional().openapi({ description: 'csv: the rows as text/csv (the same as Accept: text/csv); json by default' }),
   })
-  .refine((query) => !query.from || !query.to || query.from <= query.to, { message: '`from` must not be after `to`', path: ['from'] })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, { params: ACROSS_FIELDS, message: '`from` must not be after `to`', path: ['from'] })
   .refine((query) => !query.from || !query.to || Number(query.to.slice(0, 4)) - Number(query.from.slice(0, 4)) <= MAX_FIGURE_PERIOD_YEARS, {
+    params: ACROSS_FIELDS,
     message: `A period spans at most ${MAX_FIGURE_PERIOD_YEARS} years`,
     path: ['to'],
   });

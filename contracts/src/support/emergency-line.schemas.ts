@@ -1,5 +1,5 @@
 import { MAX_CALL_MINUTES } from '@familybank/domain-support';
-import { Id, IsoDate, LongText, PageQuery, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { ACROSS_FIELDS, Id, IsoDate, LongText, PageQuery, ShortText, Timestamp, pageOf } from '../common.schemas';
 import { z } from '../zod';
 import { EmergencyCallCategory, Month, RecordedBy } from './support.schemas';
 
@@ -36,8 +36,8 @@ const period = {
 };
 const fromNotAfterTo = (query: { from?: string; to?: string }) => query.from === undefined || query.to === undefined || query.from <= query.to;
 
-export const FamilyEmergencyCallsQuery = PageQuery.extend(period).refine(fromNotAfterTo, { message: '`from` is after `to`', path: ['from'] });
-export const EmergencyCallsQuery = PageQuery.extend({ ...period, category: EmergencyCallCategory.optional() }).refine(fromNotAfterTo, {
+export const FamilyEmergencyCallsQuery = PageQuery.extend(period).refine(fromNotAfterTo, { params: ACROSS_FIELDS, message: '`from` is after `to`', path: ['from'] });
+export const EmergencyCallsQuery = PageQuery.extend({ ...period, category: EmergencyCallCategory.optional() }).refine(fromNotAfterTo, { params: ACROSS_FIELDS,
   message: '`from` is after `to`',
   path: ['from'],
 });
@@ -47,8 +47,8 @@ export const MAX_REPORT_MONTHS = 120;
 
 export const EmergencyCallsPerMonthQuery = z
   .object({ from: Month, to: Month })
-  .refine((query) => query.from <= query.to, { message: '`from` is after `to`', path: ['from'] })
-  .refine((query) => monthsBetween(query.from, query.to) <= MAX_REPORT_MONTHS, { message: `At most ${MAX_REPORT_MONTHS} months`, path: ['to'] });
+  .refine((query) => query.from <= query.to, { params: ACROSS_FIELDS, message: '`from` is after `to`', path: ['from'] })
+  .refine((query) => monthsBetween(query.from, query.to) <= MAX_REPORT_MONTHS, { params: ACROSS_FIELDS, message: `At most ${MAX_REPORT_MONTHS} months`, path: ['to'] });
 
 export const EmergencyCallMonth = z
   .object({

@@ -1,5 +1,5 @@
 import { WEBHOOK_EVENT_CATALOG, WEBHOOK_EVENT_TYPES } from '@familybank/domain-webhooks';
-import { MunicipalityCode, PageQuery, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { ACROSS_FIELDS, MunicipalityCode, PageQuery, ShortText, Timestamp, pageOf } from '../common.schemas';
 import { z } from '../zod';
 
 export const WebhookEventType = z.enum(WEBHOOK_EVENT_TYPES).openapi('WebhookEventType', { description: 'A domain event one can subscribe to: GET /v1/webhooks/event-types lists them' });
@@ -20,7 +20,7 @@ export const CreateWebhookSubscriptionBody = z
   .openapi('CreateWebhookSubscription');
 export const UpdateWebhookSubscriptionBody = z
   .strictObject({ url: WebhookUrl.optional(), eventTypes: EventTypes.optional(), description: ShortText.optional() })
-  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Name at least one of url, eventTypes, description' })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { params: ACROSS_FIELDS, error: 'Name at least one of url, eventTypes, description' })
   .openapi('UpdateWebhookSubscription');
 export const SubscriptionParams = z.object({ subscriptionId: SubscriptionId.openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 export const EmptyBody = z.strictObject({}).openapi('NoFields');

@@ -52,7 +52,7 @@ export class ContractInterceptor implements NestInterceptor {
     const ifMatch = this.ifMatch(route, request, invalid);
     this.idempotencyKey(route, request, invalid);
     const purpose = this.purpose(route, request, invalid);
-    if (invalid.length && invalid.every((param) => param.code === 'custom')) {
+    if (invalid.length && invalid.every((param) => param.code === ACROSS_FIELDS_CODE)) {
       // Every value has its documented form, but a rule across them (from after to, an empty
       // change) refuses them: what the document cannot state is a rule, 422, not a malformed request.
       throw new ProblemError('rule-violated', 'REQUEST.RULE_VIOLATED', `${invalid.length} field(s) break a rule: ${invalid.map((p) => p.name).join(', ')}`, {
@@ -129,10 +129,13 @@ export class ContractInterceptor implements NestInterceptor {
   }
 }
 
+/** The code of an issue from a refinement marked ACROSS_FIELDS (contracts): a rule, answered 422. */
+const ACROSS_FIELDS_CODE = 'across_fields';
+
 function issues(error: ZodError, prefix: string): InvalidParam[] {
   return error.issues.map((issue) => ({
     name: [prefix, ...issue.path.map(String)].join('.'),
     reason: issue.message,
-    code: issue.code,
+    code: issue.code === 'custom' && (issue as { params?: { acrossFields?: boolean } }).params?.acrossFields ? ACROSS_FIELDS_CODE : issue.code,
   }));
 }

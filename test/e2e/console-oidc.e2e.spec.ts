@@ -88,8 +88,11 @@ describe('console sign-in with OpenID Connect', () => {
     await page.locator('input[name="password"]').fill('any password');
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: T.board.title }).waitFor();
+    // Back on the console's start page (the worklist), then to the board for the API's data.
+    await page.getByRole('heading', { name: T.worklist.title }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('link', { name: T.nav.pipeline }).click();
+    await page.getByRole('heading', { name: T.board.title }).waitFor();
     const header = await page.locator('header').innerText();
     expect(header).toContain('(0630)');
     expect(header).toContain(`anna.berg · ${T.roles.caseworker}, ${T.roles.approver}`);

@@ -26,5 +26,13 @@ for (const file of existsSync(reports) ? readdirSync(reports).sort() : []) {
   rows.push(`  ${file.replace(/\.json$/, '').padEnd(16)} ${String(result.numPassedTests).padStart(5)} passed ${String(result.numFailedTests).padStart(3)} failed ${String(skipped).padStart(3)} skipped`);
 }
 process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
-process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+// The last line is Jest's own summary format over every project, so CI and people read one total.
+const total = totals.passed + totals.failed + totals.skipped;
+const parts = [
+  totals.failed > 0 ? `${totals.failed} failed` : null,
+  totals.skipped > 0 ? `${totals.skipped} skipped` : null,
+  `${totals.passed} passed`,
+  `${total} total`,
+].filter(Boolean);
+process.stdout.write(`Tests:       ${parts.join(', ')}\n`);
 process.exit(nx.status === 0 && totals.failed === 0 && rows.length > 0 ? 0 : 1);

@@ -9,7 +9,6 @@ const root = join(__dirname, '../../..');
 const importing = (alias: string) => `import * as imported from '${alias}';\nexport const used = imported;\n`;
 
 // Jest cannot run ESLint's dynamic import of the config file, so the same file is required and handed over.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require(join(root, 'eslint.config.js')) as ESLint.Options['overrideConfig'];
 
 async function boundaryErrors(file: string, alias: string): Promise<string[]> {

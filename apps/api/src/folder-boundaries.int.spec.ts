@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { cycles, deepImports, folderGraph } from '../../../tools/check-folder-cycles';
+
+// The checker is a workspace tool outside every Nx project, so it is loaded by path rather than imported.
+const { cycles, deepImports, folderGraph } = require(join(__dirname, '../../../tools/check-folder-cycles')) as typeof import('../../../tools/check-folder-cycles');
 
 // Small source trees written to a temporary directory: path → the imports the file makes.
 type Tree = Record<string, string[]>;

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { Runtime } from '../infrastructure/runtime';
-import { DEMO_MUNICIPALITIES } from '../infrastructure/demo/demo-municipalities';
+import { DEMO_MUNICIPALITIES, type Runtime } from '../infrastructure';
 import { DevSessionController } from './dev-session.controller';
 import { DevSessionIssuer, type KnownMunicipality } from './dev-session-issuer';
 import { devSessionPolicy } from './dev-session-policy';

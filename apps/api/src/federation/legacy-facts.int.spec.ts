@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { SharedProfile } from '@familybank/contracts';
 import { SqliteEventStore } from '@familybank/event-store';
 import { ALL_PROJECTIONS, DIRECTORY, DocumentStore, INBOX, PARTNER_POOL, PROFILE_VIEWS, ProjectionRunner } from '@familybank/read-models';
-import { TestCommandGateway } from '../workflows/testing/test-command-gateway';
+import { TestCommandGateway } from '../workflows/testing';
 import { adoptLegacyFacts } from './legacy-facts';
 import { needs, OWNER, REQUESTER } from './testing/federation-message.fixtures';
 

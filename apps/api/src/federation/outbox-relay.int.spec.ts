@@ -7,7 +7,7 @@ import { ALL_PROJECTIONS, DocumentStore, ProjectionRunner } from '@familybank/re
 import { MunicipalityIdentities } from './municipality-identities';
 import { OutboxRelay } from './outbox-relay';
 import { RelayStore } from './relay-store';
-import { RequestMessages } from '../requests/request-messages';
+import { RequestMessages } from '../requests';
 import { CASE_REFERENCE, needs, OWNER, recorded, REQUESTER } from './testing/federation-message.fixtures';
 
 /** The relay publishes nothing it would not accept itself: a sender's bug stops at the sender. */

@@ -2,7 +2,7 @@ import type { Envelope, RequestsTopicMessage } from '@familybank/contracts';
 import { offerStreamId } from '@familybank/domain-offer';
 import { partnerRequestStreamId, reportedViewsStreamId } from '@familybank/domain-partner-facts';
 import { openSealedBox, seal, type SealedBox } from '@familybank/exchange';
-import { WorkflowFixture } from '../workflows/testing/workflow-fixture';
+import { WorkflowFixture } from '../workflows/testing';
 import { profileViewsAad } from './sealing';
 import { PartnerMessages } from './partner-messages';
 import { needs, OTHER, OWNER, ownerKeys, PSEUDONYM, REQUESTER } from './testing/federation-message.fixtures';

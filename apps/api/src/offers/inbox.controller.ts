@@ -9,7 +9,7 @@ import { Commands } from '../platform/commands/execute-command';
 import { ContractRoute, WithHeaders } from '../platform/http/contract-route';
 import { Ctx, type RequestContext } from '../platform/http/request-context';
 import { CLOCK, type Clock } from '../platform/tokens';
-import { LocalCandidates } from '../matching/local-candidates';
+import { LocalCandidates } from '../matching';
 
 type InboxParams = { requester: string; requestId: string };
 

@@ -5,7 +5,7 @@ import type { EventStore } from '@familybank/event-store';
 import { ProjectionRunner } from '@familybank/read-models';
 import { ReadSide } from '../platform/commands/read-side';
 import { OutboxRelay } from '../federation/outbox-relay';
-import { ProcessManagerRunner } from '../workflows/process-manager-runner';
+import { ProcessManagerRunner } from '../workflows';
 import { ContractRoute } from '../platform/http/contract-route';
 import { EVENT_STORE } from '../platform/tokens';
 

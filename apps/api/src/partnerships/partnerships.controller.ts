@@ -10,7 +10,7 @@ import { ProblemError } from '../platform/http/problem';
 import { Ctx, type RequestContext } from '../platform/http/request-context';
 import { FederationConsumer, PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { ProfileViewRecorder } from '../profile-views/profile-views';
+import { ProfileViewRecorder } from '../profile-views';
 
 
 /** Partnerships are decided by people (an approver on each side); the exchange carries the steps. */

@@ -16,9 +16,8 @@ import {
 } from '@familybank/read-models';
 import type { DirectoryEntry } from '../federation/federation-consumer';
 import type { Seal } from '../federation/sealing';
-import { noMatchMessages, offerStreamMessages, type FamilyContactCard } from '../offers/offer-stream-messages';
-import { PROFILE_VIEWS_STREAM_PREFIX, type ProfilesViewedData } from '../profile-views/profile-views';
-import { profileViewsMessages } from '../profile-views/profile-views-messages';
+import { noMatchMessages, offerStreamMessages, type FamilyContactCard } from '../offers';
+import { PROFILE_VIEWS_STREAM_PREFIX, profileViewsMessages, type ProfilesViewedData } from '../profile-views';
 import { requestStreamMessages } from './request-stream-messages';
 
 /**

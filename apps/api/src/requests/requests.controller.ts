@@ -16,13 +16,13 @@ import {
 } from '@familybank/read-models';
 import { Commands } from '../platform/commands/execute-command';
 import { PARTNER_POOL, type PoolEntry } from '../federation/federation-consumer';
-import { ProfileViewRecorder } from '../profile-views/profile-views';
+import { ProfileViewRecorder } from '../profile-views';
 import { ContractRoute, WithHeaders, type BodyOf, type QueryOf } from '../platform/http/contract-route';
 import { cursorParam } from '../platform/http/cursor';
 import { ProblemError } from '../platform/http/problem';
 import { Ctx, type RequestContext } from '../platform/http/request-context';
 import { CLOCK, type Clock } from '../platform/tokens';
-import { CANDIDATES, LocalCandidates } from '../matching/local-candidates';
+import { CANDIDATES, LocalCandidates } from '../matching';
 import { DisclosureReader } from './disclosure-reader';
 
 type RequestParam = { requestId: string };

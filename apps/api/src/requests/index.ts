@@ -1,0 +1,2 @@
+// The requests capability's public entry: other folders import from here, never from its files.
+export { RequestMessages } from './request-messages';

@@ -9,6 +9,7 @@ import { useApi } from '../../api/session';
 import { FailureMessage } from '../../components/Outcome';
 import { today } from '../../forms/vocabulary';
 import { useFormat } from '../../i18n/format';
+import { useReasonText } from '../../i18n/reasons';
 import { groupWorklist, subjectLink } from './worklist-model';
 
 type Kind = Schemas['WorklistKind'];
@@ -21,6 +22,7 @@ export function WorklistPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const reasonText = useReasonText();
   const id = useId();
   const [mine, setMine] = useState(false);
   const [kind, setKind] = useState<Kind | ''>('');
@@ -72,6 +74,7 @@ export function WorklistPage() {
                     <Paragraph data-size="sm">
                       <strong>{t(`worklist.kinds.${item.kind}`)}</strong>: <Link to={subjectLink(item.subject)}>{item.subject.name}</Link>
                     </Paragraph>
+                    <Paragraph data-size="sm">{reasonText('worklist', item.reason)}</Paragraph>
                     <div className="fb-tags">
                       <Tag data-color={item.overdue ? 'danger' : 'info'}>{t('worklist.due', { date: format.date(item.dueOn) })}</Tag>
                       {item.overdue ? <Tag data-color="danger">{t('worklist.overdue')}</Tag> : null}

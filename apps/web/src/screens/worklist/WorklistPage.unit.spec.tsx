@@ -10,7 +10,8 @@ const item = (name: string, dueOn: string, overdue: boolean) => ({
   overdue,
   subject: { type: 'family', id: name.toLowerCase(), name },
   assignee: 'dev',
-  note: '',
+  note: `Make the first contact with the lead registered on ${dueOn}`,
+  reason: { code: 'first-contact.make', params: { registeredOn: dueOn } },
 });
 
 function fakeClient() {
@@ -38,5 +39,12 @@ describe('the worklist page', () => {
     expect(await screen.findByText('Nothing is due.')).toBeTruthy();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'approval-expiring');
     await waitFor(() => expect(GET).toHaveBeenLastCalledWith('/v1/worklist', { params: { query: { assignee: 'me', kind: 'approval-expiring' } } }));
+  });
+
+  it('given a Danish reader, then each item says what to do in Danish, not the server’s English note', async () => {
+    renderWith(<WorklistPage />, { client: fakeClient().client, language: 'da' });
+    const overdue = await screen.findByRole('region', { name: 'Overskredet (1)' });
+    expect(within(overdue).getByText('Tag første kontakt med emnet, der blev registreret 1. jan. 2020')).toBeTruthy();
+    expect(overdue.textContent).not.toContain('Make the first contact');
   });
 });

@@ -13,6 +13,7 @@ import { useReasonText } from '../../i18n/reasons';
 import { groupWorklist, subjectLink } from './worklist-model';
 
 type Kind = Schemas['WorklistKind'];
+type Item = Schemas['WorklistItem'];
 
 /**
  * The start page: what is due in the municipality or for the signed-in user, under overdue / today /
@@ -31,6 +32,11 @@ export function WorklistPage() {
     [api, mine, kind],
   );
   const groups = list.data ? groupWorklist(list.data.items, today()) : [];
+  // A partner's request has no name of its own; the server's is English, so it is written from the reason's params.
+  const subjectName = (item: Item) =>
+    item.reason.code === 'inbox-request.answer'
+      ? t('inbox.item', { requester: item.reason.params.requester, careType: t(`vocab.careType.${item.reason.params.careType}`), age: format.number(item.reason.params.childAge) })
+      : item.subject.name;
   return (
     <div className="fb-stack">
       <Heading level={1} data-size="lg">
@@ -72,7 +78,7 @@ export function WorklistPage() {
                 <Card className={item.overdue ? 'fb-card-overdue' : undefined}>
                   <Card.Block>
                     <Paragraph data-size="sm">
-                      <strong>{t(`worklist.kinds.${item.kind}`)}</strong>: <Link to={subjectLink(item.subject)}>{item.subject.name}</Link>
+                      <strong>{t(`worklist.kinds.${item.kind}`)}</strong>: <Link to={subjectLink(item.subject)}>{subjectName(item)}</Link>
                     </Paragraph>
                     <Paragraph data-size="sm">{reasonText('worklist', item.reason)}</Paragraph>
                     <div className="fb-tags">

@@ -187,7 +187,8 @@ describe.each([
     await accept.waitFor({ timeout: 20_000 });
     await page.getByRole('table', { name: new RegExp(T.match.criteria.competences.slice(0, 0)) }).first().waitFor();
     // The offered family's match explanation, as the requester's console writes the server's reasons.
-    await page.getByRole('cell', { name: T.reasons.match.experience.new }).first().waitFor();
+    const offered = page.getByRole('table', { name: fill(T.match.caption, { name: fill(T.offer.title, { partner: '0265' }) }) });
+    await offered.getByRole('cell', { name: T.reasons.match.experience.new }).waitFor();
     await expectNoServerEnglish('Newly approved (under a year)');
     await shot('13-request-offer-ranked');
     await accept.click();

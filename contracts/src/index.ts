@@ -30,6 +30,8 @@ export * from './figures/figures.routes';
 export * from './figures/figures.schemas';
 export * from './worklist/worklist.routes';
 export * from './worklist/worklist.schemas';
+export * from './worklist/worklist-reason.schemas';
+export * from './reasons/match-reason.schemas';
 export * from './support/course.schemas';
 export * from './support/development-plan.schemas';
 export * from './support/emergency-line.schemas';

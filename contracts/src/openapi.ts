@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { CommandReceipt, IdempotencyKeyHeader, IfMatchHeader, Problem } from './common.schemas';
+import { ExclusionReason } from './reasons/match-reason.schemas';
 import { PurposeHeader } from './audit/audit.schemas';
 import { linksFrom } from './openapi-links';
 import { PROBLEM_TYPES } from './problems';
@@ -151,6 +152,8 @@ export function buildOpenApiDocument() {
     description: `Claims: municipality (four-digit code), roles (${ROLES.join(' | ')}), sub.`,
   });
   registry.register('Problem', Problem);
+  // Not in any response body of its own: it is what a problem's details.exclusions hold.
+  registry.register('ExclusionReason', ExclusionReason);
   for (const route of Object.values(apiRoutes)) registry.registerPath(toRouteConfig(route));
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -139,7 +139,13 @@ describe('network families', () => {
     const { local } = await unwrap(vejle().GET('/v1/requests/{requestId}/candidates', { params: path() }));
     expect(local.length).toBe(2);
     expect(local[0]).toMatchObject({ familyId, network: true });
-    expect(local[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "Registered from the child's network (grandparent) for this request: ranked first" });
+    expect(local[0]!.criteria.at(-1)).toEqual({
+      criterion: 'network',
+      points: 0,
+      max: 0,
+      explanation: "Registered from the child's network (grandparent) for this request: ranked first",
+      reason: { code: 'network.registered', params: { relation: 'grandparent' } },
+    });
     const other = await unwrap(vejle().GET('/v1/requests/{requestId}/candidates', { params: path(otherRequestId) }));
     expect(other.local.map((candidate) => candidate.familyId)).not.toContain(familyId);
     const elsewhere = await vejle().POST('/v1/requests/{requestId}/placements', { params: path(otherRequestId), body: { familyId } });

@@ -58,6 +58,8 @@ describe('own placements and capacity per period', () => {
     ]);
     expect(pending.offers[0]!.own!.match.criteria.find((criterion) => criterion.criterion === 'period')).toMatchObject({
       explanation: '1 place(s) needed and free in every month of 2027-01–2027-06',
+      // The reason recorded with the placement, as the candidates list gave it.
+      reason: { code: 'period.free-throughout', params: { places: 1, from: '2027-01', to: '2027-06' } },
     });
 
     const filled = await eventually(async () => {

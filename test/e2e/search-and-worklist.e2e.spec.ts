@@ -252,7 +252,8 @@ describe('search, filters and the worklist over HTTP', () => {
     it('the municipality’s worklist: each kind, sorted by due date', async () => {
       const list = await worklist();
       expect(list.asOf).toBe('2026-11-25T09:00:00.000Z');
-      expect(list.items).toEqual(expected().map((item) => ({ ...item, note: expect.any(String) })));
+      // Each note comes with its reason, whose code begins with the item's kind.
+      expect(list.items).toEqual(expected().map((item) => ({ ...item, note: expect.any(String), reason: expect.objectContaining({ code: expect.stringMatching(new RegExp(`^${item.kind}\\.`)) }) })));
     });
 
     it('per user: ?assignee=me is what the caller holds, ?assignee=none what nobody does; ?kind= narrows', async () => {

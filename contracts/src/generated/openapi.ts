@@ -1814,6 +1814,89 @@ export interface components {
             /** @description Stable machine code of the problem, e.g. invalid_type */
             code: string;
         };
+        /** @description A failed hard filter as a code with its params; the `explanation` is the same in English */
+        ExclusionReason: {
+            /** @enum {string} */
+            code: "care-type.not-offered";
+            params: {
+                offered: components["schemas"]["CareType"][];
+                needed: components["schemas"]["CareType"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "capacity.too-few";
+            params: {
+                free: number;
+                needed: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "capacity.not-throughout";
+            params: {
+                places: number;
+                from: components["schemas"]["IsoMonth"];
+                to: components["schemas"]["IsoMonth"];
+                free: components["schemas"]["FreePlaces"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "age.outside-range";
+            params: {
+                min: number;
+                max: number;
+                childAge: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "approval.ends-before-start";
+            params: {
+                validUntil: components["schemas"]["IsoMonth"];
+                starts: components["schemas"]["IsoMonth"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "required-competences.missing";
+            params: {
+                missing: components["schemas"]["Competence"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "availability.not-in-period";
+            params: {
+                fromWeek: components["schemas"]["IsoWeek"];
+                toWeek: components["schemas"]["IsoWeek"];
+                patterns: components["schemas"]["AvailabilityPattern"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "network.other-request";
+            params: {
+                requestId: string;
+            };
+        } | {
+            /** @enum {string} */
+            code: "placeable.not-placeable";
+            params: {
+                /**
+                 * @description Why the family may not be shared or placed now
+                 * @enum {string}
+                 */
+                cause: "not-available" | "no-consent" | "no-valid-approval" | "no-availability" | "stale-availability" | "network-family" | "not-network";
+            };
+        };
+        /** @enum {string} */
+        CareType: "respite" | "foster" | "emergency" | "contact";
+        IsoMonth: string;
+        FreePlaces: {
+            from: components["schemas"]["IsoMonth"];
+            to?: components["schemas"]["IsoMonth"];
+            places: number;
+        };
+        /** @enum {string} */
+        Competence: "adhd" | "autism" | "attachment-difficulties" | "trauma" | "physical-disability" | "intellectual-disability" | "medical-care" | "infants" | "teenagers" | "siblings" | "substance-abuse-in-family" | "cultural-background";
+        IsoWeek: string;
+        /** @enum {string} */
+        AvailabilityPattern: "weekdays" | "weekends" | "holidays";
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -1916,10 +1999,6 @@ export interface components {
         Region: string;
         /** @example da */
         Language: string;
-        /** @enum {string} */
-        Competence: "adhd" | "autism" | "attachment-difficulties" | "trauma" | "physical-disability" | "intellectual-disability" | "medical-care" | "infants" | "teenagers" | "siblings" | "substance-abuse-in-family" | "cultural-background";
-        /** @enum {string} */
-        CareType: "respite" | "foster" | "emergency" | "contact";
         /** @example 2026-11-27 */
         IsoDate: string;
         BackgroundCheck: {
@@ -1962,8 +2041,6 @@ export interface components {
             from: components["schemas"]["IsoDate"];
             to: components["schemas"]["IsoDate"];
         };
-        /** @enum {string} */
-        AvailabilityPattern: "weekdays" | "weekends" | "holidays";
         /** @description A bounded summary of the support given: its size does not grow with the history */
         SupportSummary: {
             /** @description How many support records the family has in all */
@@ -2331,13 +2408,6 @@ export interface components {
             version: number;
         };
         Pseudonym: string;
-        IsoWeek: string;
-        FreePlaces: {
-            from: components["schemas"]["IsoMonth"];
-            to?: components["schemas"]["IsoMonth"];
-            places: number;
-        };
-        IsoMonth: string;
         /** @enum {string} */
         ExperienceBand: "new" | "1-3-years" | "over-3-years";
         RequestDetail: {
@@ -2443,14 +2513,116 @@ export interface components {
             /** @description Why the matching engine proposed the family when it was placed */
             match: {
                 score: number;
-                criteria: components["schemas"]["CandidateCriterion"][];
+                criteria: components["schemas"]["RecordedCriterion"][];
+            };
+        };
+        RecordedCriterion: components["schemas"]["CandidateCriterion"] & {
+            reason?: components["schemas"]["MatchReason"];
+        };
+        /** @description Absent for placements recorded before match reasons existed */
+        MatchReason: {
+            /** @enum {string} */
+            code: "competences.none-wished";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "competences.wished";
+            params: {
+                present: components["schemas"]["Competence"][];
+                wished: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "region.same";
+            params: {
+                region: components["schemas"]["Region"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "region.neighbouring";
+            params: {
+                region: components["schemas"]["Region"];
+                childRegion: components["schemas"]["Region"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "region.distant";
+            params: {
+                region: components["schemas"]["Region"];
+                childRegion: components["schemas"]["Region"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "language.none-named";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "language.speaks";
+            params: {
+                languages: components["schemas"]["Language"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "language.speaks-none";
+            params: {
+                childLanguages: components["schemas"]["Language"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "experience.new";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "experience.1-3-years";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "experience.over-3-years";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "siblings.none";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "siblings.experienced";
+            params: {
+                children: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "siblings.no-experience";
+            params: {
+                children: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "period.free-throughout";
+            params: {
+                places: number;
+                from: components["schemas"]["IsoMonth"];
+                to: components["schemas"]["IsoMonth"];
+                /** @description The free months, when the profile limits them */
+                free?: components["schemas"]["FreePlaces"][];
+            };
+        } | {
+            /** @enum {string} */
+            code: "network.named";
+            params: Record<string, never>;
+        } | {
+            /** @enum {string} */
+            code: "network.registered";
+            params: {
+                relation: components["schemas"]["NetworkRelation"];
             };
         };
         CandidateCriterion: {
             criterion: string;
             points: number;
             max: number;
+            /** @description Why, in English; `reason` says the same as a code */
             explanation: string;
+            reason: components["schemas"]["MatchReason"] & unknown;
         };
         /** @description A lead registered with sourceChannel child-request for this request */
         RecruitedFamily: {
@@ -3001,8 +3173,9 @@ export interface components {
             subject: components["schemas"]["WorklistSubject"];
             /** @description Who holds the subject: the user who registered the family or opened the request; null for partners’ requests */
             assignee: string | null;
-            /** @description What is to be done, in a sentence */
+            /** @description What is to be done, in a sentence (English) */
             note: string;
+            reason: components["schemas"]["WorklistReason"];
         };
         /**
          * @description first-contact: a lead waits for its first contact (due FIRST_CONTACT_DUE_WORKING_DAYS working days after registration); check-assessment: background checks with remarks wait for an approver’s assessment (due 7 days after the first such result arrived); approval-expiring: an approval runs out within 90 days (due on its valid-until day); availability-stale: availability goes stale and leaves partners’ pools (due the day it is stale; listed from AVAILABILITY_REMINDER_DAYS before); inbox-request: a partner’s open request you neither offered a family for nor answered “no match” (due on its response deadline); acceptance-pending: you accepted an offer and the owner has not confirmed it (due 2 days after the acceptance: chase the partner or cancel it); provisional-approval-due: a network family is provisionally approved for its one child (due on the deadline of its full assessment; it lapses the day after); plan-follow-up: an open goal of a family’s development plan is to be followed up (due on its follow-up day; listed from 14 days before).
@@ -3016,6 +3189,72 @@ export interface components {
             municipality?: components["schemas"]["MunicipalityCode"] & unknown;
             /** @description The household’s name, the request’s case reference, or a partner request’s care type and child’s age */
             name: string;
+        };
+        /** @description The note as a code with its params; the `note` is the same in English */
+        WorklistReason: {
+            /** @enum {string} */
+            code: "first-contact.make";
+            params: {
+                registeredOn: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "check-assessment.assess";
+            params: {
+                /** @description The checks with remarks waiting for an assessment */
+                checks: {
+                    kind: components["schemas"]["CheckKind"];
+                    adultId: components["schemas"]["Id"];
+                }[];
+            };
+        } | {
+            /** @enum {string} */
+            code: "approval-expiring.renew";
+            params: {
+                validUntil: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "availability-stale.confirm";
+            params: {
+                confirmedOn: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "availability-stale.stale";
+            params: {
+                confirmedOn: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "inbox-request.answer";
+            params: {
+                requester: components["schemas"]["MunicipalityCode"];
+                responseDeadline: components["schemas"]["IsoDate"];
+                careType: components["schemas"]["CareType"];
+                childAge: number;
+            };
+        } | {
+            /** @enum {string} */
+            code: "acceptance-pending.chase";
+            params: {
+                offerId: components["schemas"]["Id"];
+                partner?: components["schemas"]["MunicipalityCode"];
+                acceptedOn: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "provisional-approval-due.assess";
+            params: {
+                deadline: components["schemas"]["IsoDate"];
+            };
+        } | {
+            /** @enum {string} */
+            code: "plan-follow-up.follow-up";
+            params: {
+                /** @description The goal’s title, as the caseworker wrote it */
+                goal: string;
+            };
         };
         AssignContactPerson: {
             /** @description The staff member’s user id (the subject of their token), so that their families can be found */

@@ -1,11 +1,23 @@
 import { Id, IsoDate, MunicipalityCode, ShortText, Timestamp } from '../common.schemas';
 import { Pseudonym } from '../exchange/pool.schemas';
 import { ChildNeeds } from '../requests/needs.schemas';
+import { MatchReason } from '../reasons/match-reason.schemas';
 import { z } from '../zod';
 
 export const CandidateCriterion = z
-  .object({ criterion: z.string(), points: z.number(), max: z.number(), explanation: z.string() })
+  .object({
+    criterion: z.string(),
+    points: z.number(),
+    max: z.number(),
+    explanation: z.string().openapi({ description: 'Why, in English; `reason` says the same as a code' }),
+    reason: MatchReason,
+  })
   .openapi('CandidateCriterion');
+
+/** A criterion as recorded with an own placement: placements recorded before reasons existed have only the English explanation. */
+export const RecordedCriterion = CandidateCriterion.extend({
+  reason: MatchReason.optional().openapi({ description: 'Absent for placements recorded before match reasons existed' }),
+}).openapi('RecordedCriterion');
 
 export const LocalCandidate = z
   .object({

@@ -2,7 +2,7 @@ import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
 import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, pageOf, text } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
-import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';
+import { CandidateCriterion, LocalCandidate, RecordedCriterion } from '../inbox/inbox.schemas';
 import { z } from '../zod';
 import { ChildNeeds } from './needs.schemas';
 
@@ -75,7 +75,7 @@ export const OwnPlacementDetail = z
     children: z.number().int().min(1),
     network: z.boolean().optional().openapi({ description: 'The family is a network family registered for this request: the placement counts as from the child’s network' }),
     match: z
-      .object({ score: z.number(), criteria: z.array(CandidateCriterion) })
+      .object({ score: z.number(), criteria: z.array(RecordedCriterion) })
       .openapi({ description: 'Why the matching engine proposed the family when it was placed' }),
   })
   .openapi('OwnPlacementDetail', { description: 'Your own family placed for your own request' });

@@ -1,5 +1,6 @@
 import { Id, IsoDate, MunicipalityCode, Timestamp } from '../common.schemas';
 import { z } from '../zod';
+import { WorklistReason } from './worklist-reason.schemas';
 
 /**
  * What the worklist reminds of. Each kind is one rule over the read models
@@ -40,7 +41,8 @@ export const WorklistItem = z
       .string()
       .nullable()
       .openapi({ description: 'Who holds the subject: the user who registered the family or opened the request; null for partners’ requests' }),
-    note: z.string().openapi({ description: 'What is to be done, in a sentence' }),
+    note: z.string().openapi({ description: 'What is to be done, in a sentence (English)' }),
+    reason: WorklistReason,
   })
   .openapi('WorklistItem');
 export type WorklistItem = z.infer<typeof WorklistItem>;

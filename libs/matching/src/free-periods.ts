@@ -3,7 +3,7 @@
  * and a request needs its places in every month of its period. A profile from an older node
  * without months has one freeCapacity for all of them.
  */
-import type { SharedProfile } from '@familybank/contracts';
+import type { ExclusionReason, MatchReason, SharedProfile } from '@familybank/contracts';
 import { nextMonth } from '@familybank/domain-core';
 import type { PreparedNeeds } from './prepared-needs';
 
@@ -29,26 +29,17 @@ export function hasRoomInPeriod(needs: PreparedNeeds, candidate: SharedProfile):
   return roomThroughout(ranges, needs.periodFromMonth, needs.periodToMonth, needs.places);
 }
 
-const span = (from: string, to: string) => (from === to ? from : `${from}–${to}`);
-
-/** "1 in 2026-11–2026-12, 1 from 2027-07": the months the profile says are free. */
-export function describeFreePlaces(ranges: Ranges): string {
-  if (ranges.length === 0) return 'no free month';
-  return ranges.map((range) => (range.to === undefined ? `${range.places} from ${range.from}` : `${range.places} in ${span(range.from, range.to)}`)).join(', ');
-}
-
-/** Why a family has no room for the request, for the caseworker. */
-export function explainNoRoom(needs: PreparedNeeds, candidate: SharedProfile): string {
+/** Why a family has no room for the request. */
+export function noRoomReason(needs: PreparedNeeds, candidate: SharedProfile): ExclusionReason {
   const ranges = candidate.availability.freePlaces;
-  if (ranges === undefined) return `${candidate.freeCapacity} free place(s), ${needs.places} needed`;
-  return `Not ${needs.places} free place(s) in every month of ${span(needs.periodFromMonth, needs.periodToMonth)}; free: ${describeFreePlaces(ranges)}`;
+  if (ranges === undefined) return { code: 'capacity.too-few', params: { free: candidate.freeCapacity, needed: needs.places } };
+  return { code: 'capacity.not-throughout', params: { places: needs.places, from: needs.periodFromMonth, to: needs.periodToMonth, free: ranges } };
 }
 
 /** For a family that has room: the request's months checked against the free months (no points, only the reason). */
-export function explainRoom(needs: PreparedNeeds, candidate: SharedProfile): string | undefined {
+export function roomReason(needs: PreparedNeeds, candidate: SharedProfile): MatchReason | undefined {
   const ranges = candidate.availability.freePlaces;
   if (ranges === undefined) return undefined;
   const limited = ranges.some((range) => range.to !== undefined);
-  const free = limited ? ` (free: ${describeFreePlaces(ranges)})` : '';
-  return `${needs.places} place(s) needed and free in every month of ${span(needs.periodFromMonth, needs.periodToMonth)}${free}`;
+  return { code: 'period.free-throughout', params: { places: needs.places, from: needs.periodFromMonth, to: needs.periodToMonth, ...(limited && { free: ranges }) } };
 }

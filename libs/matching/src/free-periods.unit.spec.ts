@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { nextMonth } from '@familybank/domain-core';
-import { describeFreePlaces, roomThroughout } from './free-periods';
+import { roomThroughout } from './free-periods';
+import { describeFreePlaces } from './reasons';
 
 /** Twelve months from June 2026, then two years on to check the open end. */
 const MONTHS = Array.from({ length: 36 }, (_, n) => n).reduce<string[]>((months) => [...months, months.length === 0 ? '2026-06' : nextMonth(months.at(-1)!)], []);

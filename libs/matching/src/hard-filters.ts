@@ -17,9 +17,10 @@
  *   patterns and the family offers all of them (patterns are standing offers, not dated). A
  *   request without patterns means continuous care, which only dated weeks can promise.
  */
-import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
-import { explainNoRoom, hasRoomInPeriod } from './free-periods';
+import type { ChildNeeds, ExclusionReason, SharedProfile } from '@familybank/contracts';
+import { hasRoomInPeriod, noRoomReason } from './free-periods';
 import { prepareNeeds, type PreparedNeeds } from './prepared-needs';
+import { exclusionReasonText } from './reasons';
 import type { Exclusion, HardFilter } from './types';
 
 type Check = (needs: PreparedNeeds, candidate: SharedProfile) => boolean;
@@ -60,25 +61,22 @@ export function passesHardFilters(needs: PreparedNeeds, candidate: SharedProfile
   );
 }
 
-const FILTERS: ReadonlyArray<{ filter: HardFilter; passes: Check; explain: (needs: PreparedNeeds, candidate: SharedProfile) => string }> = [
-  { filter: 'care-type', passes: offersCareType, explain: (n, c) => `Offers ${c.careTypes.join(', ')}, not ${n.careType}` },
-  { filter: 'capacity', passes: hasRoom, explain: explainNoRoom },
-  { filter: 'age', passes: takesAge, explain: (n, c) => `Approved for ages ${c.ageRange.min}–${c.ageRange.max}, the child is ${n.childAge}` },
-  { filter: 'approval', passes: approvalValid, explain: (n, c) => `Approval valid until ${c.approvalValidUntil}, the placement starts ${n.approvalMonth}` },
-  {
-    filter: 'required-competences',
-    passes: hasRequired,
-    explain: (n, c) => `Lacks required ${n.required.filter((r) => !(c.competences as readonly string[]).includes(r)).join(', ')}`,
-  },
-  {
-    filter: 'availability',
-    passes: fitsPeriod,
-    explain: (n) => `Not available in ${n.periodFromWeek}–${n.periodToWeek}${n.patterns.length > 0 ? ` nor on ${n.patterns.join(', ')}` : ''}`,
-  },
+const missingRequired = (needs: PreparedNeeds, candidate: SharedProfile) => needs.required.filter((required) => !(candidate.competences as readonly string[]).includes(required));
+
+const FILTERS: ReadonlyArray<{ filter: HardFilter; passes: Check; reason: (needs: PreparedNeeds, candidate: SharedProfile) => ExclusionReason }> = [
+  { filter: 'care-type', passes: offersCareType, reason: (n, c) => ({ code: 'care-type.not-offered', params: { offered: c.careTypes, needed: n.careType } }) },
+  { filter: 'capacity', passes: hasRoom, reason: noRoomReason },
+  { filter: 'age', passes: takesAge, reason: (n, c) => ({ code: 'age.outside-range', params: { min: c.ageRange.min, max: c.ageRange.max, childAge: n.childAge } }) },
+  { filter: 'approval', passes: approvalValid, reason: (n, c) => ({ code: 'approval.ends-before-start', params: { validUntil: c.approvalValidUntil, starts: n.approvalMonth } }) },
+  { filter: 'required-competences', passes: hasRequired, reason: (n, c) => ({ code: 'required-competences.missing', params: { missing: missingRequired(n, c) } }) },
+  { filter: 'availability', passes: fitsPeriod, reason: (n) => ({ code: 'availability.not-in-period', params: { fromWeek: n.periodFromWeek, toWeek: n.periodToWeek, patterns: [...n.patterns] } }) },
 ];
 
-/** Every hard filter the candidate fails, with a reason for the caseworker; empty when it passes. */
+/** Every hard filter the candidate fails, with its reason (a code, and in English); empty when it passes. */
 export function whyExcluded(needs: ChildNeeds, candidate: SharedProfile, today: string): Exclusion[] {
   const prepared = prepareNeeds(needs, { today });
-  return FILTERS.filter((check) => !check.passes(prepared, candidate)).map((check) => ({ filter: check.filter, explanation: check.explain(prepared, candidate) }));
+  return FILTERS.filter((check) => !check.passes(prepared, candidate)).map((check) => {
+    const reason = check.reason(prepared, candidate);
+    return { filter: check.filter, explanation: exclusionReasonText(reason), reason };
+  });
 }

@@ -5,3 +5,4 @@ export { WEIGHTS, explainScore, scoreOf } from './scoring';
 export { prepareNeeds, type PreparedNeeds } from './prepared-needs';
 export { isoWeekOf } from './calendar';
 export * from './types';
+export { describeFreePlaces, exclusionReasonText, matchReasonText } from './reasons';

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import { ExclusionReason, MatchReason, type ChildNeeds, type SharedProfile } from '@familybank/contracts';
 import { AVAILABILITY_PATTERNS, CARE_TYPES, COMPETENCES } from '@familybank/domain-family';
 import { whyExcluded } from './hard-filters';
 import { matchCandidates, naiveMatch } from './match';
+import { exclusionReasonText, matchReasonText } from './reasons';
 import { TODAY } from './testing/fixtures';
 
 // Small domains on purpose: many families pass the filters and many tie, which is where a top-k
@@ -85,6 +86,28 @@ describe('matchCandidates against the naive baseline (property)', () => {
         expect(matches).toHaveLength(Math.min(limit, passing));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('every criterion and every failed filter carries a reason that the contract accepts, its explanation the same in English', () => {
+    fc.assert(
+      fc.property(scenario, ({ candidates, needs, limit }) => {
+        for (const match of matchCandidates(needs, candidates, { limit, today: TODAY })) {
+          for (const criterion of match.criteria) {
+            expect(MatchReason.safeParse(criterion.reason).error).toBeUndefined();
+            expect(matchReasonText(criterion.reason)).toBe(criterion.explanation);
+            expect(criterion.reason.code.split('.')[0]).toBe(criterion.criterion);
+          }
+        }
+        for (const candidate of candidates) {
+          for (const exclusion of whyExcluded(needs, candidate, TODAY)) {
+            expect(ExclusionReason.safeParse(exclusion.reason).error).toBeUndefined();
+            expect(exclusionReasonText(exclusion.reason)).toBe(exclusion.explanation);
+            expect(exclusion.reason.code.split('.')[0]).toBe(exclusion.filter);
+          }
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -20,16 +20,18 @@ describe('ranking', () => {
     const pool = [profile({ pseudonym: pseudonym('best'), experience: 'over-3-years' }), network];
     const matches = matchCandidates(needs({ networkCandidates: [network.pseudonym] }), pool, options);
     expect(matches.map((match) => [match.pseudonym.replace(/_+$/, ''), match.network])).toEqual([['network', true], ['best', false]]);
-    expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "From the child's own network: ranked first" });
+    expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "From the child's own network: ranked first", reason: { code: 'network.named', params: {} } });
   });
 
   it('given a network family registered for the request, then it comes first and the explanation names its relation', () => {
     const registered = profile({ pseudonym: pseudonym('grandma'), region: 'DK-81', experience: 'new', competences: [] });
     const pool = [profile({ pseudonym: pseudonym('best'), experience: 'over-3-years' }), registered];
-    const networkFamilies = new Map([[registered.pseudonym, 'grandparent']]);
+    const networkFamilies = new Map([[registered.pseudonym, 'grandparent' as const]]);
     const matches = matchCandidates(needs(), pool, { ...options, networkFamilies });
     expect(matches.map((match) => [match.pseudonym.replace(/_+$/, ''), match.network])).toEqual([['grandma', true], ['best', false]]);
-    expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "Registered from the child's network (grandparent) for this request: ranked first" });
+    expect(matches[0]!.criteria.at(-1)).toEqual({ criterion: 'network', points: 0, max: 0, explanation: "Registered from the child's network (grandparent) for this request: ranked first",
+      reason: { code: 'network.registered', params: { relation: 'grandparent' } },
+    });
     expect(naiveMatch(needs(), pool, { ...options, networkFamilies })).toEqual(matches);
   });
 

@@ -3,32 +3,33 @@
  * weeks and months instead of arrays and dates, so the per-candidate work is only lookups.
  */
 import type { ChildNeeds } from '@familybank/contracts';
+import type { AvailabilityPattern, CareType, Competence, NetworkRelation } from '@familybank/domain-family';
 import { isoWeekOf, monthOf } from './calendar';
 import { danishRegionDistance, type RegionDistance } from './region-distance';
 import type { MatchOptions } from './types';
 
 export interface PreparedNeeds {
-  careType: string;
+  careType: CareType;
   region: string;
   childAge: number;
   siblings: number;
   /** The child and its siblings: the places a family must have free. */
   places: number;
-  required: readonly string[];
+  required: readonly Competence[];
   /** Wished competences, without duplicates. */
-  wished: readonly string[];
+  wished: readonly Competence[];
   languages: ReadonlySet<string>;
   periodFromWeek: string;
   periodToWeek: string;
   /** The months the places must be free in: from the later of this month and the period's start. */
   periodFromMonth: string;
   periodToMonth: string;
-  patterns: readonly string[];
+  patterns: readonly AvailabilityPattern[];
   /** The approval must still be valid in this month (see hard-filters). */
   approvalMonth: string;
   network: ReadonlySet<string>;
   /** Network families registered for the request, with their relation to the child. */
-  networkFamilies: ReadonlyMap<string, string>;
+  networkFamilies: ReadonlyMap<string, NetworkRelation>;
   /** Distance from the child's region, memoized per region: a pool has few regions, many families. */
   distanceTo(region: string): RegionDistance;
 }

@@ -13,10 +13,11 @@
  * Points are computed without allocating (the ranking of a whole pool needs only numbers);
  * explanations are written afterwards, for the few families that are shown.
  */
-import type { SharedProfile } from '@familybank/contracts';
-import { explainRoom } from './free-periods';
+import type { MatchReason, SharedProfile } from '@familybank/contracts';
+import { roomReason } from './free-periods';
 import type { PreparedNeeds } from './prepared-needs';
-import type { CriterionScore } from './types';
+import { matchReasonText } from './reasons';
+import type { Criterion, CriterionScore } from './types';
 
 export const WEIGHTS = { competences: 40, region: 25, language: 15, experience: 10, siblings: 10 } as const;
 const REGION_POINTS = [WEIGHTS.region, 12, 0] as const;
@@ -54,65 +55,54 @@ export function scoreOf(needs: PreparedNeeds, candidate: SharedProfile): number 
   );
 }
 
-const EXPERIENCE_TEXT = { new: 'Newly approved (under a year)', '1-3-years': 'Approved for 1–3 years', 'over-3-years': 'Approved for over 3 years' } as const;
-const REGION_TEXT = ['Same region', 'Neighbouring region', 'Distant region'] as const;
+const REGION_CODES = ['region.same', 'region.neighbouring', 'region.distant'] as const;
 
-function networkExplanation(needs: PreparedNeeds, pseudonym: string): string {
-  const relation = needs.networkFamilies.get(pseudonym);
-  return relation === undefined ? "From the child's own network: ranked first" : `Registered from the child's network (${relation}) for this request: ranked first`;
+function competencesReason(needs: PreparedNeeds, candidate: SharedProfile): MatchReason {
+  if (needs.wished.length === 0) return { code: 'competences.none-wished', params: {} };
+  const competences = candidate.competences as readonly string[];
+  return { code: 'competences.wished', params: { present: needs.wished.filter((competence) => competences.includes(competence)), wished: needs.wished.length } };
 }
 
+function regionReason(needs: PreparedNeeds, candidate: SharedProfile): MatchReason {
+  const distance = needs.distanceTo(candidate.region);
+  if (distance === 0) return { code: 'region.same', params: { region: candidate.region } };
+  return { code: REGION_CODES[distance], params: { region: candidate.region, childRegion: needs.region } };
+}
+
+function languageReason(needs: PreparedNeeds, candidate: SharedProfile): MatchReason {
+  if (needs.languages.size === 0) return { code: 'language.none-named', params: {} };
+  const spoken = candidate.languages.filter((language) => needs.languages.has(language));
+  return spoken.length > 0 ? { code: 'language.speaks', params: { languages: spoken } } : { code: 'language.speaks-none', params: { childLanguages: [...needs.languages] } };
+}
+
+function siblingsReason(needs: PreparedNeeds, candidate: SharedProfile): MatchReason {
+  if (needs.siblings === 0) return { code: 'siblings.none', params: {} };
+  const experienced = (candidate.competences as readonly string[]).includes('siblings');
+  return { code: experienced ? 'siblings.experienced' : 'siblings.no-experience', params: { children: needs.places } };
+}
+
+function networkReason(needs: PreparedNeeds, pseudonym: string): MatchReason {
+  const relation = needs.networkFamilies.get(pseudonym);
+  return relation === undefined ? { code: 'network.named', params: {} } : { code: 'network.registered', params: { relation } };
+}
+
+const criterion = (name: Criterion, points: number, max: number, reason: MatchReason): CriterionScore => ({ criterion: name, points, max, explanation: matchReasonText(reason), reason });
+
 /**
- * Each criterion's points with a reason, in the order of WEIGHTS; 'period' (no points: room in the
- * period is a hard filter) is added when the profile says its free months, 'network' for network families.
+ * Each criterion's points with a reason (a code with its params, and the same in English), in the
+ * order of WEIGHTS; 'period' (no points: room in the period is a hard filter) is added when the
+ * profile says its free months, 'network' for network families.
  */
 export function explainScore(needs: PreparedNeeds, candidate: SharedProfile, network: boolean): CriterionScore[] {
-  const competences = candidate.competences as readonly string[];
-  const present = needs.wished.filter((competence) => competences.includes(competence));
-  const spoken = candidate.languages.filter((language) => needs.languages.has(language));
-  const distance = needs.distanceTo(candidate.region);
   const criteria: CriterionScore[] = [
-    {
-      criterion: 'competences',
-      points: competencePoints(needs, candidate),
-      max: WEIGHTS.competences,
-      explanation:
-        needs.wished.length === 0
-          ? 'No wished competences'
-          : `${present.length} of ${needs.wished.length} wished competences${present.length > 0 ? `: ${present.join(', ')}` : ''}`,
-    },
-    {
-      criterion: 'region',
-      points: regionPoints(needs, candidate),
-      max: WEIGHTS.region,
-      explanation: distance === 0 ? `Same region (${candidate.region})` : `${REGION_TEXT[distance]} (${candidate.region}, the child is in ${needs.region})`,
-    },
-    {
-      criterion: 'language',
-      points: languagePoints(needs, candidate),
-      max: WEIGHTS.language,
-      explanation:
-        needs.languages.size === 0
-          ? 'No language of the child named'
-          : spoken.length > 0
-            ? `Speaks the child's ${spoken.join(', ')}`
-            : `Speaks none of the child's languages (${[...needs.languages].join(', ')})`,
-    },
-    { criterion: 'experience', points: experiencePoints(candidate), max: WEIGHTS.experience, explanation: EXPERIENCE_TEXT[candidate.experience] },
-    {
-      criterion: 'siblings',
-      points: siblingPoints(needs, candidate),
-      max: WEIGHTS.siblings,
-      explanation:
-        needs.siblings === 0
-          ? 'No siblings to place together'
-          : competences.includes('siblings')
-            ? `Experienced with siblings; room for all ${needs.places} children`
-            : `Room for all ${needs.places} children, but no sibling experience`,
-    },
+    criterion('competences', competencePoints(needs, candidate), WEIGHTS.competences, competencesReason(needs, candidate)),
+    criterion('region', regionPoints(needs, candidate), WEIGHTS.region, regionReason(needs, candidate)),
+    criterion('language', languagePoints(needs, candidate), WEIGHTS.language, languageReason(needs, candidate)),
+    criterion('experience', experiencePoints(candidate), WEIGHTS.experience, { code: `experience.${candidate.experience}`, params: {} }),
+    criterion('siblings', siblingPoints(needs, candidate), WEIGHTS.siblings, siblingsReason(needs, candidate)),
   ];
-  const period = explainRoom(needs, candidate);
-  if (period !== undefined) criteria.push({ criterion: 'period', points: 0, max: 0, explanation: period });
-  if (network) criteria.push({ criterion: 'network', points: 0, max: 0, explanation: networkExplanation(needs, candidate.pseudonym) });
+  const period = roomReason(needs, candidate);
+  if (period !== undefined) criteria.push(criterion('period', 0, 0, period));
+  if (network) criteria.push(criterion('network', 0, 0, networkReason(needs, candidate.pseudonym)));
   return criteria;
 }

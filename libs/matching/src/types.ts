@@ -1,3 +1,5 @@
+import type { ExclusionReason, MatchReason } from '@familybank/contracts';
+import type { NetworkRelation } from '@familybank/domain-family';
 import type { RegionDistanceFn } from './region-distance';
 
 export type Criterion = 'competences' | 'region' | 'language' | 'experience' | 'siblings' | 'network' | 'period';
@@ -8,6 +10,8 @@ export interface CriterionScore {
   max: number;
   /** For the caseworker, in English, e.g. "2 of 3 wished competences: adhd, siblings". */
   explanation: string;
+  /** The same as a code with its params, for clients that write it in their own language. */
+  reason: MatchReason;
 }
 
 export interface Match {
@@ -29,7 +33,7 @@ export interface MatchOptions {
    * Network families registered for this request (inside the municipality only), by pseudonym,
    * with how each is related to the child: ranked first like named network candidates, and said so.
    */
-  networkFamilies?: ReadonlyMap<string, string>;
+  networkFamilies?: ReadonlyMap<string, NetworkRelation>;
 }
 
 export type HardFilter = 'care-type' | 'capacity' | 'age' | 'approval' | 'required-competences' | 'availability';
@@ -37,4 +41,5 @@ export type HardFilter = 'care-type' | 'capacity' | 'age' | 'approval' | 'requir
 export interface Exclusion {
   filter: HardFilter;
   explanation: string;
+  reason: ExclusionReason;
 }

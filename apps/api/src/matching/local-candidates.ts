@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfigToken, type AppConfig } from '../platform/config/config.provider';
 import { networkCandidateProfile, toSharedProfile, whyNotNetworkCandidate, whyNotShared } from '@familybank/anonymize';
-import type { ChildNeeds, SharedProfile } from '@familybank/contracts';
+import type { ChildNeeds, ExclusionReason, SharedProfile } from '@familybank/contracts';
 import type { OwnCandidateLookup } from '@familybank/domain-request';
-import { matchCandidates, whyExcluded } from '@familybank/matching';
+import { exclusionReasonText, matchCandidates, whyExcluded, type CriterionScore } from '@familybank/matching';
 import { DocumentStore, familyDetailProjection, householdName, type FamilyDetailDocument } from '@familybank/read-models';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { CLOCK, type Clock } from '../platform/tokens';
@@ -19,7 +19,7 @@ export interface LocalCandidate {
   pseudonym: string;
   score: number;
   network: boolean;
-  criteria: Array<{ criterion: string; points: number; max: number; explanation: string }>;
+  criteria: CriterionScore[];
 }
 
 export const CANDIDATES = 10;
@@ -95,8 +95,9 @@ export class LocalCandidates {
     if (!profile) {
       const stale = this.config.AVAILABILITY_STALE_AFTER_DAYS;
       const reason = (network ? whyNotNetworkCandidate(family, requestId, this.clock(), stale) : whyNotShared(family, this.clock(), stale)) ?? 'not-available';
-      const explanation = reason === 'other-request' ? `A network family of request ${family.network!.requestId} only` : `Not placeable now (${reason})`;
-      return { status: 'excluded', exclusions: [{ filter: reason === 'other-request' ? 'network' : 'placeable', explanation }] };
+      const why: ExclusionReason =
+        reason === 'other-request' ? { code: 'network.other-request', params: { requestId: family.network!.requestId } } : { code: 'placeable.not-placeable', params: { cause: reason } };
+      return { status: 'excluded', exclusions: [{ filter: reason === 'other-request' ? 'network' : 'placeable', explanation: exclusionReasonText(why), reason: why }] };
     }
     const exclusions = whyExcluded(needs, profile, today);
     if (exclusions.length > 0) return { status: 'excluded', exclusions };

@@ -40,6 +40,15 @@ describe('place own family', () => {
     spec.given(opened).when(place(overlapping)).thenThrows('FAMILY.NO_PLACE_IN_PERIOD', { familyId: 'fam-vejle-1', explanation: 'Not 1 free place(s) in every month of 2026-04–2026-09' });
   });
 
+  it('place, a family with no free place, is refused with the matching engine’s reason in the details, for clients in other languages', () => {
+    const reason = { code: 'capacity.not-throughout', params: { places: 1, from: '2026-04', to: '2026-09', free: [] } };
+    const overlapping = { status: 'excluded' as const, exclusions: [{ filter: 'capacity', explanation: 'Not 1 free place(s) in every month of 2026-04–2026-09; free: no free month', reason }] };
+    spec
+      .given(opened)
+      .when(place(overlapping))
+      .thenThrows('FAMILY.NO_PLACE_IN_PERIOD', { familyId: 'fam-vejle-1', explanation: 'Not 1 free place(s) in every month of 2026-04–2026-09; free: no free month', reason });
+  });
+
   it('place, a family that fails another hard filter, is refused as not a candidate, with every reason', () => {
     const exclusions = [
       { filter: 'age', explanation: 'Approved for ages 0–5, the child is 9' },

@@ -93,7 +93,7 @@ function ownPlacement({ offerId, familyId, owner, candidate }: Extract<RequestCo
   if (candidate.status === 'unknown') throw RequestErrors.ownFamilyNotFound(familyId);
   if (candidate.status === 'excluded') {
     const noPlace = candidate.exclusions.find((exclusion) => exclusion.filter === 'capacity');
-    throw noPlace ? RequestErrors.noPlaceInPeriod(familyId, noPlace.explanation) : RequestErrors.notACandidate(familyId, candidate.exclusions);
+    throw noPlace ? RequestErrors.noPlaceInPeriod(familyId, noPlace) : RequestErrors.notACandidate(familyId, candidate.exclusions);
   }
   const known = state.offers.find((offer) => offer.offerId === offerId);
   ensure(known === undefined, () => RequestErrors.offerNotAvailable(offerId, known!.status));

@@ -1,5 +1,5 @@
 import { DomainError } from '@familybank/domain-core';
-import type { OfferStatus, RequestStatus } from './request.types';
+import type { OfferStatus, ReasonCode, RequestStatus } from './request.types';
 
 export const RequestErrors = {
   notFound: (requestId: string) => new DomainError('REQUEST.NOT_FOUND', 'not-found', `Request ${requestId} does not exist`, { requestId }),
@@ -28,9 +28,13 @@ export const RequestErrors = {
   ownFamilyNotFound: (familyId: string) =>
     new DomainError('FAMILY.NOT_FOUND', 'not-found', `No available family ${familyId} of yours that may be placed`, { familyId }),
   /** The family's code for the same cause, so a client sees one code whether the request or the family refused. */
-  noPlaceInPeriod: (familyId: string, explanation: string) =>
-    new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `Family ${familyId} has no free place in the request’s period: ${explanation}`, { familyId, explanation }),
-  notACandidate: (familyId: string, exclusions: Array<{ filter: string; explanation: string }>) =>
+  noPlaceInPeriod: (familyId: string, exclusion: { explanation: string; reason?: ReasonCode }) =>
+    new DomainError('FAMILY.NO_PLACE_IN_PERIOD', 'conflict', `Family ${familyId} has no free place in the request’s period: ${exclusion.explanation}`, {
+      familyId,
+      explanation: exclusion.explanation,
+      ...(exclusion.reason && { reason: exclusion.reason }),
+    }),
+  notACandidate: (familyId: string, exclusions: Array<{ filter: string; explanation: string; reason?: ReasonCode }>) =>
     new DomainError('REQUEST.NOT_A_CANDIDATE', 'rule', `Family ${familyId} does not fit the request: ${exclusions.map((e) => e.explanation).join('; ')}`, { familyId, exclusions }),
   networkDateInFuture: (on: string, today: string) =>
     new DomainError('REQUEST.NETWORK_DATE_IN_FUTURE', 'rule', `A network contact on ${on} is after today (${today})`, { on, today }),

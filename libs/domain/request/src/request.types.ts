@@ -33,10 +33,20 @@ export interface OfferState {
   network?: true;
 }
 
+/**
+ * A reason as a code with its params (the contract's MatchReason / ExclusionReason); kept opaque
+ * here: the domain records it as the matching engine wrote it. Absent from placements recorded
+ * before reasons existed.
+ */
+export interface ReasonCode {
+  code: string;
+  params: Record<string, unknown>;
+}
+
 /** Why the matching engine proposed a family: the score and each criterion explained. */
 export interface PlacementMatch {
   score: number;
-  criteria: Array<{ criterion: string; points: number; max: number; explanation: string }>;
+  criteria: Array<{ criterion: string; points: number; max: number; explanation: string; reason?: ReasonCode }>;
 }
 
 /**
@@ -46,7 +56,7 @@ export interface PlacementMatch {
  */
 export type OwnCandidateLookup =
   | { status: 'unknown' }
-  | { status: 'excluded'; exclusions: Array<{ filter: string; explanation: string }> }
+  | { status: 'excluded'; exclusions: Array<{ filter: string; explanation: string; reason?: ReasonCode }> }
   | { status: 'candidate'; pseudonym: string; match: PlacementMatch; network?: boolean };
 
 export interface OwnPlacement {

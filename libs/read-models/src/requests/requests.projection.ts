@@ -10,7 +10,15 @@ import {
   type RequestEvent,
 } from '@familybank/domain-request';
 import type { RecordedEvent } from '@familybank/event-store';
+import type { MatchReason } from '@familybank/contracts';
 import type { Projection } from '../projection';
+
+/**
+ * The match an own placement recorded. The domain keeps each criterion's reason opaque; it is what
+ * the matching engine wrote, a MatchReason of the contract (absent in placements recorded before
+ * reasons existed).
+ */
+export type RecordedMatch = Omit<PlacementMatch, 'criteria'> & { criteria: Array<Omit<PlacementMatch['criteria'][number], 'reason'> & { reason?: MatchReason }> };
 
 /** A request as its own municipality sees it; offers' profiles and disclosed contacts are joined when read. */
 export interface RequestDocument {
@@ -30,7 +38,7 @@ export interface RequestDocument {
     status: OfferStatus;
     withdrawnReason?: string;
     /** An own placement: our own family, and why the matching proposed it when it was placed. */
-    own?: { familyId: string; match: PlacementMatch; children: number; network?: true };
+    own?: { familyId: string; match: RecordedMatch; children: number; network?: true };
   }>;
   pendingAcceptance?: { offerId: string; since: string };
   assignment?: {
@@ -134,7 +142,7 @@ function apply(doc: RequestDocument, event: RecordedEvent & RequestEvent): Reque
       return { ...offer(event.data.offerId, 'acceptance-requested'), pendingAcceptance: { offerId: event.data.offerId, since: event.metadata.occurredAt } };
     case 'OwnPlacementRequested': {
       const { offerId, owner, pseudonym, familyId, match, children, network } = event.data;
-      const placed = { offerId, partner: owner, pseudonym, status: 'acceptance-requested' as const, own: { familyId, match, children, ...(network && { network }) } };
+      const placed = { offerId, partner: owner, pseudonym, status: 'acceptance-requested' as const, own: { familyId, match: match as RecordedMatch, children, ...(network && { network }) } };
       return { ...doc, offers: [...doc.offers, placed], pendingAcceptance: { offerId, since: event.metadata.occurredAt } };
     }
     case 'AcceptanceCancelled':

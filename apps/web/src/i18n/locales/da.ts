@@ -1,4 +1,5 @@
 import { daAdmin } from './admin.da';
+import { daReasons } from './reasons.da';
 import { daWork } from './work.da';
 import type { Translation } from '../translation';
 
@@ -318,4 +319,5 @@ export const da: Translation = {
   },
   ...daWork,
   ...daAdmin,
+  ...daReasons,
 };

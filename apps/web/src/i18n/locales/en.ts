@@ -1,4 +1,5 @@
 import { enAdmin } from './admin.en';
+import { enReasons } from './reasons.en';
 import { enWork } from './work.en';
 /** English: the fallback language; its shape is the one every language must have (see translation.ts). */
 export const en = {
@@ -317,4 +318,5 @@ export const en = {
   },
   ...enWork,
   ...enAdmin,
+  ...enReasons,
 };

@@ -1,4 +1,5 @@
 import { svAdmin } from './admin.sv';
+import { svReasons } from './reasons.sv';
 import { svWork } from './work.sv';
 import type { Translation } from '../translation';
 
@@ -318,4 +319,5 @@ export const sv: Translation = {
   },
   ...svWork,
   ...svAdmin,
+  ...svReasons,
 };

@@ -9,9 +9,11 @@ import { useApi } from '../../api/session';
 import { FailureMessage } from '../../components/Outcome';
 import { today } from '../../forms/vocabulary';
 import { useFormat } from '../../i18n/format';
+import { useReasonText } from '../../i18n/reasons';
 import { groupWorklist, subjectLink } from './worklist-model';
 
 type Kind = Schemas['WorklistKind'];
+type Item = Schemas['WorklistItem'];
 
 /**
  * The start page: what is due in the municipality or for the signed-in user, under overdue / today /
@@ -21,6 +23,7 @@ export function WorklistPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const reasonText = useReasonText();
   const id = useId();
   const [mine, setMine] = useState(false);
   const [kind, setKind] = useState<Kind | ''>('');
@@ -29,6 +32,11 @@ export function WorklistPage() {
     [api, mine, kind],
   );
   const groups = list.data ? groupWorklist(list.data.items, today()) : [];
+  // A partner's request has no name of its own; the server's is English, so it is written from the reason's params.
+  const subjectName = (item: Item) =>
+    item.reason.code === 'inbox-request.answer'
+      ? t('inbox.item', { requester: item.reason.params.requester, careType: t(`vocab.careType.${item.reason.params.careType}`), age: format.number(item.reason.params.childAge) })
+      : item.subject.name;
   return (
     <div className="fb-stack">
       <Heading level={1} data-size="lg">
@@ -70,8 +78,9 @@ export function WorklistPage() {
                 <Card className={item.overdue ? 'fb-card-overdue' : undefined}>
                   <Card.Block>
                     <Paragraph data-size="sm">
-                      <strong>{t(`worklist.kinds.${item.kind}`)}</strong>: <Link to={subjectLink(item.subject)}>{item.subject.name}</Link>
+                      <strong>{t(`worklist.kinds.${item.kind}`)}</strong>: <Link to={subjectLink(item.subject)}>{subjectName(item)}</Link>
                     </Paragraph>
+                    <Paragraph data-size="sm">{reasonText('worklist', item.reason)}</Paragraph>
                     <div className="fb-tags">
                       <Tag data-color={item.overdue ? 'danger' : 'info'}>{t('worklist.due', { date: format.date(item.dueOn) })}</Tag>
                       {item.overdue ? <Tag data-color="danger">{t('worklist.overdue')}</Tag> : null}

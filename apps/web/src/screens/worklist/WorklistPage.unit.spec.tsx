@@ -10,7 +10,8 @@ const item = (name: string, dueOn: string, overdue: boolean) => ({
   overdue,
   subject: { type: 'family', id: name.toLowerCase(), name },
   assignee: 'dev',
-  note: '',
+  note: `Make the first contact with the lead registered on ${dueOn}`,
+  reason: { code: 'first-contact.make', params: { registeredOn: dueOn } },
 });
 
 function fakeClient() {
@@ -38,5 +39,28 @@ describe('the worklist page', () => {
     expect(await screen.findByText('Nothing is due.')).toBeTruthy();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Kind' }), 'approval-expiring');
     await waitFor(() => expect(GET).toHaveBeenLastCalledWith('/v1/worklist', { params: { query: { assignee: 'me', kind: 'approval-expiring' } } }));
+  });
+
+  it('given a Danish reader, then each item says what to do in Danish, not the server’s English note', async () => {
+    renderWith(<WorklistPage />, { client: fakeClient().client, language: 'da' });
+    const overdue = await screen.findByRole('region', { name: 'Overskredet (1)' });
+    expect(within(overdue).getByText('Tag første kontakt med emnet, der blev registreret 1. jan. 2020')).toBeTruthy();
+    expect(overdue.textContent).not.toContain('Make the first contact');
+  });
+
+  it('given a partner’s request, then its name and what to do are written from the reason, in the reader’s language', async () => {
+    const request = {
+      kind: 'inbox-request',
+      dueOn: '2999-01-02',
+      overdue: false,
+      subject: { type: 'partner-request', id: 'r1', municipality: '0630', name: 'respite, child aged 8' },
+      assignee: null,
+      note: 'Offer a family to 0630 or answer “no match” by 2999-01-02',
+      reason: { code: 'inbox-request.answer', params: { requester: '0630', responseDeadline: '2999-01-02', careType: 'respite', childAge: 8 } },
+    };
+    const GET = jest.fn().mockResolvedValue({ data: { asOf: '2026-12-02T10:00:00Z', items: [request] }, response: { status: 200 } });
+    renderWith(<WorklistPage />, { client: { GET } as unknown as FamilybankClient, language: 'da' });
+    expect((await screen.findByRole('link', { name: '0630: Aflastning til et barn på 8 år' })).getAttribute('href')).toBe('/inbox#0630-r1');
+    expect(screen.getByText('Tilbyd 0630 en familie eller svar “intet match” senest 2. jan. 2999')).toBeTruthy();
   });
 });

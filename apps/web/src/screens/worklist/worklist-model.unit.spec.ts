@@ -8,6 +8,7 @@ const item = (dueOn: string, overdue = false, id = dueOn): Schemas['WorklistItem
   subject: { type: 'family', id, name: `Family ${id}` },
   assignee: null,
   note: '',
+  reason: { code: 'first-contact.make', params: { registeredOn: dueOn } },
 });
 
 describe('worklist grouping', () => {

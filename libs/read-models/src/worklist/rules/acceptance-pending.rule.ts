@@ -1,6 +1,7 @@
 import { requestsProjection, type RequestDocument } from '../../requests/requests.projection';
 import { condition } from '../../search/where';
 import { addDays, type WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /**
  * An accepted offer waits for its owner to reserve the family and confirm. Usually that takes
@@ -20,7 +21,7 @@ export const acceptancePendingRule: WorklistRule = {
           kind: 'acceptance-pending' as const,
           dueOn: addDays(pending.since.slice(0, 10), policy.acceptanceFollowUpDays),
           subject: { type: 'request' as const, id: request.requestId, name: request.caseReference },
-          note: `Offer ${pending.offerId}${offer ? ` of ${offer.partner}` : ''}, accepted on ${pending.since.slice(0, 10)}, waits for the owner’s confirmation: chase it or cancel the acceptance`,
+          ...noted({ code: 'acceptance-pending.chase', params: { offerId: pending.offerId, ...(offer && { partner: offer.partner }), acceptedOn: pending.since.slice(0, 10) } }),
         },
       ];
     });

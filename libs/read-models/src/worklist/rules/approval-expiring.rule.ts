@@ -3,6 +3,7 @@ import { familyDetailProjection, type FamilyDetailDocument } from '../../familie
 import { householdName } from '../../families/family-events';
 import { condition } from '../../search/where';
 import { addDays, type WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /** Families holding an approval that runs out within the window (or ran out and the expiry sweep has not recorded it yet). */
 export const approvalExpiringRule: WorklistRule = {
@@ -20,7 +21,7 @@ export const approvalExpiringRule: WorklistRule = {
         kind: 'approval-expiring',
         dueOn: family.approval!.validUntil,
         subject: { type: 'family', id: family.familyId, name: householdName(family.adults) },
-        note: `Renew the approval (valid until ${family.approval!.validUntil}) or let it run out`,
+        ...noted({ code: 'approval-expiring.renew', params: { validUntil: family.approval!.validUntil } }),
       }));
   },
 };

@@ -2,6 +2,7 @@ import { availabilityReminders, remindConfirmedOnOrBefore } from '../../families
 import { availableFamiliesProjection, type AvailabilityTracking } from '../../families/available-families.projection';
 import { condition } from '../../search/where';
 import type { WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /** The same families and days as GET /v1/availability-reminders: one rule, two views. */
 export const availabilityStaleRule: WorklistRule = {
@@ -15,9 +16,7 @@ export const availabilityStaleRule: WorklistRule = {
       kind: 'availability-stale',
       dueOn: reminder.staleOn,
       subject: { type: 'family', id: reminder.familyId, name: reminder.householdName },
-      note: reminder.stale
-        ? `Availability confirmed on ${reminder.confirmedOn} is stale: the family is out of partners’ pools until it is confirmed`
-        : `Ask the family to confirm its availability (confirmed on ${reminder.confirmedOn}) before it goes stale`,
+      ...noted({ code: reminder.stale ? 'availability-stale.stale' : 'availability-stale.confirm', params: { confirmedOn: reminder.confirmedOn } }),
     }));
   },
 };

@@ -2,6 +2,7 @@ import { familyDetailProjection, type FamilyDetailDocument } from '../../familie
 import { householdName } from '../../families/family-events';
 import { condition } from '../../search/where';
 import { addDays, type WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /**
  * A background check with remarks blocks approval until an approver assesses it; only during the
@@ -16,13 +17,12 @@ export const checkAssessmentRule: WorklistRule = {
       const waiting = family.stage === 'background-checks' ? family.checks.filter((check) => check.outcome === 'remarks' && !check.assessment) : [];
       if (waiting.length === 0) return [];
       const firstReceived = waiting.map((check) => check.receivedOn!).sort()[0]!;
-      const which = waiting.map((check) => `${check.kind} of ${check.adultId}`).join(', ');
       return [
         {
           kind: 'check-assessment' as const,
           dueOn: addDays(firstReceived, policy.checkAssessmentDueDays),
           subject: { type: 'family' as const, id: family.familyId, name: householdName(family.adults) },
-          note: `Assess the remarks of ${waiting.length} background check(s) (${which}); approval waits for it`,
+          ...noted({ code: 'check-assessment.assess', params: { checks: waiting.map((check) => ({ kind: check.kind, adultId: check.adultId })) } }),
         },
       ];
     });

@@ -10,9 +10,16 @@ describe('worklist rule: checks waiting for assessment', () => {
         dueOn: '2026-06-08',
         subject: { type: 'family', id: 'f-checks', name: 'Mette Hansen' },
         note: expect.stringContaining('1 background check(s) (criminal-record of a1)'),
+        reason: { code: 'check-assessment.assess', params: { checks: [{ kind: 'criminal-record', adultId: 'a1' }] } },
       },
       // Two waiting; the first arrived 06-05 (+ 7).
-      { kind: 'check-assessment', dueOn: '2026-06-12', subject: { type: 'family', id: 'f-checks-2', name: 'Karin Svensson' }, note: expect.stringContaining('2 background check(s)') },
+      {
+        kind: 'check-assessment',
+        dueOn: '2026-06-12',
+        subject: { type: 'family', id: 'f-checks-2', name: 'Karin Svensson' },
+        note: expect.stringContaining('2 background check(s)'),
+        reason: { code: 'check-assessment.assess', params: { checks: [{ kind: 'criminal-record', adultId: 'a1' }, { kind: 'child-protection', adultId: 'a1' }] } },
+      },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { familyDetailProjection, type FamilyDetailDocument } from '../../familie
 import { householdName } from '../../families/family-events';
 import { condition } from '../../search/where';
 import { addWorkingDays, type WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /** Fast follow-up after a family's first contact is what recruits it (seeds): every lead is due a first contact. */
 export const firstContactRule: WorklistRule = {
@@ -14,7 +15,7 @@ export const firstContactRule: WorklistRule = {
         kind: 'first-contact',
         dueOn: addWorkingDays(family.registeredAt.slice(0, 10), policy.firstContactDueWorkingDays),
         subject: { type: 'family', id: family.familyId, name: householdName(family.adults) },
-        note: `Make the first contact with the lead registered on ${family.registeredAt.slice(0, 10)}`,
+        ...noted({ code: 'first-contact.make', params: { registeredOn: family.registeredAt.slice(0, 10) } }),
       }));
   },
 };

@@ -5,9 +5,9 @@ describe('worklist rule: first contact', () => {
   it('every lead is due its first contact three working days after registration; other stages are not', () => {
     expect(firstContactRule.items(fixtureSource, CONTEXT)).toEqual([
       // Registered Wed 06-03: Thu 04, Fri 05, Mon 08.
-      { kind: 'first-contact', dueOn: '2026-06-08', subject: { type: 'family', id: 'f-lead-old', name: 'Hodan Warsame' }, note: expect.stringContaining('2026-06-03') },
+      { kind: 'first-contact', dueOn: '2026-06-08', subject: { type: 'family', id: 'f-lead-old', name: 'Hodan Warsame' }, note: expect.stringContaining('2026-06-03'), reason: { code: 'first-contact.make', params: { registeredOn: '2026-06-03' } } },
       // Registered Tue 06-09: Wed 10, Thu 11, Fri 12.
-      { kind: 'first-contact', dueOn: '2026-06-12', subject: { type: 'family', id: 'f-lead-new', name: 'Søren Østergaard' }, note: expect.any(String) },
+      { kind: 'first-contact', dueOn: '2026-06-12', subject: { type: 'family', id: 'f-lead-new', name: 'Søren Østergaard' }, note: expect.any(String), reason: { code: 'first-contact.make', params: { registeredOn: '2026-06-09' } } },
     ]);
   });
 

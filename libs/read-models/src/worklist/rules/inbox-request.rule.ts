@@ -3,6 +3,7 @@ import { offersProjection } from '../../offers/offers.projection';
 import { INBOX, type InboxEntry } from '../../partners/inbox.projection';
 import { condition } from '../../search/where';
 import type { WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /** An offer of ours that still stands answers a partner's request. */
 const LIVE_OFFER: ReadonlyArray<OfferDocument['status']> = ['made', 'acceptance-received', 'confirmed'];
@@ -24,7 +25,10 @@ export const inboxRequestRule: WorklistRule = {
         kind: 'inbox-request',
         dueOn: entry.responseDeadline,
         subject: { type: 'partner-request', id: entry.requestId, municipality: entry.requester, name: `${entry.needs.careType}, child aged ${entry.needs.childAge}` },
-        note: `Offer a family to ${entry.requester} or answer “no match” by ${entry.responseDeadline}`,
+        ...noted({
+          code: 'inbox-request.answer',
+          params: { requester: entry.requester, responseDeadline: entry.responseDeadline, careType: entry.needs.careType, childAge: entry.needs.childAge },
+        }),
       }));
   },
 };

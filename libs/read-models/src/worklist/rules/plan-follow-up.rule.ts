@@ -4,6 +4,7 @@ import { householdName } from '../../families/family-events';
 import { developmentPlansProjection } from '../../support/development-plans.projection';
 import { condition } from '../../search/where';
 import { addDays, type WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /** How far ahead a follow-up is listed: a plan's follow-ups lie months apart, so two weeks is time to book the visit. */
 export const PLAN_FOLLOW_UP_WINDOW_DAYS = 14;
@@ -28,7 +29,7 @@ export const planFollowUpRule: WorklistRule = {
           kind: 'plan-follow-up' as const,
           dueOn: goal.followUpOn!,
           subject: { type: 'family' as const, id: plan.familyId, name: householdName(family.adults) },
-          note: `Follow up the development-plan goal “${goal.title}”`,
+          ...noted({ code: 'plan-follow-up.follow-up', params: { goal: goal.title } }),
         }));
     });
   },

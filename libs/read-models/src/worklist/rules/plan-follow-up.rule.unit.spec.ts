@@ -27,8 +27,8 @@ const source: WorklistSource = {
 describe('worklist rule: development-plan follow-ups', () => {
   it('lists each open goal whose follow-up is past or within 14 days, due on its follow-up day; closed goals and later follow-ups are not listed', () => {
     expect(planFollowUpRule.items(source, CONTEXT)).toEqual([
-      { kind: 'plan-follow-up', dueOn: '2026-06-01', subject: { type: 'family', id: 'f-berg', name: 'Anna Berg' }, note: expect.stringContaining('Homework routine') },
-      { kind: 'plan-follow-up', dueOn: '2026-06-24', subject: { type: 'family', id: 'f-berg', name: 'Anna Berg' }, note: expect.stringContaining('grandparents') },
+      { kind: 'plan-follow-up', dueOn: '2026-06-01', subject: { type: 'family', id: 'f-berg', name: 'Anna Berg' }, note: expect.stringContaining('Homework routine'), reason: { code: 'plan-follow-up.follow-up', params: { goal: 'Homework routine' } } },
+      { kind: 'plan-follow-up', dueOn: '2026-06-24', subject: { type: 'family', id: 'f-berg', name: 'Anna Berg' }, note: expect.stringContaining('grandparents'), reason: { code: 'plan-follow-up.follow-up', params: { goal: 'Visits to the grandparents' } } },
     ]);
   });
 });

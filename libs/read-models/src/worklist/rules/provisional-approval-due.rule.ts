@@ -2,6 +2,7 @@ import { familyDetailProjection, type FamilyDetailDocument } from '../../familie
 import { householdName } from '../../families/family-events';
 import { condition } from '../../search/where';
 import type { WorklistRule } from '../worklist-rule';
+import { noted } from '../worklist-notes';
 
 /**
  * Network families provisionally approved for their one child: the full assessment is due by the
@@ -22,7 +23,7 @@ export const provisionalApprovalDueRule: WorklistRule = {
             kind: 'provisional-approval-due' as const,
             dueOn: deadline,
             subject: { type: 'family' as const, id: family.familyId, name: householdName(family.adults) },
-            note: `Complete the full assessment and approve the network family by ${deadline}, or its provisional approval lapses`,
+            ...noted({ code: 'provisional-approval-due.assess', params: { deadline } }),
           },
         ];
       });

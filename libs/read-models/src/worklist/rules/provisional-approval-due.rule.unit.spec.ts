@@ -25,8 +25,8 @@ const source: WorklistSource = { documents: <Doc>(collection: string) => (collec
 describe('worklist rule: provisional approvals due', () => {
   it('every network family provisionally approved, due on its deadline (the worklist marks a past one overdue); lapsed and fully approved ones are not', () => {
     expect(provisionalApprovalDueRule.items(source, CONTEXT)).toEqual([
-      { kind: 'provisional-approval-due', dueOn: '2026-07-30', subject: { type: 'family', id: 'f-grandma', name: 'Grethe Holm' }, note: expect.stringContaining('2026-07-30') },
-      { kind: 'provisional-approval-due', dueOn: '2026-06-09', subject: { type: 'family', id: 'f-aunt-late', name: 'Inge Dam' }, note: expect.stringContaining('lapses') },
+      { kind: 'provisional-approval-due', dueOn: '2026-07-30', subject: { type: 'family', id: 'f-grandma', name: 'Grethe Holm' }, note: expect.stringContaining('2026-07-30'), reason: { code: 'provisional-approval-due.assess', params: { deadline: '2026-07-30' } } },
+      { kind: 'provisional-approval-due', dueOn: '2026-06-09', subject: { type: 'family', id: 'f-aunt-late', name: 'Inge Dam' }, note: expect.stringContaining('lapses'), reason: { code: 'provisional-approval-due.assess', params: { deadline: '2026-06-09' } } },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { Card, Details, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { AddGoalBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/hooks';
 import { useApi } from '../../api/session';
@@ -21,7 +22,13 @@ export function DevelopmentPlan({ familyId }: { familyId: string }) {
     if (answer.response.status === 404) return undefined;
     return unwrap(Promise.resolve(answer));
   }, [api, familyId]);
-  const data: Plan | undefined = plan.data;
+  // The plan a goal's step answered with shows at once, so its forms start afresh from it; a later read wins.
+  const [answer, setAnswer] = useState<Plan>();
+  const data: Plan | undefined = answer && (!plan.data || answer.revision > plan.data.revision) ? answer : plan.data;
+  const changed = (next?: Plan) => {
+    if (next) setAnswer(next);
+    plan.reload();
+  };
   const ifMatch = data ? { 'If-Match': `"${data.revision}"` } : {};
   return (
     <Card>
@@ -35,7 +42,7 @@ export function DevelopmentPlan({ familyId }: { familyId: string }) {
         <ul className="fb-list" aria-label={t('support.plan')}>
           {data?.goals.map((goal) => (
             <li key={goal.goalId}>
-              <GoalEntry familyId={familyId} goal={goal} revision={data.revision} onChanged={plan.reload} />
+              <GoalEntry familyId={familyId} goal={goal} revision={data.revision} onChanged={changed} />
             </li>
           ))}
         </ul>

@@ -62,13 +62,16 @@ const STEPS: ReadonlyArray<{ step: GoalStep; text: string; schema: ZodType; fiel
 ];
 
 /** One goal of the plan: its state, and for an open goal a follow-up, a revision, achieving or dropping it. */
-export function GoalEntry({ familyId, goal, revision, onChanged }: { familyId: string; goal: Goal; revision: number; onChanged(): void }) {
+export function GoalEntry({ familyId, goal, revision, onChanged }: { familyId: string; goal: Goal; revision: number; onChanged(plan?: Plan): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
   // Each step sent from here starts its form afresh and says what was recorded; a reload after
   // a 409/412 (someone else's step) does not, so nothing typed is lost.
   const [sent, setSent] = useState<{ count: number; step?: GoalStep }>({ count: 0 });
+  // The goal as the forms were started from: a revision sends what the caseworker changed from it,
+  // so a colleague's change read in meanwhile is not overwritten by a value nobody typed.
+  const [baseline, setBaseline] = useState(goal);
   const closed = goal.closed;
   return (
     <>
@@ -92,13 +95,13 @@ export function GoalEntry({ familyId, goal, revision, onChanged }: { familyId: s
             <Details key={step}>
               <Details.Summary>{t(`support.${text}`, { goal: goal.title })}</Details.Summary>
               <Details.Content>
-                <StepForm
+                <StepForm<Plan>
                   key={`${goal.goalId}-${step}-${sent.count}`}
                   label={t(`support.${text}`, { goal: goal.title })}
                   schema={schema}
                   fields={fields}
-                  initial={initial(goal)}
-                  finalize={step === 'revision' ? goalRevision(goal) : undefined}
+                  initial={initial(baseline)}
+                  finalize={step === 'revision' ? goalRevision(baseline) : undefined}
                   submitLabel={t(`support.${text}Submit`)}
                   onReload={onChanged}
                   onSubmit={(body, key) =>
@@ -109,11 +112,12 @@ export function GoalEntry({ familyId, goal, revision, onChanged }: { familyId: s
                         body: body as never,
                         headers: { 'Idempotency-Key': key, 'If-Match': `"${revision}"` },
                       }),
-                    )
+                    ) as Promise<Plan>
                   }
-                  onDone={() => {
+                  onDone={(plan) => {
+                    setBaseline(plan.goals.find((other) => other.goalId === goal.goalId) ?? goal);
                     setSent(({ count }) => ({ count: count + 1, step }));
-                    onChanged();
+                    onChanged(plan);
                   }}
                 />
               </Details.Content>

@@ -1,6 +1,7 @@
 import { Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { EnrolFamilyBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { useApi } from '../../api/session';
@@ -31,6 +32,8 @@ export function CourseEntry({ course, families, onChanged }: { course: Course; f
   );
   const enrolled = course.enrolments.filter((enrolment) => enrolment.status === 'enrolled');
   const notEnrolled = Object.keys(families).filter((familyId) => !enrolled.some((enrolment) => enrolment.familyId === familyId));
+  // The withdrawal form stays after the last enrolled family is withdrawn, to say it was done.
+  const [withdrew, setWithdrew] = useState(false);
   const withdrawn = course.enrolments.filter((enrolment) => enrolment.status === 'withdrawn');
   const name = (familyId: string) => families[familyId] ?? familyId;
   return (
@@ -88,7 +91,7 @@ export function CourseEntry({ course, families, onChanged }: { course: Course; f
           })}
         </Paragraph>
       ) : null}
-      {enrolled.length > 0 ? (
+      {enrolled.length > 0 || withdrew ? (
         <Details>
           <Details.Summary>{t('support.withdraw', { course: course.title })}</Details.Summary>
           <Details.Content>
@@ -118,7 +121,10 @@ export function CourseEntry({ course, families, onChanged }: { course: Course; f
                   }),
                 );
               }}
-              onDone={onChanged}
+              onDone={() => {
+                setWithdrew(true);
+                onChanged();
+              }}
             />
           </Details.Content>
         </Details>

@@ -1,4 +1,4 @@
-import { Button, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Heading, ValidationMessage } from '@digdir/designsystemet-react';
 import { unwrap, type Schemas } from '@familybank/api-client';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,7 +51,10 @@ export function EditSubscription({ subscription, eventTypes, onChanged }: { subs
   };
   const error = useSubscriptionErrors(errors, update.state);
   return (
-    <form aria-label={label} onSubmit={(event) => void submit(event)} noValidate className="fb-stack">
+    <form aria-labelledby={`${id}-title`} onSubmit={(event) => void submit(event)} noValidate className="fb-stack">
+      <Heading level={3} data-size="xs" id={`${id}-title`}>
+        {label}
+      </Heading>
       <SubscriptionFields id={id} draft={draft} onChange={setDraft} error={error} eventTypes={eventTypes} />
       {errors['form'] ? <ValidationMessage role="alert">{t(`webhooks.${errors['form'] === 'unchanged' ? 'unchanged' : 'invalid'}`)}</ValidationMessage> : null}
       <div className="fb-actions">

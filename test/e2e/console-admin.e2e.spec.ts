@@ -201,4 +201,48 @@ describe.each([
     await page.getByRole('button', { name: fill(T.webhooks.resume, { url }) }).click();
     await page.getByRole('button', { name: fill(T.webhooks.pause, { url }) }).waitFor();
   });
+
+  it('changes a subscription’s URL, description and event types: a colleague’s change meanwhile is explained (412), nothing typed is lost', async () => {
+    const url = receiver.url(`/hooks-${language}`);
+    const moved = receiver.url(`/moved-${language}`);
+    const edit = page.getByRole('button', { name: fill(T.webhooks.edit, { url }) });
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    const change = form(fill(T.webhooks.editTitle, { url }));
+    // Sent unchanged: said so, and nothing is sent.
+    await change.getByRole('button', { name: T.webhooks.editSubmit }).click();
+    await change.getByText(T.webhooks.unchanged).waitFor();
+    // No event type left: named beside the event types, by the API's schema.
+    await change.getByRole('checkbox', { name: 'family.registered' }).uncheck();
+    await change.getByRole('button', { name: T.webhooks.editSubmit }).click();
+    await change.getByText(T.webhooks.fields.eventTypesRequired).waitFor();
+    await change.getByRole('checkbox', { name: 'family.registered' }).check();
+    await change.getByLabel(T.webhooks.fields.url, { exact: true }).fill(moved);
+    await change.getByLabel(T.webhooks.fields.description, { exact: true }).fill('Case system, test');
+    await change.getByRole('checkbox', { name: 'family.approved' }).check();
+
+    // Meanwhile a colleague pauses the subscription: the row the form was read from is stale.
+    const { items } = await unwrap(vejle.GET('/v1/webhooks/subscriptions', {}));
+    const { subscriptionId } = items.find((subscription) => subscription.url === url)!;
+    await unwrap(vejle.POST('/v1/webhooks/subscriptions/{subscriptionId}/pause', { params: { path: { subscriptionId } }, body: {} }));
+    await change.getByRole('button', { name: T.webhooks.editSubmit }).click();
+    await change.getByRole('alert').filter({ hasText: T.failure.precondition }).waitFor();
+    expect(await change.getByLabel(T.webhooks.fields.url, { exact: true }).inputValue()).toBe(moved);
+    await shot('10-webhook-edit-stale');
+    await change.getByRole('button', { name: T.failure.reload }).click();
+    await page.getByRole('row').filter({ hasText: url }).getByText(T.webhooks.status.paused).first().waitFor();
+    expect(await change.getByLabel(T.webhooks.fields.description, { exact: true }).inputValue()).toBe('Case system, test');
+    await change.getByRole('button', { name: T.webhooks.editSubmit }).click();
+    await page.getByRole('status').filter({ hasText: T.webhooks.edited }).waitFor();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: moved }) });
+    await row.getByText('Case system, test').waitFor();
+    await row.getByText(/family\.approved/).first().waitFor();
+    await shot('11-webhook-edited');
+
+    // Resumed, a new family's event goes to the new URL.
+    await page.getByRole('button', { name: fill(T.webhooks.resume, { url: moved }) }).click();
+    await page.getByRole('button', { name: fill(T.webhooks.pause, { url: moved }) }).waitFor();
+    await unwrap(vejle.POST('/v1/families', { body: registration() }));
+    await eventually(async () => expect(receiver.at(`/moved-${language}`).length).toBeGreaterThan(0), 15_000);
+  });
 });

@@ -17,6 +17,12 @@ const OWN_FAMILY = 'Mette Hansen & Jens Hansen';
 const LEAD = 'Hodan Warsame';
 const GRANDMOTHER = 'Inge Mortensen';
 const thisMonth = new Date().toISOString().slice(0, 7);
+const today = new Date().toISOString().slice(0, 10);
+const GOAL = 'Reads with the child every day';
+const REVISED = 'Reads aloud with the child every evening';
+const DROPPED = 'Swimming lessons on Saturdays';
+/** The text before the first placeholder, e.g. "Cancel the meeting: " of "Cancel the meeting: {{meeting}}". */
+const prefix = (text: string) => text.split('{{')[0]!;
 
 /**
  * A municipality's own work in the browser: the worklist as the start page, an own placement, a
@@ -30,6 +36,7 @@ describe.each([
 ] as const)('console: own work in %s', (language, locale, T) => {
   let server: TestServer;
   let vejle: FamilybankClient;
+  let ownFamilyId: string;
   let browser: Browser;
   let page: Page;
   const shot = (name: string) => checkScreen(page, `${language}-own-${name}`);
@@ -48,7 +55,7 @@ describe.each([
     vejle = await server.client('0630');
     await unwrap(vejle.GET('/v1/partnerships', {}));
     await unwrap(vejle.POST('/v1/families', { body: registration({ adults: [{ adultId: 'a1', fullName: LEAD }] }) }));
-    await registerAvailableFamily(vejle);
+    ownFamilyId = await registerAvailableFamily(vejle);
     for (const reference of ['OWN', 'NET']) {
       const { networkExplored: _flag, ...withoutFlag } = needs();
       await unwrap(vejle.POST('/v1/requests', { body: { caseReference: `SAG-${reference}-${language}`, needs: withoutFlag, responseDeadline: '2026-12-31' } }));
@@ -125,6 +132,8 @@ describe.each([
     await page.getByRole('heading', { name: T.request.assignment }).waitFor({ timeout: 30_000 });
     await page.getByText('hansen@example.dk').waitFor({ timeout: 30_000 });
     await page.getByRole('heading', { name: fill(T.placement.ownTitle, { household: OWN_FAMILY }) }).waitFor();
+    // The partner (here one's own municipality) by its name, not only its code.
+    await page.locator('dd').filter({ hasText: /^\S.* \(0630\)$/ }).first().waitFor();
     await form(T.visits.plan).getByRole('button', { name: T.visits.submit }).click();
     await page.getByRole('list', { name: T.visits.title }).getByText(T.visits.status.planned, { exact: true }).waitFor();
     await shot('06-own-placement');
@@ -201,6 +210,100 @@ describe.each([
     await page.getByRole('button', { name: fill(T.support.markAttended, { household: OWN_FAMILY }) }).click();
     await page.getByText(T.support.attended, { exact: true }).first().waitFor();
     await shot('11-support-page');
+  });
+
+  it('keeps the development plan: a goal revised after a colleague’s change (412, nothing typed lost) and achieved, another dropped', async () => {
+    await nav(T.nav.families, T.families.title);
+    await page.getByRole('link', { name: OWN_FAMILY }).click();
+    await page.getByRole('heading', { name: T.support.plan }).waitFor();
+    // The family's assignment names the requesting municipality, not only its code.
+    await page.locator('dd').filter({ hasText: /^\S.* \(0630\) · / }).first().waitFor();
+    const plan = page.getByRole('list', { name: T.support.plan });
+    await openDetails(T.support.addGoal);
+    for (const title of [GOAL, DROPPED]) {
+      const add = form(T.support.addGoal);
+      await add.getByLabel(T.support.goalTitle, { exact: true }).fill(title);
+      await add.getByRole('button', { name: T.support.addGoalSubmit }).click();
+      await plan.getByText(title, { exact: true }).waitFor();
+    }
+
+    const revise = fill(T.support.revise, { goal: GOAL });
+    await openDetails(revise);
+    await form(revise).getByLabel(T.support.goalTitle, { exact: true }).fill(REVISED);
+    // Meanwhile a colleague records a follow-up: the plan the form was read from is no longer current.
+    const { goals } = await unwrap(vejle.GET('/v1/families/{familyId}/development-plan', { params: { path: { familyId: ownFamilyId } } }));
+    const goalId = goals.find((goal) => goal.title === GOAL)!.goalId;
+    await unwrap(
+      vejle.POST('/v1/families/{familyId}/development-plan/goals/{goalId}/follow-ups', {
+        params: { path: { familyId: ownFamilyId, goalId } },
+        body: { on: today, note: 'Called the family', nextFollowUpOn: '2027-06-01' },
+      }),
+    );
+    await form(revise).getByRole('button', { name: T.support.reviseSubmit }).click();
+    await form(revise).getByRole('alert').filter({ hasText: T.failure.precondition }).waitFor();
+    expect(await form(revise).getByLabel(T.support.goalTitle, { exact: true }).inputValue()).toBe(REVISED);
+    await shot('11a-goal-precondition');
+    await form(revise).getByRole('button', { name: T.failure.reload }).click();
+    await plan.getByText(fill(T.support.followUps, { count: 1 })).waitFor();
+    expect(await form(revise).getByLabel(T.support.goalTitle, { exact: true }).inputValue()).toBe(REVISED);
+    await form(revise).getByRole('button', { name: T.support.reviseSubmit }).click();
+    await page.getByRole('status').filter({ hasText: fill(T.support.goalDone.revision, { goal: REVISED }) }).waitFor();
+    await plan.getByText(REVISED, { exact: true }).waitFor();
+
+    const achieve = fill(T.support.achieve, { goal: REVISED });
+    await openDetails(achieve);
+    await form(achieve).getByLabel(T.support.noteOptional).fill('Every evening since October');
+    // By keyboard: Enter in a field sends its form.
+    await form(achieve).getByLabel(T.support.noteOptional).press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: fill(T.support.goalDone.achievement, { goal: REVISED }) }).waitFor();
+    await plan.getByText(T.support.goalStatus.achieved, { exact: true }).waitFor();
+
+    const drop = fill(T.support.drop, { goal: DROPPED });
+    await openDetails(drop);
+    // No reason, nothing sent: the schema's message beside the field. (Enter in a field sends its form.)
+    await form(drop).getByLabel(T.fields.reason, { exact: true }).press('Enter');
+    await form(drop).getByText(T.validation.invalid_type).waitFor();
+    await form(drop).getByLabel(T.fields.reason, { exact: true }).fill('The pool closed for the winter');
+    await form(drop).getByRole('button', { name: T.support.dropSubmit }).click();
+    await plan.getByText('The pool closed for the winter').waitFor();
+    await plan.getByText(T.support.goalStatus.dropped, { exact: true }).waitFor();
+    expect(await page.locator('summary', { hasText: prefix(T.support.drop) }).count()).toBe(0);
+    await shot('11b-development-plan');
+  });
+
+  it('cancels a planned supervision meeting and withdraws a family from a course, each with a reason', async () => {
+    const { courseId } = await unwrap(
+      vejle.POST('/v1/support/courses', { body: { title: `Trauma-informed care ${language}`, capacity: 8, sessions: [{ sessionId: 's1', on: '2027-02-01' }] } }),
+    );
+    await unwrap(vejle.POST('/v1/support/courses/{courseId}/enrolments', { params: { path: { courseId } }, body: { familyId: ownFamilyId } }));
+    await nav(T.nav.support, T.support.pageTitle);
+    const meeting = form(T.support.planMeeting);
+    await meeting.getByLabel(T.support.format).selectOption('individual');
+    await meeting.getByLabel(T.support.theme).fill('Samvær');
+    await meeting.getByRole('checkbox', { name: OWN_FAMILY }).check();
+    await meeting.getByRole('button', { name: T.support.planMeetingSubmit }).click();
+    const cancelSummary = page.locator('summary', { hasText: prefix(T.support.cancelMeeting) }).filter({ hasText: 'Samvær' });
+    await cancelSummary.waitFor();
+    // The group meeting with attendance recorded cannot be cancelled, so it offers no form.
+    expect(await page.locator('summary', { hasText: prefix(T.support.cancelMeeting) }).count()).toBe(1);
+    await cancelSummary.click();
+    const cancel = page.getByRole('form', { name: new RegExp(`^${prefix(T.support.cancelMeeting)}.*Samvær$`) });
+    await cancel.getByLabel(T.fields.reason, { exact: true }).fill('The supervisor is ill');
+    await cancel.getByRole('button', { name: T.support.cancelMeetingSubmit }).click();
+    await page.getByText(fill(T.support.cancelled, { reason: 'The supervisor is ill' })).waitFor();
+    expect(await cancelSummary.count()).toBe(0);
+    await shot('11c-meeting-cancelled');
+
+    const course = `Trauma-informed care ${language}`;
+    const withdraw = fill(T.support.withdraw, { course });
+    await openDetails(withdraw);
+    await form(withdraw).getByLabel(T.support.family, { exact: true }).selectOption({ label: OWN_FAMILY });
+    await form(withdraw).getByLabel(T.support.reasonOptional).fill('Moved to another municipality');
+    await form(withdraw).getByRole('button', { name: T.support.withdrawSubmit }).click();
+    await form(withdraw).getByRole('status').filter({ hasText: T.support.withdrawDone }).waitFor();
+    await page.getByText(fill(T.support.withdrawn, { families: `${OWN_FAMILY} (Moved to another municipality)` })).waitFor();
+    await shot('11d-enrolment-withdrawn');
   });
 
   it('the figures change after the placements: no child waits, and the network share counts the network family', async () => {

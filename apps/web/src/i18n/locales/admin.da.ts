@@ -65,6 +65,12 @@ export const daAdmin: AdminTranslation = {
     confirmDelete: 'Slet abonnementet for {{url}}? Leveringer, der venter, annulleres.',
     create: 'Nyt abonnement',
     createSubmit: 'Opret abonnement',
+    edit: 'Ret {{url}}',
+    editTitle: 'Ret abonnementet for {{url}}',
+    editSubmit: 'Gem ændringerne',
+    edited: 'Abonnementet er ændret.',
+    unchanged: 'Intet er ændret: ret URL’en, beskrivelsen eller hændelsestyperne.',
+    invalid: 'Ændringerne er ikke gyldige.',
     fields: {
       url: 'URL',
       urlHelp: 'Hvor leveringer sendes med POST: https (http kun til en loopback-adresse eller under udvikling)',

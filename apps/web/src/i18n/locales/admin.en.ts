@@ -61,6 +61,12 @@ export const enAdmin = {
     confirmDelete: 'Delete the subscription of {{url}}? Deliveries still waiting are cancelled.',
     create: 'New subscription',
     createSubmit: 'Create subscription',
+    edit: 'Change {{url}}',
+    editTitle: 'Change the subscription of {{url}}',
+    editSubmit: 'Save the changes',
+    edited: 'The subscription was changed.',
+    unchanged: 'Nothing was changed: change the URL, the description or the event types.',
+    invalid: 'The changes are not valid.',
     fields: {
       url: 'URL',
       urlHelp: 'Where deliveries are POSTed: https (http only to a loopback address or in development)',

@@ -62,6 +62,12 @@ export const svAdmin: AdminTranslation = {
     confirmDelete: 'Ta bort prenumerationen för {{url}}? Leveranser som väntar avbryts.',
     create: 'Ny prenumeration',
     createSubmit: 'Skapa prenumeration',
+    edit: 'Ändra {{url}}',
+    editTitle: 'Ändra prenumerationen för {{url}}',
+    editSubmit: 'Spara ändringarna',
+    edited: 'Prenumerationen är ändrad.',
+    unchanged: 'Inget ändrades: ändra URL:en, beskrivningen eller händelsetyperna.',
+    invalid: 'Ändringarna är inte giltiga.',
     fields: {
       url: 'URL',
       urlHelp: 'Dit leveranser skickas med POST: https (http bara till en loopback-adress eller under utveckling)',

@@ -1,28 +1,34 @@
-import { Card, Details, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import { AddGoalBody, GoalFollowUpBody } from '@familybank/contracts';
+import { Card, Details, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { AddGoalBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLoad } from '../../api/hooks';
 import { useApi } from '../../api/session';
 import { FailureMessage } from '../../components/Outcome';
 import { StepForm } from '../../forms/StepForm';
 import { inMonths, today } from '../../forms/vocabulary';
-import { useFormat } from '../../i18n/format';
+import { GoalEntry } from './GoalEntry';
 
 type Plan = Schemas['DevelopmentPlan'];
 
-/** The family's development plan: goals with their follow-ups; the first goal starts the plan. */
+/** The family's development plan: goals with their follow-ups, revised, achieved or dropped; the first goal starts the plan. */
 export function DevelopmentPlan({ familyId }: { familyId: string }) {
   const { t } = useTranslation();
   const api = useApi();
-  const format = useFormat();
   // A family without a goal has no plan yet: the API's 404 is an empty plan here.
   const plan = useLoad(async () => {
     const answer = await api.GET('/v1/families/{familyId}/development-plan', { params: { path: { familyId } } });
     if (answer.response.status === 404) return undefined;
     return unwrap(Promise.resolve(answer));
   }, [api, familyId]);
-  const data: Plan | undefined = plan.data;
+  // The plan a goal's step answered with shows at once, so its forms start afresh from it; a later read wins.
+  const [answer, setAnswer] = useState<Plan>();
+  const data: Plan | undefined = answer && (!plan.data || answer.revision > plan.data.revision) ? answer : plan.data;
+  const changed = (next?: Plan) => {
+    if (next) setAnswer(next);
+    plan.reload();
+  };
   const ifMatch = data ? { 'If-Match': `"${data.revision}"` } : {};
   return (
     <Card>
@@ -36,44 +42,7 @@ export function DevelopmentPlan({ familyId }: { familyId: string }) {
         <ul className="fb-list" aria-label={t('support.plan')}>
           {data?.goals.map((goal) => (
             <li key={goal.goalId}>
-              <Paragraph data-size="sm">
-                <strong>{goal.title}</strong> <Tag data-color={goal.status === 'open' ? 'info' : 'neutral'}>{t(`support.goalStatus.${goal.status}`)}</Tag>
-              </Paragraph>
-              <Paragraph data-size="xs">
-                {goal.followUpOn ? `${t('support.nextFollowUp', { date: format.date(goal.followUpOn) })} · ` : ''}
-                {t('support.followUps', { count: goal.followUps })}
-                {goal.lastFollowUp ? ` · ${format.date(goal.lastFollowUp.on)}: ${goal.lastFollowUp.note}` : ''}
-              </Paragraph>
-              {goal.status === 'open' ? (
-                <Details>
-                  <Details.Summary>{t('support.followUp', { goal: goal.title })}</Details.Summary>
-                  <Details.Content>
-                    <StepForm
-                      key={goal.followUps}
-                      label={t('support.followUp', { goal: goal.title })}
-                      schema={GoalFollowUpBody}
-                      fields={[
-                        { name: 'on', kind: 'date', label: 'network.on' },
-                        { name: 'note', kind: 'textarea', label: 'fields.note' },
-                        { name: 'nextFollowUpOn', kind: 'date', label: 'support.nextFollowUpOn' },
-                      ]}
-                      initial={{ on: today(), nextFollowUpOn: inMonths(3) }}
-                      submitLabel={t('support.followUpSubmit')}
-                      onReload={plan.reload}
-                      onSubmit={(body, key) =>
-                        unwrap(
-                          api.POST('/v1/families/{familyId}/development-plan/goals/{goalId}/follow-ups', {
-                            params: { path: { familyId, goalId: goal.goalId } },
-                            body: body as Schemas['GoalFollowUp'],
-                            headers: { 'Idempotency-Key': key, ...ifMatch },
-                          }),
-                        )
-                      }
-                      onDone={plan.reload}
-                    />
-                  </Details.Content>
-                </Details>
-              ) : null}
+              <GoalEntry familyId={familyId} goal={goal} revision={data.revision} onChanged={changed} />
             </li>
           ))}
         </ul>

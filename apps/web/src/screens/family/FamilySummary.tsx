@@ -2,6 +2,7 @@ import { Card, Heading } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useMunicipalityLabel } from '../../api/municipalities';
 import { useFormat } from '../../i18n/format';
 import type { Family } from './family-steps';
 
@@ -9,6 +10,7 @@ import type { Family } from './family-steps';
 export function FamilySummary({ family }: { family: Family }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const municipality = useMunicipalityLabel();
   const rows: Array<[string, ReactNode]> = [
     [t('family.stageSince'), `${format.date(family.stageSince)} (${t('board.daysInStage', { count: family.daysInStage, days: format.number(family.daysInStage) })})`],
     [t('family.registered'), `${format.date(family.registeredAt)} · ${t(`vocab.sourceChannel.${family.sourceChannel}`)}`],
@@ -47,7 +49,7 @@ export function FamilySummary({ family }: { family: Family }) {
     rows.push([t('family.availability'), t('family.availabilityText', { capacity: format.number(family.availability.capacity), confirmed: format.date(family.availability.confirmedOn) })]);
   }
   for (const assignment of family.assignments) {
-    rows.push([t('family.assignment'), `${assignment.requester.municipality} · ${format.date(assignment.period.from)} – ${format.date(assignment.period.to)}`]);
+    rows.push([t('family.assignment'), `${municipality(assignment.requester.municipality)} · ${format.date(assignment.period.from)} – ${format.date(assignment.period.to)}`]);
   }
   const tie = family.network;
   if (tie) {

@@ -3,6 +3,7 @@ import { EndAssignmentBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useMunicipalityLabel } from '../../api/municipalities';
 import { useApi } from '../../api/session';
 import { StepForm } from '../../forms/StepForm';
 import { useFormat } from '../../i18n/format';
@@ -14,6 +15,7 @@ export function AssignmentCard({ assignment, onChanged }: { assignment: Assignme
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const municipality = useMunicipalityLabel();
   const ownFamily = assignment.familyId;
   return (
     <Card data-color="success">
@@ -28,7 +30,7 @@ export function AssignmentCard({ assignment, onChanged }: { assignment: Assignme
         ) : null}
         <dl className="fb-dl">
           <dt>{t('request.partner')}</dt>
-          <dd>{assignment.partner}</dd>
+          <dd>{municipality(assignment.partner)}</dd>
           <dt>{t('request.period')}</dt>
           <dd>
             {format.date(assignment.period.from)} – {format.date(assignment.period.to)}

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { useAction, useLoad } from '../../api/hooks';
+import { useMunicipalityLabel } from '../../api/municipalities';
 import { useApi } from '../../api/session';
 import { FailureMessage, Outcome } from '../../components/Outcome';
 import { useFormat } from '../../i18n/format';
@@ -22,6 +23,7 @@ export function RequestPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const municipality = useMunicipalityLabel();
   const request = useLoad(() => unwrap(api.GET('/v1/requests/{requestId}', { params: { path: { requestId } } })), [api, requestId]);
   const data = request.data;
   // Reading candidates reports profile views to their owners: read them again only when the offers change.
@@ -56,7 +58,7 @@ export function RequestPage() {
     );
   }
   const ranked = rankOffers(data.offers, candidates.data?.pool ?? []);
-  const names = (codes: string[]) => (codes.length ? codes.join(', ') : t('request.nobody'));
+  const names = (codes: string[]) => (codes.length ? codes.map(municipality).join(', ') : t('request.nobody'));
   return (
     <div className="fb-stack">
       <Heading level={1} data-size="lg">

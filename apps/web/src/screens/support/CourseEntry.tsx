@@ -1,12 +1,14 @@
 import { Button, Details, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { EnrolFamilyBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { useApi } from '../../api/session';
 import { Outcome } from '../../components/Outcome';
 import { StepForm } from '../../forms/StepForm';
 import { useFormat } from '../../i18n/format';
+import { splitWithdrawal, WithdrawalForm } from './support-families';
 
 type Course = Schemas['Course'];
 
@@ -30,6 +32,9 @@ export function CourseEntry({ course, families, onChanged }: { course: Course; f
   );
   const enrolled = course.enrolments.filter((enrolment) => enrolment.status === 'enrolled');
   const notEnrolled = Object.keys(families).filter((familyId) => !enrolled.some((enrolment) => enrolment.familyId === familyId));
+  // The withdrawal form stays after the last enrolled family is withdrawn, to say it was done.
+  const [withdrew, setWithdrew] = useState(false);
+  const withdrawn = course.enrolments.filter((enrolment) => enrolment.status === 'withdrawn');
   const name = (familyId: string) => families[familyId] ?? familyId;
   return (
     <div className="fb-stack">
@@ -79,6 +84,51 @@ export function CourseEntry({ course, families, onChanged }: { course: Course; f
         </div>
       ) : null}
       <Outcome state={attend.state} onReload={onChanged} />
+      {withdrawn.length > 0 ? (
+        <Paragraph data-size="xs">
+          {t('support.withdrawn', {
+            families: withdrawn.map((enrolment) => (enrolment.withdrawalReason ? `${name(enrolment.familyId)} (${enrolment.withdrawalReason})` : name(enrolment.familyId))).join(', '),
+          })}
+        </Paragraph>
+      ) : null}
+      {enrolled.length > 0 || withdrew ? (
+        <Details>
+          <Details.Summary>{t('support.withdraw', { course: course.title })}</Details.Summary>
+          <Details.Content>
+            <StepForm
+              label={t('support.withdraw', { course: course.title })}
+              schema={WithdrawalForm}
+              fields={[
+                {
+                  name: 'familyId',
+                  kind: 'select',
+                  options: enrolled.map((enrolment) => enrolment.familyId),
+                  optionText: Object.fromEntries(enrolled.map((enrolment) => [enrolment.familyId, name(enrolment.familyId)])),
+                  label: 'support.family',
+                },
+                { name: 'reason', kind: 'text', label: 'support.reasonOptional' },
+              ]}
+              submitLabel={t('support.withdrawSubmit')}
+              successMessage={t('support.withdrawDone')}
+              onReload={onChanged}
+              onSubmit={(form, key) => {
+                const { familyId, body } = splitWithdrawal(form);
+                return unwrap(
+                  api.POST('/v1/support/courses/{courseId}/enrolments/{familyId}/withdrawal', {
+                    params: { path: { courseId: course.courseId, familyId } },
+                    body,
+                    headers: { 'Idempotency-Key': key, ...ifMatch },
+                  }),
+                );
+              }}
+              onDone={() => {
+                setWithdrew(true);
+                onChanged();
+              }}
+            />
+          </Details.Content>
+        </Details>
+      ) : null}
       {course.freePlaces > 0 && notEnrolled.length > 0 ? (
         <Details>
           <Details.Summary>{t('support.enrol', { course: course.title })}</Details.Summary>

@@ -1,5 +1,5 @@
-import { Button, Card, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
-import { PlanSupervisionMeetingBody } from '@familybank/contracts';
+import { Button, Card, Details, Heading, Paragraph, Spinner, Tag } from '@digdir/designsystemet-react';
+import { CancelSupervisionMeetingBody, PlanSupervisionMeetingBody } from '@familybank/contracts';
 import { SUPERVISION_FORMATS } from '@familybank/domain-support';
 import { unwrap, type Schemas } from '@familybank/api-client';
 import { useState } from 'react';
@@ -90,10 +90,13 @@ function MeetingEntry({ meeting, families, onChanged }: { meeting: Meeting; fami
       return updated;
     }),
   );
+  const title = t('support.meetingText', { format: t(`support.formats.${meeting.format}`), date: format.date(meeting.on), theme: meeting.theme });
+  // The API cancels only a meeting without attendance recorded (a held meeting is not undone).
+  const cancellable = meeting.status === 'planned' && meeting.participants.every((participant) => participant.attended === undefined);
   return (
     <div className="fb-stack">
       <Paragraph data-size="sm">
-        <strong>{t('support.meetingText', { format: t(`support.formats.${meeting.format}`), date: format.date(meeting.on), theme: meeting.theme })}</strong>
+        <strong>{title}</strong>
         {meeting.leaders.length ? ` · ${meeting.leaders.join(', ')}` : ''}
       </Paragraph>
       {meeting.status === 'cancelled' ? <Tag data-color="neutral">{t('support.cancelled', { reason: meeting.cancelReason ?? '' })}</Tag> : null}
@@ -121,6 +124,30 @@ function MeetingEntry({ meeting, families, onChanged }: { meeting: Meeting; fami
         })}
       </ul>
       <Outcome state={attend.state} onReload={onChanged} />
+      {cancellable ? (
+        <Details>
+          <Details.Summary>{t('support.cancelMeeting', { meeting: title })}</Details.Summary>
+          <Details.Content>
+            <StepForm
+              label={t('support.cancelMeeting', { meeting: title })}
+              schema={CancelSupervisionMeetingBody}
+              fields={[{ name: 'reason', kind: 'text', label: 'fields.reason' }]}
+              submitLabel={t('support.cancelMeetingSubmit')}
+              onReload={onChanged}
+              onSubmit={(body, key) =>
+                unwrap(
+                  api.POST('/v1/support/supervision-meetings/{meetingId}/cancellation', {
+                    params: { path: { meetingId: meeting.meetingId } },
+                    body: body as Schemas['CancelSupervisionMeeting'],
+                    headers: { 'Idempotency-Key': key, 'If-Match': `"${meeting.revision}"` },
+                  }),
+                )
+              }
+              onDone={onChanged}
+            />
+          </Details.Content>
+        </Details>
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { unwrap, type FamilybankClient } from '@familybank/api-client';
+import { EnrolmentParams, WithdrawEnrolmentBody } from '@familybank/contracts';
 import { householdName } from '../family/FamilyStepForm';
 
 /** Stages whose families hold an approval and so take part in supervision and courses. */
@@ -14,4 +15,15 @@ export async function supportedFamilies(api: FamilybankClient): Promise<Record<s
 export function sessionsFromRows(body: Record<string, unknown>): Record<string, unknown> {
   const rows = (body['sessions'] as Array<{ on?: string; topic?: string } | undefined> | undefined) ?? [];
   return { ...body, sessions: rows.filter((row) => row?.on).map((row, index) => ({ sessionId: `s${index + 1}`, ...row })) };
+}
+
+/**
+ * The withdrawal form picks the family (the route's path) and gives a reason (its body): checked with
+ * the API's own schemas for both, then split into the two.
+ */
+export const WithdrawalForm = WithdrawEnrolmentBody.extend({ familyId: EnrolmentParams.shape.familyId });
+
+export function splitWithdrawal(form: unknown): { familyId: string; body: { reason?: string } } {
+  const { familyId, ...body } = form as { familyId: string; reason?: string };
+  return { familyId, body };
 }

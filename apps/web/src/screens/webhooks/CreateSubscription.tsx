@@ -1,13 +1,12 @@
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
-import { unwrap, type Schemas } from '@familybank/api-client';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { unwrap } from '@familybank/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction } from '../../api/hooks';
 import { useApi } from '../../api/session';
 import { Outcome } from '../../components/Outcome';
-import { checkSubscription, EMPTY_DRAFT, subscriptionBody, toggleEventType, type SubscriptionDraft } from './webhook-model';
-
-type EventTypes = Schemas['WebhookEventTypeList']['items'];
+import { SubscriptionFields, useSubscriptionErrors, type EventTypes } from './SubscriptionFields';
+import { checkSubscription, EMPTY_DRAFT, subscriptionBody, type SubscriptionDraft } from './webhook-model';
 
 /** Subscribing a URL to event types: the answer's secret is shown here once, with a copy hint. */
 export function CreateSubscription({ eventTypes, onCreated }: { eventTypes: EventTypes; onCreated(): void }) {
@@ -27,10 +26,7 @@ export function CreateSubscription({ eventTypes, onCreated }: { eventTypes: Even
       onCreated();
     }
   };
-  // The form's own check first, then the server's (e.g. WEBHOOK.INVALID_URL names no field: it is the URL's).
-  const serverErrors = create.state.status === 'failed' ? create.state.failure.fieldErrors : {};
-  const urlProblem = create.state.status === 'failed' && create.state.failure.problem?.code === 'WEBHOOK.INVALID_URL' ? create.state.failure.problem.detail : undefined;
-  const error = (name: string) => (errors[name] ? t(`validation.${errors[name]}`, { defaultValue: errors[name] }) : serverErrors[name]);
+  const error = useSubscriptionErrors(errors, create.state);
   const created = create.state.status === 'done' ? create.state.result : undefined;
   return (
     <section aria-labelledby={`${id}-title`} className="fb-stack">
@@ -39,25 +35,7 @@ export function CreateSubscription({ eventTypes, onCreated }: { eventTypes: Even
       </Heading>
       {created ? <SecretOnce subscriptionUrl={created.url} secret={created.secret} /> : null}
       <form aria-label={t('webhooks.create')} onSubmit={(event) => void submit(event)} noValidate className="fb-stack">
-        <Textfield id={`${id}-url`} label={t('webhooks.fields.url')} description={t('webhooks.fields.urlHelp')} value={draft.url} error={error('url') ?? urlProblem} onChange={(event) => setDraft({ ...draft, url: event.target.value })} />
-        <Textfield id={`${id}-description`} label={t('webhooks.fields.description')} value={draft.description} error={error('description')} onChange={(event) => setDraft({ ...draft, description: event.target.value })} />
-        <Fieldset>
-          <Fieldset.Legend>{t('webhooks.fields.eventTypes')}</Fieldset.Legend>
-          <div className="fb-options">
-            {eventTypes.map(({ type, description }) => (
-              <Checkbox
-                key={type}
-                id={`${id}-${type}`}
-                label={type}
-                description={description}
-                value={type}
-                checked={draft.eventTypes.includes(type)}
-                onChange={(event) => setDraft({ ...draft, eventTypes: toggleEventType(draft.eventTypes, type, event.target.checked) })}
-              />
-            ))}
-          </div>
-          {error('eventTypes') ? <ValidationMessage>{t('webhooks.fields.eventTypesRequired')}</ValidationMessage> : null}
-        </Fieldset>
+        <SubscriptionFields id={id} draft={draft} onChange={setDraft} error={error} eventTypes={eventTypes} />
         <div className="fb-actions">
           <Button type="submit" disabled={create.running} aria-busy={create.running}>
             {t('webhooks.createSubmit')}

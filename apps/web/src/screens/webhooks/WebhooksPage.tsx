@@ -46,7 +46,7 @@ export function WebhooksPage() {
             </Table.Head>
             <Table.Body>
               {items.map((subscription) => (
-                <SubscriptionRow key={subscription.subscriptionId} subscription={subscription} canChange={canChange} onChanged={changed} />
+                <SubscriptionRow key={subscription.subscriptionId} subscription={subscription} canChange={canChange} eventTypes={eventTypes.data?.items} onChanged={changed} />
               ))}
             </Table.Body>
           </Table>

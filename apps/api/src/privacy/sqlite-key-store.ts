@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { preparePrivateFile } from '@familybank/event-store';
+import { preparePrivateFile, WalSync } from '@familybank/event-store';
 import { KEY_BYTES, unwrapKey, wrapKey } from './field-cipher';
 import { SubjectErasedError, type KeyStore } from './key-store';
 
@@ -11,7 +11,10 @@ export const KEYS_FILE = 'keys.sqlite';
 
 /**
  * Data keys wrapped under the master key, one row per subject, in their own file (keys.sqlite).
- * FULL sync: a key is durable before the first event it encrypts is appended. Destroying a key
+ * FULL durability: a key is on disk before the first event it encrypts is appended. The commit's
+ * fsync runs off the main thread (WalSync: NORMAL on the connection, then an fsync of the WAL that
+ * keyForWriting waits for), so concurrent registrations share one fsync instead of stalling the
+ * event loop one after the other. Destroying a key
  * deletes its row with `secure_delete` (the bytes are overwritten, not left in free pages) and
  * truncates the WAL, which held the row's earlier page images. Erased subjects are remembered, so
  * that a late write cannot create a new key for them.
@@ -19,8 +22,12 @@ export const KEYS_FILE = 'keys.sqlite';
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly statements;
-  /** Unwrapped keys, most recently used last; a destroyed key leaves it at once. */
-  private readonly cache = new Map<string, Buffer>();
+  private readonly sync: WalSync;
+  /**
+   * Unwrapped keys, most recently used last; a destroyed key leaves it at once. `ticket`: the
+   * WalSync ticket taken when the row was seen, which a key used for writing must be durable for.
+   */
+  private readonly cache = new Map<string, { key: Buffer; ticket: number }>();
 
   constructor(
     filename: string,
@@ -30,7 +37,7 @@ export class SqliteKeyStore implements KeyStore {
     this.db = new Database(filename);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS data_keys (subject TEXT PRIMARY KEY, wrapped BLOB NOT NULL, created_at TEXT NOT NULL);
@@ -43,20 +50,25 @@ export class SqliteKeyStore implements KeyStore {
       erase: this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)'),
       delete: this.db.prepare('DELETE FROM data_keys WHERE subject = ?'),
     };
+    this.sync = new WalSync(`${filename}-wal`);
   }
 
   async keyForWriting(subject: string): Promise<Buffer> {
-    const known = this.read(subject);
-    if (known) return known;
-    if (this.statements.erased.get(subject)) throw new SubjectErasedError(subject);
-    const key = randomBytes(KEY_BYTES);
-    this.statements.insert.run(subject, wrapKey(this.masterKey, key, subject), new Date().toISOString());
-    // Another process may have created it first: the stored one wins.
-    return this.read(subject)!;
+    let known = this.read(subject);
+    if (!known) {
+      if (this.statements.erased.get(subject)) throw new SubjectErasedError(subject);
+      const key = randomBytes(KEY_BYTES);
+      this.statements.insert.run(subject, wrapKey(this.masterKey, key, subject), new Date().toISOString());
+      // Another process may have created it first: the stored one wins.
+      known = this.read(subject)!;
+    }
+    // Ours or another process's, the row may not be on disk yet: no event is encrypted with it before.
+    await this.sync.durable(known.ticket);
+    return known.key;
   }
 
   async keyForReading(subject: string): Promise<Buffer | undefined> {
-    return this.read(subject);
+    return this.read(subject)?.key;
   }
 
   async destroy(subject: string): Promise<void> {
@@ -70,10 +82,11 @@ export class SqliteKeyStore implements KeyStore {
 
   close(): void {
     this.cache.clear();
+    this.sync.closeSync();
     this.db.close();
   }
 
-  private read(subject: string): Buffer | undefined {
+  private read(subject: string): { key: Buffer; ticket: number } | undefined {
     const cached = this.cache.get(subject);
     if (cached) {
       this.cache.delete(subject);
@@ -82,9 +95,9 @@ export class SqliteKeyStore implements KeyStore {
     }
     const row = this.statements.get.get(subject);
     if (!row) return undefined;
-    const key = unwrapKey(this.masterKey, row.wrapped, subject);
-    this.cache.set(subject, key);
+    const entry = { key: unwrapKey(this.masterKey, row.wrapped, subject), ticket: this.sync.mark() };
+    this.cache.set(subject, entry);
     if (this.cache.size > CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
-    return key;
+    return entry;
   }
 }

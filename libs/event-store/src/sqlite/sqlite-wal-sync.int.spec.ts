@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { newEvent, newStreamId, settle } from '../contract/contract-fixtures';
 import { StorageUnavailableError } from '../errors';
 import type { RecordedEvent } from '../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { holdWalFsyncs } from './wal-fsync-control';
 
 /**
  * With synchronous FULL the commit's fsync runs on libuv's thread pool (WalSync). These tests
@@ -19,17 +19,6 @@ beforeAll(async () => {
   directory = await mkdtemp(join(tmpdir(), 'familybank-wal-sync-'));
 });
 afterAll(() => rm(directory, { recursive: true, force: true }));
-
-/** fs.fsync calls on the store's -wal file, held until released (other files pass through). */
-function holdWalFsyncs() {
-  const held: Array<{ release(error?: NodeJS.ErrnoException): void }> = [];
-  const original = fs.fsync;
-  const spy = jest.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
-    if (!fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith('.sqlite-wal')) return original(fd, callback);
-    held.push({ release: (error) => (error ? callback(error) : original(fd, callback)) });
-  }) as typeof fs.fsync);
-  return { held, restore: () => spy.mockRestore() };
-}
 
 /** Whether a promise has settled by the next turns of the event loop. */
 async function settledSoon(promise: Promise<unknown>): Promise<boolean> {
@@ -52,7 +41,7 @@ linux('SqliteEventStore with synchronous FULL: the commit fsync off the main thr
     fsyncs = holdWalFsyncs();
   });
   afterEach(async () => {
-    fsyncs.held.forEach((fsync) => fsync.release());
+    await fsyncs.releaseAll();
     fsyncs.restore();
     await store.close();
   });
@@ -73,8 +62,7 @@ linux('SqliteEventStore with synchronous FULL: the commit fsync off the main thr
     expect(delivered).toEqual([]);
     expect(fsyncs.held.length).toBeGreaterThan(0);
 
-    fsyncs.held.splice(0).forEach((fsync) => fsync.release());
-    while (fsyncs.held.length > 0 || !(await settledSoon(read))) fsyncs.held.splice(0).forEach((fsync) => fsync.release());
+    await fsyncs.releaseAll(read);
     expect((await append).nextExpectedRevision).toBe(0);
     expect(await read).toHaveLength(1);
     await subscription.close();

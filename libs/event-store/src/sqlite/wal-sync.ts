@@ -58,12 +58,32 @@ export class WalSync {
     this.fd = undefined;
   }
 
+  /** For a synchronous close: one last fsync on the main thread answers every waiter, then the file is let go. */
+  closeSync(): void {
+    if (this.fd === undefined) return;
+    try {
+      fsyncSync(this.fd);
+      this.completed = this.issued;
+    } catch (error) {
+      this.failure ??= new StorageUnavailableError((error as NodeJS.ErrnoException).code ?? 'EIO', error, false);
+    }
+    closeSync(this.fd);
+    this.fd = undefined;
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (this.failure) waiter.reject(this.failure);
+      else waiter.resolve();
+    }
+  }
+
   private start(): void {
     if (this.inFlight || this.waiters.length === 0 || this.fd === undefined) return;
     this.inFlight = true;
     const covers = this.issued;
     fsync(this.fd, (error) => {
       this.inFlight = false;
+      if (this.fd === undefined) return; // closed meanwhile: closeSync has answered everyone
       if (error) this.failure ??= new StorageUnavailableError(error.code ?? 'EIO', error, false);
       else this.completed = covers;
       const waiting = this.waiters;

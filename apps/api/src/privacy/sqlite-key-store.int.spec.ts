@@ -72,4 +72,19 @@ describe('SqliteKeyStore (keys.sqlite)', () => {
       store.close();
     }
   });
+
+  it('makes the keys asked for at once in one commit, and none for a subject erased before its key was stored', async () => {
+    const store = new SqliteKeyStore(file, master);
+    const keys = ['family:a', 'family:b', 'family:c'].map((subject) => store.keyForWriting(subject));
+    const erasedMeanwhile = expect(store.keyForWriting('family:gone')).rejects.toBeInstanceOf(SubjectErasedError);
+    await store.destroy('family:gone');
+    const made = await Promise.all(keys);
+    expect(new Set(made.map((key) => key.toString('hex'))).size).toBe(3);
+    await erasedMeanwhile;
+    expect(await store.keyForReading('family:gone')).toBeUndefined();
+    store.close();
+    const reopened = new SqliteKeyStore(file, master);
+    expect(await reopened.keyForReading('family:b')).toEqual(made[1]);
+    reopened.close();
+  });
 });

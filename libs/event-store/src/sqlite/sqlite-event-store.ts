@@ -100,7 +100,7 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: { fromRevision?: number } = {}): Promise<RecordedEvent[]> {
     const events = this.reading(() => this.statements.readStream.all(streamId, options.fromRevision ?? 0).map(toRecordedEvent));
-    await this.onDisk(Math.max(0, ...events.map((event) => event.position)));
+    await this.onDisk(events.at(-1)?.position ?? 0); // in revision order, so the last is the latest
     return events;
   }
 

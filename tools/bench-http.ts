@@ -32,7 +32,7 @@ async function main() {
   const result = await benchHttp({ duration, rounds, warmup: values.quick ? 1 : 2, main, log: (line) => process.stderr.write(`… ${line}\n`) });
   process.stdout.write(
     `familybank HTTP benchmark (${new Date().toISOString()}, node ${process.version}, autocannon ${autocannonVersion})\n` +
-      `One API node${main ? ` (${main})` : ''}, embedded SQLite (WAL, synchronous=FULL; the commit's fsync on libuv's thread pool), ${duration} s per run over loopback.\n` +
+      `One API node${main ? ` (${main})` : ''}, embedded SQLite (WAL, SQLITE_SYNCHRONOUS=FULL), ${duration} s per run over loopback.\n` +
       `${cores} cores; load average before the run ${load} (1, 5, 15 min), after ${loadavg().map((value) => value.toFixed(2)).join(' ')}.\n\n` +
       `${formatHttpReport(result)}\n`,
   );

@@ -52,7 +52,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly counters = { commits: 0, appends: 0 };
   private closed = false;
-  /** Events up to this position are known to be on disk (with `walSync`). */
+  /**
+   * Events up to this position are known to be on disk (with `walSync`). It starts at 0: the first
+   * read after opening waits for one fsync, which also covers another process's commits of the moment.
+   */
   private durablePosition = 0;
   /** The position and WalSync ticket of the last own commit: a row at or below it is covered by that ticket. */
   private lastCommit = { position: 0, ticket: 0 };
@@ -63,7 +66,6 @@ export class SqliteEventStore implements EventStore {
     private readonly walSync: WalSync | undefined,
   ) {
     this.statements = prepareStatements(db);
-    this.durablePosition = this.statements.lastPosition.get()?.position ?? 0;
     this.writer = new SqliteGroupWriter(db, this.statements);
     this.queue = new GroupCommitQueue((group) => this.commitGroup(group), (append) => append.events.length, GROUP_LIMITS);
   }

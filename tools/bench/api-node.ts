@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateDevKeys, signDevToken } from '../../apps/api/src/platform/auth/dev-keys';
+import { pinnedCommand } from './cpu-pinning';
 
 const root = join(__dirname, '../..');
 const MUNICIPALITY = '0630';
@@ -35,10 +36,14 @@ export function buildApi(): string {
   return join(root, 'dist/apps/api/src/main.js');
 }
 
-/** `nodeArgs`: extra flags for the node process, e.g. `--cpu-prof` to see where a run's time goes. */
-export async function startApiNode(mainJs: string, nodeArgs: readonly string[] = []): Promise<ApiNode> {
+/**
+ * `nodeArgs`: extra flags for the node process, e.g. `--cpu-prof` to see where a run's time goes;
+ * `cpu`: the core to pin the node to (see cpu-pinning.ts).
+ */
+export async function startApiNode(mainJs: string, nodeArgs: readonly string[] = [], cpu?: number): Promise<ApiNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'familybank-bench-http-'));
-  const child = spawn(process.execPath, [...nodeArgs, mainJs], {
+  const [command, args] = pinnedCommand(cpu, process.execPath, [...nodeArgs, mainJs]);
+  const child = spawn(command, args, {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Pinned, not inherited: the figures are for the embedded default with durable commits.

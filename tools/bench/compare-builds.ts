@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startApiNode, type ApiNode } from './api-node';
+import { pinBenchmark } from './cpu-pinning';
 import { cpuMsOf, measure } from './http.bench';
 import { appendScenario, healthScenario, prepareApprovedFamilies, registerScenario, type Scenario } from './http-scenarios';
 
@@ -18,7 +19,9 @@ async function main() {
   if (positionals.length < 1) throw new Error('Usage: compare-builds.ts <baseline main.js> [<main.js>] [--seconds N]');
   const builds = [resolve(positionals[0]!), resolve(positionals[1] ?? join(__dirname, '../../dist/apps/api/src/main.js'))];
   const seconds = Number(values.seconds);
-  const nodes = await Promise.all(builds.map((main) => startApiNode(main)));
+  // Both nodes on the same core, autocannon on the other: whatever else runs hits both alike.
+  const pinning = pinBenchmark();
+  const nodes = await Promise.all(builds.map((main) => startApiNode(main, [], pinning.nodeCpu)));
   try {
     const families = await Promise.all(nodes.map((node) => prepareApprovedFamilies(node.baseUrl, node.token, 50)));
     const scenarios = (node: ApiNode, index: number): Scenario[] => {
@@ -26,7 +29,7 @@ async function main() {
       return [healthScenario, registerScenario(auth), appendScenario(auth, families[index]!)];
     };
     const perNode = nodes.map(scenarios);
-    process.stdout.write(`A: ${builds[0]}\nB: ${builds[1]}\n${seconds} s per run, both nodes at once\n\n`);
+    process.stdout.write(`A: ${builds[0]}\nB: ${builds[1]}\n${seconds} s per run, both nodes at once; ${pinning.note.replace('API node', 'both API nodes')}\n\n`);
     for (const [which, scenario] of perNode[0]!.entries()) {
       for (const connections of [10, 50]) {
         const results = await Promise.all(

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { buildApi, startApiNode } from './api-node';
+import { pinBenchmark } from './cpu-pinning';
 import { appendScenario, healthScenario, prepareApprovedFamilies, registerScenario, type Scenario } from './http-scenarios';
 
 export const CONNECTIONS = [10, 50] as const;
@@ -17,6 +18,8 @@ const FAMILIES = 50;
 
 export interface HttpRun {
   scenario: string;
+  /** which round of the benchmark it belongs to (1…) */
+  round?: number;
   connections: number;
   overallRate?: number;
   /** 2xx responses per second */
@@ -38,40 +41,68 @@ export interface HttpRun {
 }
 
 export interface HttpBenchResult {
+  /** Every run, round by round; within a round health and commands alternate at each concurrency. */
   runs: HttpRun[];
+  rounds: number;
   sustained: HttpRun;
-  /** the append rate at 50 connections that the sustained run halves */
+  /** the median append rate at 50 connections that the sustained run halves */
   maxAppendRate: number;
+  /** how the node and autocannon were placed on the cores */
+  pinning: string;
 }
 
-export async function benchHttp(opts: { duration: number; warmup: number; log: (line: string) => void; main?: string }): Promise<HttpBenchResult> {
+export interface HttpBenchOptions {
+  duration: number;
+  warmup: number;
+  rounds: number;
+  log: (line: string) => void;
+  main?: string;
+}
+
+/**
+ * Rounds of interleaved runs (at 10 connections: health, register, append; then the same at 50),
+ * so that every command figure has a health figure measured right beside it under the same
+ * conditions; the report gives medians over the rounds and their spread.
+ */
+export async function benchHttp(opts: HttpBenchOptions): Promise<HttpBenchResult> {
   if (!opts.main) opts.log('building the API (nx run api:build)');
   const mainJs = opts.main ?? buildApi();
-  const node = await startApiNode(mainJs);
+  const pinning = pinBenchmark();
+  opts.log(pinning.note);
+  const node = await startApiNode(mainJs, [], pinning.nodeCpu);
   try {
     opts.log(`API node on ${node.baseUrl}; preparing ${FAMILIES} approved families`);
     const auth = { token: node.token, runId: randomUUID() };
     const familyIds = await prepareApprovedFamilies(node.baseUrl, node.token, FAMILIES);
     const scenarios = [healthScenario, registerScenario(auth), appendScenario(auth, familyIds)];
     const runs: HttpRun[] = [];
-    for (const scenario of scenarios) {
+    for (let round = 1; round <= opts.rounds; round++) {
       for (const connections of CONNECTIONS) {
-        opts.log(`${scenario.name}, ${connections} connections, ${opts.duration} s`);
-        const warmup = connections === CONNECTIONS[0] ? opts.warmup : 0;
-        const cpuBefore = cpuMsOf(node.pid);
-        const measured = await measure(node.baseUrl, scenario, { connections, duration: opts.duration, warmup });
-        runs.push({ ...measured, cpuPerRequestMs: perRequest((cpuMsOf(node.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN), measured) });
+        for (const scenario of scenarios) {
+          opts.log(`round ${round}/${opts.rounds}: ${scenario.name}, ${connections} connections, ${opts.duration} s`);
+          const warmup = round === 1 && connections === CONNECTIONS[0] ? opts.warmup : 0;
+          const cpuBefore = cpuMsOf(node.pid);
+          const measured = await measure(node.baseUrl, scenario, { connections, duration: opts.duration, warmup });
+          runs.push({ ...measured, round, cpuPerRequestMs: perRequest((cpuMsOf(node.pid) ?? Number.NaN) - (cpuBefore ?? Number.NaN), measured) });
+        }
       }
     }
     const append = scenarios[2]!;
-    const maxAppendRate = runs.find((run) => run.scenario === append.name && run.connections === 50)!.rate;
+    const maxAppendRate = median(runs.filter((run) => run.scenario === append.name && run.connections === 50).map((run) => run.rate));
     const overallRate = Math.max(1, Math.round(maxAppendRate / 2));
     opts.log(`${append.name}, 50 connections held at ${overallRate} req/s, ${opts.duration} s`);
     const sustained = await measure(node.baseUrl, append, { connections: 50, duration: opts.duration, warmup: 0, overallRate });
-    return { runs, sustained, maxAppendRate };
+    return { runs, rounds: opts.rounds, sustained, maxAppendRate, pinning: pinning.note };
   } finally {
     await node.stop();
   }
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 interface RunPlan {
@@ -170,28 +201,7 @@ export function cpuMsOf(pid: number): number | undefined {
   }
 }
 
-const perRequest = (cpuMs: number | undefined, run: HttpRun) => (cpuMs === undefined || Number.isNaN(cpuMs) ? undefined : cpuMs / Math.max(1, run.ok + run.failed));
+export const perRequest = (cpuMs: number | undefined, run: HttpRun) => (cpuMs === undefined || Number.isNaN(cpuMs) ? undefined : cpuMs / Math.max(1, run.ok + run.failed));
 
 /** A run fails when it got no 2xx at all, or more than 1% of its requests failed. */
 export const runFailed = (run: HttpRun) => run.ok === 0 || run.failed / (run.ok + run.failed) > MAX_FAILED_SHARE;
-
-export function formatHttpReport({ runs, sustained, maxAppendRate }: HttpBenchResult): string {
-  const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1)).padStart(8);
-  const failures = (run: HttpRun) => (run.failed === 0 ? '0' : Object.entries(run.failures).map(([status, count]) => `${count}×${status}`).join(' '));
-  const health = new Map(runs.filter((run) => run.scenario === healthScenario.name).map((run) => [run.connections, run.rate]));
-  const lines = [
-    `${'scenario'.padEnd(32)} ${'conns'.padStart(5)} ${'req/s (2xx)'.padStart(12)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'vs /health'.padStart(10)} ${'CPU ms/req'.padStart(10)}  failed`,
-  ];
-  for (const run of runs) {
-    const ratio = run.rate / (health.get(run.connections) ?? Number.NaN);
-    lines.push(
-      `${run.scenario.padEnd(32)} ${String(run.connections).padStart(5)} ${Math.round(run.rate).toLocaleString('en').padStart(12)} ${ms(run.p50)} ${ms(run.p99)} ${ratio.toFixed(3).padStart(10)} ${(run.cpuPerRequestMs?.toFixed(2) ?? '–').padStart(10)}  ${failures(run)}`,
-    );
-  }
-  lines.push(
-    '',
-    `Sustained rate at half load: ${sustained.scenario}, ${sustained.connections} connections, overallRate ${sustained.overallRate} req/s (half of ${Math.round(maxAppendRate)}), spread over each second`,
-    `  achieved ${sustained.rate.toFixed(1)} req/s (2xx), p50 ${ms(sustained.p50).trim()} ms, p99 ${ms(sustained.p99).trim()} ms, failed ${failures(sustained)}`,
-  );
-  return lines.join('\n');
-}

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { holdWalFsyncs } from '@familybank/event-store/testing';
 import { SubjectErasedError } from './key-store';
 import { SqliteKeyStore } from './sqlite-key-store';
 
@@ -50,5 +51,40 @@ describe('SqliteKeyStore (keys.sqlite)', () => {
     await expect(store.keyForWriting('family:f1')).rejects.toBeInstanceOf(SubjectErasedError);
     for (const raw of rawFiles()) expect(raw.includes(wrapped)).toBe(false);
     store.close();
+  });
+
+  it('hands out a new key for writing only once the WAL fsync after its insert has completed, one fsync for keys made meanwhile', async () => {
+    const store = new SqliteKeyStore(file, master);
+    const fsyncs = holdWalFsyncs();
+    try {
+      const first = store.keyForWriting('family:f1');
+      const again = store.keyForWriting('family:f1');
+      const second = store.keyForWriting('family:f2');
+      let handedOut = 0;
+      for (const key of [first, again, second]) void key.then(() => (handedOut += 1));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect([handedOut, fsyncs.held.length]).toEqual([0, 1]);
+      await fsyncs.releaseAll(Promise.all([first, again, second]));
+      expect(await again).toEqual(await first);
+      expect(await second).not.toEqual(await first);
+    } finally {
+      fsyncs.restore();
+      store.close();
+    }
+  });
+
+  it('makes the keys asked for at once in one commit, and none for a subject erased before its key was stored', async () => {
+    const store = new SqliteKeyStore(file, master);
+    const keys = ['family:a', 'family:b', 'family:c'].map((subject) => store.keyForWriting(subject));
+    const erasedMeanwhile = expect(store.keyForWriting('family:gone')).rejects.toBeInstanceOf(SubjectErasedError);
+    await store.destroy('family:gone');
+    const made = await Promise.all(keys);
+    expect(new Set(made.map((key) => key.toString('hex'))).size).toBe(3);
+    await erasedMeanwhile;
+    expect(await store.keyForReading('family:gone')).toBeUndefined();
+    store.close();
+    const reopened = new SqliteKeyStore(file, master);
+    expect(await reopened.keyForReading('family:b')).toEqual(made[1]);
+    reopened.close();
   });
 });

@@ -1,17 +1,27 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { preparePrivateFile } from '@familybank/event-store';
+import { preparePrivateFile, WalSync } from '@familybank/event-store';
 import { KEY_BYTES, unwrapKey, wrapKey } from './field-cipher';
 import { SubjectErasedError, type KeyStore } from './key-store';
 
 const CACHED_KEYS = 10_000;
+
+/** An unwrapped key, and the WalSync ticket taken when its row was seen (see keyForWriting). */
+interface KnownKey {
+  key: Buffer;
+  ticket: number;
+}
 
 /** The default adapter's file under DATA_DIR. */
 export const KEYS_FILE = 'keys.sqlite';
 
 /**
  * Data keys wrapped under the master key, one row per subject, in their own file (keys.sqlite).
- * FULL sync: a key is durable before the first event it encrypts is appended. Destroying a key
+ * FULL durability: a key is on disk before the first event it encrypts is appended. The commit's
+ * fsync runs off the main thread (WalSync: NORMAL on the connection, then an fsync of the WAL that
+ * keyForWriting waits for), and the keys asked for in one turn of the event loop are inserted in one
+ * transaction, so concurrent registrations share one commit and one fsync instead of stalling the
+ * event loop one after the other. Destroying a key
  * deletes its row with `secure_delete` (the bytes are overwritten, not left in free pages) and
  * truncates the WAL, which held the row's earlier page images. Erased subjects are remembered, so
  * that a late write cannot create a new key for them.
@@ -19,8 +29,16 @@ export const KEYS_FILE = 'keys.sqlite';
 export class SqliteKeyStore implements KeyStore {
   private readonly db: Database.Database;
   private readonly statements;
-  /** Unwrapped keys, most recently used last; a destroyed key leaves it at once. */
-  private readonly cache = new Map<string, Buffer>();
+  private readonly sync: WalSync;
+  /**
+   * Unwrapped keys, most recently used last; a destroyed key leaves it at once. `ticket`: the
+   * WalSync ticket taken when the row was seen, which a key used for writing must be durable for.
+   */
+  private readonly cache = new Map<string, KnownKey>();
+  /** Keys being made, inserted together in one transaction per turn of the event loop. */
+  private readonly creating = new Map<string, Promise<KnownKey>>();
+  private batch: Array<{ subject: string; key: Buffer; resolve(known: KnownKey): void; reject(error: unknown): void }> = [];
+  private flushing: NodeJS.Immediate | undefined;
 
   constructor(
     filename: string,
@@ -30,7 +48,7 @@ export class SqliteKeyStore implements KeyStore {
     this.db = new Database(filename);
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma('synchronous = NORMAL');
     this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS data_keys (subject TEXT PRIMARY KEY, wrapped BLOB NOT NULL, created_at TEXT NOT NULL);
@@ -38,25 +56,60 @@ export class SqliteKeyStore implements KeyStore {
     `);
     this.statements = {
       get: this.db.prepare<[string], { wrapped: Buffer }>('SELECT wrapped FROM data_keys WHERE subject = ?'),
-      insert: this.db.prepare('INSERT OR IGNORE INTO data_keys (subject, wrapped, created_at) VALUES (?, ?, ?)'),
+      // Never for an erased subject, even one erased (by another process) since the caller looked.
+      insert: this.db.prepare<[string, Buffer, string, string]>(
+        'INSERT OR IGNORE INTO data_keys (subject, wrapped, created_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE subject = ?)',
+      ),
       erased: this.db.prepare<[string], { subject: string }>('SELECT subject FROM erased_subjects WHERE subject = ?'),
       erase: this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)'),
       delete: this.db.prepare('DELETE FROM data_keys WHERE subject = ?'),
     };
+    this.sync = new WalSync(`${filename}-wal`);
   }
 
   async keyForWriting(subject: string): Promise<Buffer> {
-    const known = this.read(subject);
-    if (known) return known;
-    if (this.statements.erased.get(subject)) throw new SubjectErasedError(subject);
-    const key = randomBytes(KEY_BYTES);
-    this.statements.insert.run(subject, wrapKey(this.masterKey, key, subject), new Date().toISOString());
-    // Another process may have created it first: the stored one wins.
-    return this.read(subject)!;
+    const known = this.read(subject) ?? (await this.create(subject));
+    // Ours or another process's, the row may not be on disk yet: no event is encrypted with it before.
+    await this.sync.durable(known.ticket);
+    return known.key;
+  }
+
+  /** A new key, inserted with the others asked for in this turn of the event loop (one commit). */
+  private create(subject: string): Promise<KnownKey> {
+    const pending = this.creating.get(subject);
+    if (pending) return pending;
+    if (this.statements.erased.get(subject)) return Promise.reject(new SubjectErasedError(subject));
+    const created = new Promise<KnownKey>((resolve, reject) => this.batch.push({ subject, key: randomBytes(KEY_BYTES), resolve, reject }));
+    this.creating.set(subject, created);
+    this.flushing ??= setImmediate(() => this.flush());
+    return created;
+  }
+
+  private flush(): void {
+    this.flushing = undefined;
+    const batch = this.batch;
+    this.batch = [];
+    batch.forEach(({ subject }) => this.creating.delete(subject));
+    const now = new Date().toISOString();
+    let inserted: boolean[];
+    try {
+      inserted = this.db.transaction(() => batch.map(({ subject, key }) => this.statements.insert.run(subject, wrapKey(this.masterKey, key, subject), now, subject).changes === 1))();
+    } catch (error) {
+      batch.forEach(({ reject }) => reject(error));
+      return;
+    }
+    const ticket = this.sync.mark();
+    batch.forEach(({ subject, key, resolve, reject }, index) => {
+      if (inserted[index]) return resolve(this.remember(subject, { key, ticket }));
+      // Not inserted: another process made this subject's key first (the stored one wins), or erased it.
+      const stored = this.read(subject);
+      if (stored) resolve(stored);
+      else reject(new SubjectErasedError(subject));
+    });
   }
 
   async keyForReading(subject: string): Promise<Buffer | undefined> {
-    return this.read(subject);
+    return this.read(subject)?.key;
   }
 
   async destroy(subject: string): Promise<void> {
@@ -69,11 +122,14 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   close(): void {
+    if (this.flushing) clearImmediate(this.flushing);
+    if (this.batch.length > 0) this.flush();
     this.cache.clear();
+    this.sync.closeSync();
     this.db.close();
   }
 
-  private read(subject: string): Buffer | undefined {
+  private read(subject: string): KnownKey | undefined {
     const cached = this.cache.get(subject);
     if (cached) {
       this.cache.delete(subject);
@@ -82,9 +138,12 @@ export class SqliteKeyStore implements KeyStore {
     }
     const row = this.statements.get.get(subject);
     if (!row) return undefined;
-    const key = unwrapKey(this.masterKey, row.wrapped, subject);
-    this.cache.set(subject, key);
+    return this.remember(subject, { key: unwrapKey(this.masterKey, row.wrapped, subject), ticket: this.sync.mark() });
+  }
+
+  private remember(subject: string, known: KnownKey): KnownKey {
+    this.cache.set(subject, known);
     if (this.cache.size > CACHED_KEYS) this.cache.delete(this.cache.keys().next().value!);
-    return key;
+    return known;
   }
 }

@@ -6,7 +6,7 @@ const BATCH_SIZE = 500;
 export interface PollingSubscriptionOptions extends SubscribeOptions {
   handler: SubscriptionHandler;
   /** Events with position > `after`, in global order, at most `limit` of them. */
-  read(after: number, limit: number): RecordedEvent[];
+  read(after: number, limit: number): Promise<RecordedEvent[]>;
   pollIntervalMs: number;
   onClosed(subscription: PollingSubscription): void;
 }
@@ -54,7 +54,7 @@ export class PollingSubscription implements Subscription {
 
   private async deliverForever(): Promise<void> {
     while (!this.closed) {
-      const batch = this.options.read(this.checkpoint, BATCH_SIZE);
+      const batch = await this.options.read(this.checkpoint, BATCH_SIZE);
       for (const event of batch) {
         if (this.closed) return;
         await this.options.handler(event);

@@ -36,7 +36,7 @@ describeEventStoreContract('SQLite', {
 describe('SqliteEventStore', () => {
   it('uses WAL, synchronous FULL, a 5 s busy timeout and foreign keys by default', async () => {
     const store = openStore({ filename: file('defaults.sqlite') });
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', busyTimeoutMs: 5000, foreignKeys: true });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', fsyncOffMainThread: true, busyTimeoutMs: 5000, foreignKeys: true });
     await store.close();
   });
 

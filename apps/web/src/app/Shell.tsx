@@ -1,10 +1,11 @@
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
+import { ScreenLoading } from './ScreenLoading';
 
 /** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
 export function Shell() {
@@ -59,7 +60,9 @@ export function Shell() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="fb-main">
-        <Outlet />
+        <Suspense fallback={<ScreenLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -1,4 +1,6 @@
-import { ROLES, type Role, type SignInConfig } from '@familybank/contracts';
+import type { SignInConfig } from '@familybank/contracts';
+// The roles only, not the contracts' index: that would put zod and every schema into the first paint.
+import { ROLES, type Role } from '@familybank/contracts/roles';
 import type { Session } from '../api/session';
 import { claimAt, jwtClaims, randomToken, s256Challenge } from './pkce';
 

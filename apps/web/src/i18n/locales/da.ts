@@ -1,5 +1,6 @@
 import { daAdmin } from './admin.da';
 import { daWork } from './work.da';
+import { daShell } from './shell.da';
 import type { Translation } from '../translation';
 
 export const da: Translation = {
@@ -318,4 +319,5 @@ export const da: Translation = {
   },
   ...daWork,
   ...daAdmin,
+  ...daShell,
 };

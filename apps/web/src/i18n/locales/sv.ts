@@ -1,5 +1,6 @@
 import { svAdmin } from './admin.sv';
 import { svWork } from './work.sv';
+import { svShell } from './shell.sv';
 import type { Translation } from '../translation';
 
 export const sv: Translation = {
@@ -318,4 +319,5 @@ export const sv: Translation = {
   },
   ...svWork,
   ...svAdmin,
+  ...svShell,
 };

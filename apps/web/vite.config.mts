@@ -23,8 +23,10 @@ const vendorChunks = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|i18next|react-i18next)[\\/]/, priority: 40 },
   { name: 'charts', test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|redux|redux-thunk|@reduxjs|reselect|immer|react-redux|es-toolkit|decimal\.js-light|eventemitter3)[\\/]/, priority: 30 },
   // The contracts' zod schemas, shared by the forms of many screens (the same rules as the API's).
-  // roles.ts (no zod) stays out: the sign-in's session reads it at first paint.
-  { name: 'contracts', test: (id: string) => /([\\/]contracts[\\/]src[\\/]|node_modules[\\/](zod|@asteasolutions)[\\/])/.test(id) && !/[\\/]contracts[\\/]src[\\/]roles\.ts$/.test(id), priority: 25 },
+  // Their roles.ts (no zod) is read by the session at first paint: a group of its own, taken first,
+  // keeps it from drawing the whole contracts chunk into the first paint.
+  { name: 'roles', test: /[\\/]contracts[\\/]src[\\/]roles\.ts$/, priority: 50 },
+  { name: 'contracts', test: /([\\/]contracts[\\/]src[\\/]|node_modules[\\/](zod|@asteasolutions)[\\/])/, priority: 25 },
   { name: 'design-system-shell', test: DESIGN_SYSTEM, tags: ['$initial' as const], priority: 20 },
   { name: 'design-system', test: DESIGN_SYSTEM, priority: 10 },
 ];
@@ -44,8 +46,7 @@ export default defineConfig({
       // (and its floating-ui, virtual lists, ...) would come along with the few the shell uses.
       // Its components import their custom elements (designsystemet-web) themselves, so nothing is lost.
       treeshake: { moduleSideEffects: (id: string) => !/node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/.test(id) },
-      // Not recursively: the contracts' index imports roles.ts, which the entry needs on its own (see above).
-      output: { codeSplitting: { groups: vendorChunks, includeDependenciesRecursively: false } },
+      output: { codeSplitting: { groups: vendorChunks } },
     },
   },
   server: { proxy: { '/v1': process.env['API_URL'] ?? 'http://127.0.0.1:3000' } },

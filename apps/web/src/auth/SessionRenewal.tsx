@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { useSession } from '../api/session';
+import { saveDrafts } from '../forms/drafts';
 import { canRenew as canRenewHere, renewSession, RenewalRefused, startSignIn, type OidcConfig } from './oidc';
 import { providerSession, renewalDelay } from './provider-session';
 
@@ -20,7 +21,11 @@ export interface RenewalEffects {
 const realEffects: RenewalEffects = {
   renew: () => renewSession(),
   canRenew: () => canRenewHere(),
-  signInAgain: (config, returnTo) => startSignIn(config, undefined, returnTo),
+  signInAgain: (config, returnTo) => {
+    // The forms' contents go along (sessionStorage) and are back when the sign-in returns to this page.
+    saveDrafts(returnTo);
+    return startSignIn(config, undefined, returnTo);
+  },
   config: () => providerSession(sessionStorage)?.config,
   now: () => Date.now(),
 };
@@ -29,7 +34,7 @@ const realEffects: RenewalEffects = {
  * Keeps a provider sign-in alive: renews the access token with the refresh token before it
  * expires, without the user noticing. When the provider refuses (the refresh token expired or its
  * session ended), the screen stays as it is, with what was typed, and a message offers to sign in
- * again; the sign-in comes back to this page. Renders nothing while all is well, and nothing at all
+ * again; the sign-in comes back to this page, and its forms get back what was typed in them. Renders nothing while all is well, and nothing at all
  * for a sign-in without a refresh token (the development sign-in).
  */
 export function SessionRenewal({ effects = realEffects }: { effects?: RenewalEffects }) {

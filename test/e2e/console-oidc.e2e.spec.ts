@@ -169,6 +169,46 @@ describe('console sign-in with OpenID Connect', () => {
     await worklist.waitFor();
   });
 
+  it('a refused renewal keeps the page and what was typed, and the sign-in it offers comes back to both', async () => {
+    await page.goto(`${server.baseUrl}/requests/new`);
+    await page.getByLabel(T.fields.caseReference).fill('SAG-2026-DRAFT');
+    // The provider will refuse this refresh token (as it does an expired or revoked one).
+    await page.evaluate(`(() => {
+      const kept = JSON.parse(sessionStorage.getItem('familybank.oidc.tokens'));
+      sessionStorage.setItem('familybank.oidc.tokens', JSON.stringify({ ...kept, refreshToken: 'revoked-refresh-token' }));
+    })()`);
+    const refused = page.getByRole('alert').filter({ hasText: T.shell.renewalFailed });
+    await refused.waitFor({ timeout: ACCESS_TOKEN_TTL * 1000 + 5_000 });
+    expect(await page.getByLabel(T.fields.caseReference).inputValue()).toBe('SAG-2026-DRAFT');
+    await checkScreen(page, 'oidc-03-renewal-refused');
+    const before = await storedToken();
+    // The way back from the provider, waited for from before the click: it may be too quick to catch afterwards.
+    const returned = page.waitForURL((url) => url.pathname === '/signed-in', { waitUntil: 'commit' });
+    await page.getByRole('button', { name: T.shell.signInAgain }).click();
+    // The provider's session is alive: it may sign straight back in (too fast to wait for), or ask again.
+    const login = page.locator('input[name="login"]');
+    const consent = page.getByRole('button', { name: 'Continue' });
+    const back = page.getByLabel(T.fields.caseReference);
+    const asked = login.or(consent).first();
+    await Promise.race([returned, asked.waitFor()]);
+    if (await login.isVisible()) {
+      await login.fill('anna.berg');
+      await page.locator('input[name="password"]').fill('any password');
+      await page.getByRole('button', { name: 'Sign-in' }).click();
+      await Promise.race([returned, consent.waitFor()]);
+    }
+    if (await consent.isVisible()) await consent.click();
+    await returned;
+    await page.waitForURL((url) => url.pathname === '/requests/new');
+    await back.waitFor();
+    // A new sign-in (a new token), and the typed text came back from the saved draft, which is used up.
+    expect(await storedToken()).not.toBe(before);
+    expect(await page.evaluate('sessionStorage.getItem("familybank.drafts")')).toBeNull();
+    expect(await back.inputValue()).toBe('SAG-2026-DRAFT');
+    expect(await refused.count()).toBe(0);
+    expect(refusedByCsp).toEqual([]);
+  });
+
   it('a forged answer at /signed-in (unknown state) signs nobody in', async () => {
     // In a tab of its own: this one is signed in again after the sign-out test.
     const tab = await (await browser.newContext({ locale: 'en-GB' })).newPage();

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 
-const { resource: API, otherResource: OTHER_API, clients, users = {}, registrationToken } = JSON.parse(process.argv[2]);
+const { resource: API, otherResource: OTHER_API, clients, users = {}, registrationToken, browserTokenTtl = 600 } = JSON.parse(process.argv[2]);
 const signsPeopleIn = Object.keys(users).length > 0;
 
 async function privateJwk(alg) {
@@ -28,6 +28,9 @@ const provider = new Provider(issuer, {
   jwks: { keys: [await privateJwk('RS256'), await privateJwk('ES256'), await privateJwk('EdDSA')] },
   clients: clients.map(({ client_id, client_secret }) => ({ client_id, client_secret, grant_types: ['client_credentials'], redirect_uris: [], response_types: [], scope: 'familybank' })),
   findAccount: (_ctx, id) => (users[id] ? { accountId: id, claims: () => ({ sub: id }) } : undefined),
+  // Like Keycloak: a client allowed the refresh_token grant gets a refresh token without asking for
+  // offline_access (which OpenID Connect ties to prompt=consent). Public clients' are rotated on use (the default).
+  issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
   features: {
     devInteractions: { enabled: signsPeopleIn },
     // The test names the browser client (client_name becomes its id): the API is configured with it before the console's port is known.
@@ -39,7 +42,8 @@ const provider = new Provider(issuer, {
       useGrantedResource: () => true,
       getResourceServerInfo: (_ctx, resource, client) => {
         if (resource !== API && resource !== OTHER_API) throw new errors.InvalidTarget();
-        const { alg = 'ES256', ttl = 600 } = byId.get(client.clientId) ?? {};
+        // A browser client (not in byId) gets tokens of browserTokenTtl seconds: short, to see them renewed.
+        const { alg = 'ES256', ttl = browserTokenTtl } = byId.get(client.clientId) ?? {};
         return { scope: 'familybank', audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: ttl, jwt: { sign: { alg } } };
       },
     },

@@ -28,8 +28,11 @@ export interface OidcProvider {
   /** An access token (client credentials) for `resource`, the audience; by default our API. */
   token(clientId: string, resource?: string): Promise<string>;
   discovery(): Promise<{ issuer: string; jwks_uri: string; token_endpoint: string }>;
-  /** Registers a public browser client (authorization code, PKCE required) that is sent back to `redirectUri`. */
-  registerBrowserClient(clientId: string, redirectUri: string): Promise<void>;
+  /**
+   * Registers a public browser client (authorization code, PKCE required, refresh tokens) that is
+   * sent back to `redirectUri`, and after signing out (RP-initiated logout) to `postLogoutRedirectUri`.
+   */
+  registerBrowserClient(clientId: string, redirectUri: string, postLogoutRedirectUri?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,6 +43,8 @@ export async function startOidcProvider(options: {
   clients: ProviderClient[];
   /** People who sign in at the provider's login form (by login, any password); with them, browser clients may be registered. */
   users?: Record<string, ProviderUser>;
+  /** Lifetime in seconds of the access tokens browser clients get (default 600). */
+  browserTokenTtl?: number;
 }): Promise<OidcProvider> {
   const registrationToken = randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, [join(__dirname, 'oidc-provider.mjs'), JSON.stringify({ ...options, registrationToken })], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -60,16 +65,17 @@ export async function startOidcProvider(options: {
     async discovery() {
       return (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Awaited<ReturnType<OidcProvider['discovery']>>;
     },
-    async registerBrowserClient(clientId, redirectUri) {
+    async registerBrowserClient(clientId, redirectUri, postLogoutRedirectUri) {
       const response = await fetch(`${issuer}/reg`, {
         method: 'POST',
         headers: { authorization: `Bearer ${registrationToken}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           client_name: clientId,
           redirect_uris: [redirectUri],
+          post_logout_redirect_uris: postLogoutRedirectUri ? [postLogoutRedirectUri] : [],
           // Public: a browser cannot keep a secret, so oidc-provider requires PKCE of it.
           token_endpoint_auth_method: 'none',
-          grant_types: ['authorization_code'],
+          grant_types: ['authorization_code', 'refresh_token'],
           response_types: ['code'],
           scope: 'openid familybank',
         }),

@@ -2,23 +2,8 @@ import { Navigate, Route, Routes } from 'react-router-dom';
 import { ClientProvider, SessionProvider, useSession, type Session } from '../api/session';
 import type { FamilybankClient } from '@familybank/api-client';
 import { Shell } from './Shell';
-import { SignIn } from '../screens/SignIn';
-import { SignedIn } from '../auth/SignedIn';
 import { CALLBACK_PATH } from '../auth/oidc';
-import { Board } from '../screens/board/Board';
-import { FamilyPage } from '../screens/family/FamilyPage';
-import { RegisterFamily } from '../screens/family/RegisterFamily';
-import { RequestsPage } from '../screens/requests/RequestsPage';
-import { OpenRequest } from '../screens/requests/OpenRequest';
-import { RequestPage } from '../screens/requests/RequestPage';
-import { InboxPage } from '../screens/inbox/InboxPage';
-import { PartnershipsPage } from '../screens/partnerships/PartnershipsPage';
-import { WorklistPage } from '../screens/worklist/WorklistPage';
-import { FamiliesPage } from '../screens/families/FamiliesPage';
-import { SupportPage } from '../screens/support/SupportPage';
-import { FiguresPage } from '../screens/figures/FiguresPage';
-import { AuditPage } from '../screens/audit/AuditPage';
-import { WebhooksPage } from '../screens/webhooks/WebhooksPage';
+import { AuditPage, Board, FamiliesPage, FamilyPage, FiguresPage, InboxPage, OpenRequest, PartnershipsPage, RegisterFamily, RequestPage, RequestsPage, SignedIn, SignIn, SupportPage, WebhooksPage, WorklistPage } from './screens';
 
 export function App({ session, client }: { session?: Session; client?: FamilybankClient }) {
   return (

@@ -1,10 +1,14 @@
 import { Button, Paragraph, SkipLink } from '@digdir/designsystemet-react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../api/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navigationFor } from './navigation';
+import { endProviderSession } from '../auth/oidc';
+import { providerSession } from '../auth/provider-session';
+import { SessionRenewal } from '../auth/SessionRenewal';
+import { ScreenLoading } from './ScreenLoading';
 
 /** Header (who is signed in, navigation, language), then the screen; focus moves to the screen on navigation. */
 export function Shell() {
@@ -51,15 +55,19 @@ export function Shell() {
             data-size="sm"
             onClick={() => {
               signOut();
-              navigate('/sign-in');
+              // Signed in at a provider: its session ends too (it comes back to the sign-in); else a local sign-out.
+              if (!endProviderSession()) navigate('/sign-in');
             }}
           >
-            {t('nav.switch')}
+            {providerSession(sessionStorage) ? t('shell.signOut') : t('nav.switch')}
           </Button>
         </div>
       </header>
+      <SessionRenewal />
       <main id="main" ref={main} tabIndex={-1} className="fb-main">
-        <Outlet />
+        <Suspense fallback={<ScreenLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );

@@ -2,11 +2,11 @@ import { Alert, Button, Heading, Spinner } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { useSession, type Session } from '../api/session';
-import { completeSignIn } from './oidc';
+import { useSession } from '../api/session';
+import { completeSignIn, type SignedInResult } from './oidc';
 
 /** The redirect URI: the provider sends the browser here with the code, which is exchanged once for the access token. */
-export function SignedIn({ complete = completeSignIn }: { complete?: (search: string) => Promise<Session> }) {
+export function SignedIn({ complete = completeSignIn }: { complete?: (search: string) => Promise<SignedInResult> }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const { signIn } = useSession();
@@ -18,9 +18,9 @@ export function SignedIn({ complete = completeSignIn }: { complete?: (search: st
     if (started.current) return;
     started.current = true;
     complete(search).then(
-      (session) => {
+      ({ session, returnTo }) => {
         signIn(session);
-        navigate('/', { replace: true });
+        navigate(returnTo, { replace: true });
       },
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
     );

@@ -1,6 +1,9 @@
-import { ROLES, type Role, type SignInConfig } from '@familybank/contracts';
+import type { SignInConfig } from '@familybank/contracts';
+// The roles only, not the contracts' index: that would put zod and every schema into the first paint.
+import { ROLES, type Role } from '@familybank/contracts/roles';
 import type { Session } from '../api/session';
 import { claimAt, jwtClaims, randomToken, s256Challenge } from './pkce';
+import { dropRefreshToken, endSessionUrl, forgetProviderSession, keepProviderSession, providerSession, type TokenAnswer } from './provider-session';
 
 export type OidcConfig = Extract<SignInConfig, { mode: 'oidc' }>;
 /** Where the provider sends the browser back with the code: a route of the console. */
@@ -11,6 +14,8 @@ interface Discovery {
   issuer: string;
   authorization_endpoint: string;
   token_endpoint: string;
+  /** RP-initiated logout (OpenID Connect RP-Initiated Logout 1.0), when the provider offers it. */
+  end_session_endpoint?: string;
 }
 
 /** What must survive the trip to the provider and back: in sessionStorage, this tab only, used once. */
@@ -19,8 +24,20 @@ interface Pending {
   verifier: string;
   redirectUri: string;
   tokenEndpoint: string;
+  endSessionEndpoint?: string;
+  /** The console's page to come back to (a path of this origin), e.g. where a renewal failed. */
+  returnTo: string;
   config: OidcConfig;
 }
+
+/** After the sign-in: who signed in, and the console's page to show. */
+export interface SignedInResult {
+  session: Session;
+  returnTo: string;
+}
+
+/** Only a path of this origin: a crafted return address must not send the browser elsewhere. */
+export const safeReturnPath = (path: string | undefined): string => (path && path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') && !path.startsWith(CALLBACK_PATH) ? path : '/');
 
 /** The browser's effects, passed in so the flow can be tested without a provider. */
 export interface Browser {
@@ -41,10 +58,21 @@ async function discover(browser: Browser, issuer: string): Promise<Discovery> {
   return discovery;
 }
 
-/** Starts the authorization code flow with PKCE (S256): remembers state and verifier, then leaves for the provider's login. */
-export async function startSignIn(config: OidcConfig, browser: Browser = realBrowser()): Promise<void> {
+/**
+ * Starts the authorization code flow with PKCE (S256): remembers state and verifier, then leaves for
+ * the provider's login. `returnTo` is the console's page to show afterwards (default the start page).
+ */
+export async function startSignIn(config: OidcConfig, browser: Browser = realBrowser(), returnTo?: string): Promise<void> {
   const discovery = await discover(browser, config.issuer);
-  const pending: Pending = { state: randomToken(), verifier: randomToken(), redirectUri: `${browser.origin}${CALLBACK_PATH}`, tokenEndpoint: discovery.token_endpoint, config };
+  const pending: Pending = {
+    state: randomToken(),
+    verifier: randomToken(),
+    redirectUri: `${browser.origin}${CALLBACK_PATH}`,
+    tokenEndpoint: discovery.token_endpoint,
+    endSessionEndpoint: discovery.end_session_endpoint,
+    returnTo: safeReturnPath(returnTo),
+    config,
+  };
   browser.storage.setItem(PENDING_KEY, JSON.stringify(pending));
   const url = new URL(discovery.authorization_endpoint);
   url.search = new URLSearchParams({
@@ -63,9 +91,10 @@ export async function startSignIn(config: OidcConfig, browser: Browser = realBro
 /**
  * Back from the provider: checks the state (and the issuer, RFC 9207, when sent), exchanges the code
  * with the verifier at the token endpoint (public client, no secret) and makes the session from the
- * access token. The pending request is removed first, so a code is never tried twice.
+ * access token. The pending request is removed first, so a code is never tried twice. The refresh
+ * token and ID token, when the provider gives them, are kept for renewal and sign-out.
  */
-export async function completeSignIn(search: string, browser: Browser = realBrowser()): Promise<Session> {
+export async function completeSignIn(search: string, browser: Browser = realBrowser()): Promise<SignedInResult> {
   const params = new URLSearchParams(search);
   const stored = browser.storage.getItem(PENDING_KEY);
   browser.storage.removeItem(PENDING_KEY);
@@ -83,9 +112,11 @@ export async function completeSignIn(search: string, browser: Browser = realBrow
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: pending.redirectUri, client_id: pending.config.clientId, code_verifier: pending.verifier, resource: pending.config.resource }).toString(),
   });
-  const body = (await response.json()) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+  const body = (await response.json()) as TokenAnswer;
   if (!response.ok || !body.access_token) throw new Error(`The token request was refused: ${body.error ?? response.status} ${body.error_description ?? ''}`.trim());
-  return sessionFrom(body.access_token, pending.config, body.expires_in);
+  const session = sessionFrom(body.access_token, pending.config, body.expires_in);
+  keepProviderSession(browser.storage, { tokenEndpoint: pending.tokenEndpoint, endSessionEndpoint: pending.endSessionEndpoint, config: pending.config }, body);
+  return { session, returnTo: safeReturnPath(pending.returnTo) };
 }
 
 /** Who signed in, read from the access token's claims with the API's claim names (for the header; the API decides). */
@@ -100,4 +131,51 @@ export function sessionFrom(token: string, config: OidcConfig, expiresIn?: numbe
     subject: String(claimAt(claims, config.claims.subject) ?? ''),
     expiresAt: new Date(exp).toISOString(),
   };
+}
+
+/** The provider refused the refresh token (expired, revoked, or its session ended): a new sign-in is needed. */
+export class RenewalRefused extends Error {
+  override readonly name = 'RenewalRefused';
+}
+
+/**
+ * Renews the session with the refresh token (RFC 6749 section 6), before the access token expires:
+ * a public client, so client_id and no secret; the same resource (our API) as at sign-in. The
+ * rotated refresh token replaces the used one. Rejects with RenewalRefused when the provider says no
+ * (or there is nothing to renew with); a network failure rejects as fetch does (worth a retry).
+ */
+export async function renewSession(browser: Browser = realBrowser()): Promise<Session> {
+  const kept = providerSession(browser.storage);
+  if (!kept?.refreshToken) throw new RenewalRefused('The provider gave no refresh token');
+  const response = await browser.fetch(kept.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: kept.refreshToken, client_id: kept.config.clientId, resource: kept.config.resource }).toString(),
+  });
+  const body = (await response.json().catch(() => ({}))) as TokenAnswer;
+  if (response.status >= 500) throw new TypeError(`The token endpoint answered ${response.status}`);
+  if (!response.ok || !body.access_token) {
+    // A refused refresh token is never tried again: the next step is a new sign-in (the ID token stays, for signing out).
+    dropRefreshToken(browser.storage);
+    throw new RenewalRefused(`The renewal was refused: ${body.error ?? response.status} ${body.error_description ?? ''}`.trim());
+  }
+  keepProviderSession(browser.storage, kept, body);
+  return sessionFrom(body.access_token, kept.config, body.expires_in);
+}
+
+/** Whether this tab's sign-in can be renewed without the user (the provider gave a refresh token). */
+export const canRenew = (browser: Pick<Browser, 'storage'> = realBrowser()): boolean => providerSession(browser.storage)?.refreshToken !== undefined;
+
+/**
+ * Signs out at the provider: forgets the tokens here, then sends the browser to the provider's
+ * end_session_endpoint, which ends its session and comes back to the sign-in. False when this tab
+ * did not sign in at a provider or the provider offers no end-session: signing out is then local only.
+ */
+export function endProviderSession(browser: Browser = realBrowser()): boolean {
+  const kept = providerSession(browser.storage);
+  forgetProviderSession(browser.storage);
+  const url = kept ? endSessionUrl(kept, browser.origin) : undefined;
+  if (!url) return false;
+  browser.go(url);
+  return true;
 }

@@ -1,9 +1,11 @@
 import { Button, Checkbox, Field, Fieldset, Label, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 import type { ZodType } from 'zod';
 import { useAction } from '../api/hooks';
 import { Outcome } from '../components/Outcome';
+import { draftFor, useDraft } from './drafts';
 import { fieldOf, initialValues, toBody, validate, type FieldSpec, type FieldValue, type FormValues } from './form-model';
 
 export interface StepFormProps<Result> {
@@ -31,7 +33,11 @@ export interface StepFormProps<Result> {
 export function StepForm<Result>(props: StepFormProps<Result>) {
   const { t } = useTranslation();
   const formId = useId();
-  const [values, setValues] = useState<FormValues>(() => initialValues(props.fields, props.initial));
+  const { pathname, search } = useLocation();
+  const initial = initialValues(props.fields, props.initial);
+  // What was typed here before a sign-in that had to leave the page comes back (see drafts.ts).
+  const [values, setValues] = useState<FormValues>(() => ({ ...initial, ...draftFor(props.label, `${pathname}${search}`) }));
+  useDraft(props.label, `${pathname}${search}`, values, initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
   const attempt = useRef<{ body: string; key: string } | undefined>(undefined);

@@ -1,6 +1,7 @@
 import { daAdmin } from './admin.da';
 import { daReasons } from './reasons.da';
 import { daWork } from './work.da';
+import { daShell } from './shell.da';
 import type { Translation } from '../translation';
 
 export const da: Translation = {
@@ -320,4 +321,5 @@ export const da: Translation = {
   ...daWork,
   ...daAdmin,
   ...daReasons,
+  ...daShell,
 };

@@ -1,6 +1,7 @@
 import { enAdmin } from './admin.en';
 import { enReasons } from './reasons.en';
 import { enWork } from './work.en';
+import { enShell } from './shell.en';
 /** English: the fallback language; its shape is the one every language must have (see translation.ts). */
 export const en = {
   nav: { worklist: 'Worklist', families: 'Families', support: 'Supervision and courses', figures: 'Figures', skip: 'Skip to content', label: 'Main menu', pipeline: 'Recruitment', requests: 'Our requests', inbox: 'Partners’ requests', partnerships: 'Partnerships', switch: 'Switch municipality or sign out' },
@@ -319,4 +320,5 @@ export const en = {
   ...enWork,
   ...enAdmin,
   ...enReasons,
+  ...enShell,
 };

@@ -1,6 +1,7 @@
 import { svAdmin } from './admin.sv';
 import { svReasons } from './reasons.sv';
 import { svWork } from './work.sv';
+import { svShell } from './shell.sv';
 import type { Translation } from '../translation';
 
 export const sv: Translation = {
@@ -320,4 +321,5 @@ export const sv: Translation = {
   ...svWork,
   ...svAdmin,
   ...svReasons,
+  ...svShell,
 };

@@ -18,7 +18,6 @@ import { FederationConsumer } from '../federation/federation-consumer';
 import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
-import { PartnerMessages } from '../federation/partner-messages';
 import { PartnerPoolConsumer } from '../pool/partner-pool-consumer';
 import { RelayStore } from '../federation/relay-store';
 import { RequestMessages } from '../requests/request-messages';
@@ -26,6 +25,7 @@ import { IdempotencyStore } from '../platform/http/idempotency.store';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from '../platform/tokens';
+import { partnerMessageDispatcher } from './partner-messages';
 import { preparePrivateDataDirectory } from './private-data-dir';
 import { DeliveryStore } from '../webhooks/delivery-store';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
@@ -136,7 +136,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
   federation.accessControl = brokerAcls;
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
-  federation.partnerMessages = new PartnerMessages(gateway, openSealed);
+  federation.partnerMessages = partnerMessageDispatcher(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
   let closing: Promise<void> | undefined;
   return {

@@ -17,8 +17,8 @@ import { DEMO_MUNICIPALITIES } from './demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
-import { PartnerPoolConsumer } from '../pool/partner-pool-consumer';
+import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
+import { PartnerPoolConsumer, PoolPublication, familyOfPseudonym } from '../pool';
 import { RelayStore } from '../federation/relay-store';
 import { RequestMessages } from '../requests/request-messages';
 import { IdempotencyStore } from '../platform/http/idempotency.store';
@@ -110,9 +110,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
   relayStore.adoptLegacy(documents, familyOfPseudonym(documents, identities));
-  const relay = new OutboxRelay(eventStore, relayStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
-    staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
-  });
+  const poolPublication = new PoolPublication(documents, identities, relayStore, { staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS });
+  const relay = new OutboxRelay(eventStore, relayStore, projections, exchange, identities, clock, municipalityName, requestMessages, poolPublication);
   // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));

@@ -29,7 +29,7 @@ describe('OutboxRelay', () => {
     const requestMessages = new RequestMessages(documents, () => undefined);
     relayStore = new RelayStore(join(dir, 'outbox.sqlite'));
     const identities = new MunicipalityIdentities(dir);
-    relay = new OutboxRelay(events, relayStore, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, identities, clock, () => 'Vejle', requestMessages, new PoolPublication(documents, identities, relayStore));
+    relay = new OutboxRelay(events, relayStore, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, identities, clock, () => 'Vejle', [requestMessages], new PoolPublication(documents, identities, relayStore));
   });
   afterEach(async () => {
     await exchange.close();

@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { signDraft, signTombstone, type Draft, type Exchange, type Message } from '@familybank/exchange';
 import type { ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../platform/tokens';
-import { announcementMessage, partnershipStepMessages } from './directory-messages';
+import { announcementMessage } from './directory-messages';
 import { SigningKeyRotation } from './key-rotation';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
 import type { RelayStore, PublishedChange } from './relay-store';
@@ -14,9 +13,11 @@ const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
 export const STALE_SWEEP_MS = 60_000;
 
-/** What the capabilities publish for an event of their streams (requests, offers, profile views), before signing. */
+/** What a capability publishes for an event of its streams (partnership steps, requests, offers, profile views), before signing. */
 export interface OutgoingMessages {
   for(event: RecordedEvent): Draft[];
+  /** The key a message's id derives from (the same fact, the same id); by default the event id and the message type. */
+  dedupeKey?(event: RecordedEvent, draft: Draft): string;
 }
 
 /**
@@ -57,7 +58,8 @@ export class OutboxRelay {
     private readonly identities: MunicipalityIdentities,
     private readonly clock: Clock,
     private readonly municipalityName: (code: string) => string,
-    private readonly requestMessages: OutgoingMessages,
+    /** Per event, in this order (partnership steps before the requests they allow). */
+    private readonly outgoing: readonly OutgoingMessages[],
     private readonly sharedState: OutgoingState,
   ) {}
 
@@ -183,13 +185,8 @@ export class OutboxRelay {
   private messagesFor(batch: RecordedEvent[]): { messages: Message[]; published: PublishedChange[] } {
     const messages: Message[] = [];
     for (const event of batch) {
-      const steps = event.streamId.startsWith('partnership-') ? partnershipStepMessages(event as RecordedEvent & PartnershipEvent) : [];
-      // Message ids derive as in earlier releases, so a re-published message is recognised: a
-      // partnership step's from its event id, every other message's from event id and type.
-      const drafts = [
-        ...steps.map((draft) => ({ draft, dedupeKey: event.eventId })),
-        ...this.requestMessages.for(event).map((draft) => ({ draft, dedupeKey: `${event.eventId}:${draft.message.type}` })),
-      ];
+      // Message ids derive as in earlier releases, so a re-published message is recognised.
+      const drafts = this.outgoing.flatMap((messages) => messages.for(event).map((draft) => ({ draft, dedupeKey: messages.dedupeKey?.(event, draft) ?? `${event.eventId}:${draft.message.type}` })));
       if (drafts.length === 0) continue;
       const identity = this.identities.identity(event.metadata.municipality);
       for (const { draft, dedupeKey } of drafts) messages.push(this.sign(identity, draft, event.metadata.correlationId, dedupeKey));

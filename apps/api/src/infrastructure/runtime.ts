@@ -18,6 +18,7 @@ import { FederationConsumer } from '../federation/federation-consumer';
 import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
 import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
+import { partnershipStepOutgoing, partnershipStepCommand } from '../partnerships';
 import { PartnerPoolConsumer, PoolPublication, familyOfPseudonym } from '../pool';
 import { RelayStore } from '../federation/relay-store';
 import { RequestMessages } from '../requests/request-messages';
@@ -111,7 +112,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
   relayStore.adoptLegacy(documents, familyOfPseudonym(documents, identities));
   const poolPublication = new PoolPublication(documents, identities, relayStore, { staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS });
-  const relay = new OutboxRelay(eventStore, relayStore, projections, exchange, identities, clock, municipalityName, requestMessages, poolPublication);
+  const relay = new OutboxRelay(eventStore, relayStore, projections, exchange, identities, clock, municipalityName, [partnershipStepOutgoing, requestMessages], poolPublication);
   // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
@@ -132,7 +133,7 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     erasures.nudge();
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
-  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
+  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools, partnershipStepCommand);
   federation.accessControl = brokerAcls;
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
   federation.partnerMessages = partnerMessageDispatcher(gateway, openSealed);

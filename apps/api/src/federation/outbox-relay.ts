@@ -39,9 +39,9 @@ export interface OutgoingState {
 
 /**
  * Publishes what a municipality shares, driven by the event log from its own checkpoint (never by
- * an HTTP handler): the anonymized profile of each family whose events it passes (or a tombstone
- * once a published family may no longer be shared), and the partnership steps this municipality
- * took. At least once: the checkpoint moves only after the exchange accepted the batch.
+ * an HTTP handler). Transport only: what to publish is the capabilities' (`OutgoingMessages` per
+ * event, the pool's `OutgoingState` per batch and per sweep); the relay signs, publishes and
+ * records. At least once: the checkpoint moves only after the exchange accepted the batch.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');

@@ -13,7 +13,13 @@ import type { MunicipalityIdentities } from './municipality-identities';
 const ANNOUNCEMENT_NAMESPACE = '8f2a4c6e-1b3d-4e5f-9a7b-0c1d2e3f4a5b';
 
 /** A partnership step on the directory: everything on it but announcements and key rotations. */
-type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' | 'SigningKeySuccessorAnnounced' | 'SigningKeyRetired' }>;
+export type PartnershipStep = Exclude<DirectoryTopicMessage, { type: 'MunicipalityAnnounced' | 'SigningKeySuccessorAnnounced' | 'SigningKeyRetired' }>;
+
+/**
+ * The partnerships capability's mapping of a partner's step (verified: its sender is `partner`) to
+ * what we record on our partnership stream; `announced` is the partner's directory entry, if any.
+ */
+export type PartnershipStepMapper = (step: PartnershipStep, partner: string, announced: DirectoryEntry | undefined) => PartnershipCommand | undefined;
 
 /**
  * The one shared topic, read once per node: announcements (recorded on the node's directory,
@@ -34,6 +40,7 @@ export class DirectoryConsumer {
     private readonly identities: MunicipalityIdentities,
     /** A partnership step may open or close a partner's subscriptions. */
     private readonly afterPartnerStep: () => Promise<void>,
+    private readonly partnershipStep: PartnershipStepMapper,
   ) {}
 
   async start(): Promise<void> {
@@ -95,7 +102,7 @@ export class DirectoryConsumer {
         const { from, to: own } = directoryMessage.payload;
         if (from !== envelope.source) return this.deadLetter(message, 'forged', 'A partnership step names another sender than its signer');
         if (!this.identities.served().includes(own)) return;
-        await this.recordPartnerStep(own, envelope.source, directoryMessage.type, envelope.messageId, envelope.correlationId);
+        await this.recordPartnerStep(own, envelope.source, directoryMessage, envelope.messageId, envelope.correlationId);
         return;
       }
       default:
@@ -134,8 +141,8 @@ export class DirectoryConsumer {
     }
   }
 
-  private async recordPartnerStep(own: string, partner: string, type: PartnershipStep['type'], messageId: string, correlationId: string): Promise<void> {
-    const command = this.partnerCommand(type, partner);
+  private async recordPartnerStep(own: string, partner: string, step: PartnershipStep, messageId: string, correlationId: string): Promise<void> {
+    const command = this.partnershipStep(step, partner, this.entry(partner));
     if (!command) return;
     try {
       // The message id is the command id: a redelivered step is recognised and appends nothing.
@@ -143,26 +150,9 @@ export class DirectoryConsumer {
     } catch (error) {
       // A step that does not fit our view (e.g. an acceptance nobody asked for) changes nothing.
       if (!(error instanceof DomainError)) throw error;
-      this.logger.warn(`Ignored ${type} from ${partner} for ${own}: ${error.code}`);
+      this.logger.warn(`Ignored ${step.type} from ${partner} for ${own}: ${error.code}`);
     }
     await this.afterPartnerStep();
-  }
-
-  /** What we record of the partner's step; an acceptance only once we know the partner's announced key. */
-  private partnerCommand(type: PartnershipStep['type'], partner: string): PartnershipCommand | undefined {
-    const key = this.entry(partner);
-    switch (type) {
-      case 'PartnershipProposed':
-        return { type: 'RecordPartnerProposal', data: { partner } };
-      case 'PartnershipAccepted':
-        return key ? { type: 'RecordPartnerAcceptance', data: { partnerKey: { publicKey: key.signingKey, fingerprint: key.fingerprint } } } : undefined;
-      case 'PartnershipDeclined':
-        return { type: 'RecordPartnerDecline', data: {} };
-      case 'PartnershipRevoked':
-        return { type: 'RecordPartnerRevocation', data: {} };
-      default:
-        return assertNever(type);
-    }
   }
 
   /**

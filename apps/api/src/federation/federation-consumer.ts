@@ -13,7 +13,7 @@ import { consumeTopicMessages, topics, type DeadLetterStore, type DeliveredMessa
 import { DIRECTORY, PARTNER_POOL, partnershipsProjection, trustedSigningKeys, type DirectoryEntry, type DocumentStore, type PartnershipDocument, type PoolEntry } from '@familybank/read-models';
 import type { CommandExecutor } from '../platform/commands/command-gateway';
 import type { ReadSide } from '../platform/commands/read-side';
-import { DirectoryConsumer } from './directory-consumer';
+import { DirectoryConsumer, type PartnershipStepMapper } from './directory-consumer';
 import type { MunicipalityIdentities } from './municipality-identities';
 
 // Read models of what partners told us; re-exported where the app used to find them.
@@ -59,8 +59,10 @@ export class FederationConsumer {
     private readonly readSide: ReadSide,
     private readonly identities: MunicipalityIdentities,
     private readonly partnerPools: PartnerPoolSubscriber,
+    /** The partnerships capability's: what a partner's step on the directory records on our side. */
+    partnershipStep: PartnershipStepMapper,
   ) {
-    this.directory = new DirectoryConsumer(nodeId, exchange, documents, deadLetters, gateway, readSide, identities, () => this.reconcile());
+    this.directory = new DirectoryConsumer(nodeId, exchange, documents, deadLetters, gateway, readSide, identities, () => this.reconcile(), partnershipStep);
   }
 
   async start(): Promise<void> {

@@ -7,6 +7,7 @@ import { ALL_PROJECTIONS, DocumentStore, ProjectionRunner } from '@familybank/re
 import { MunicipalityIdentities } from './municipality-identities';
 import { OutboxRelay } from './outbox-relay';
 import { RelayStore } from './relay-store';
+import { PoolPublication } from '../pool';
 import { RequestMessages } from '../requests';
 import { CASE_REFERENCE, needs, OWNER, recorded, REQUESTER } from './testing/federation-message.fixtures';
 
@@ -27,7 +28,8 @@ describe('OutboxRelay', () => {
     const clock = () => new Date('2026-03-10T09:00:00.000Z');
     const requestMessages = new RequestMessages(documents, () => undefined);
     relayStore = new RelayStore(join(dir, 'outbox.sqlite'));
-    relay = new OutboxRelay(events, relayStore, documents, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, new MunicipalityIdentities(dir), clock, () => 'Vejle', requestMessages);
+    const identities = new MunicipalityIdentities(dir);
+    relay = new OutboxRelay(events, relayStore, new ProjectionRunner(events, documents, ALL_PROJECTIONS), exchange, identities, clock, () => 'Vejle', [requestMessages], new PoolPublication(documents, identities, relayStore));
   });
   afterEach(async () => {
     await exchange.close();

@@ -1,36 +1,47 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { pseudonymOf, toSharedProfile } from '@familybank/anonymize';
-import type { PartnershipEvent } from '@familybank/domain-partnership';
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
 import { signDraft, signTombstone, type Draft, type Exchange, type Message } from '@familybank/exchange';
-import { familyDetailProjection, type DocumentStore, type FamilyDetailDocument, type ProjectionRunner } from '@familybank/read-models';
+import type { ProjectionRunner } from '@familybank/read-models';
 import type { Clock } from '../platform/tokens';
-import { announcementMessage, partnershipStepMessages } from './directory-messages';
+import { announcementMessage } from './directory-messages';
 import { SigningKeyRotation } from './key-rotation';
 import type { MunicipalityIdentities, MunicipalityIdentity } from './municipality-identities';
-import { poolChange, poolTombstone } from './pool-messages';
 import type { RelayStore, PublishedChange } from './relay-store';
 const BATCH = 500;
 const STALLED_AFTER_MS = 5_000;
 /** How often published families are checked for what time alone changes (stale availability, approval run out). */
 export const STALE_SWEEP_MS = 60_000;
 
-export interface SharingPolicy {
-  /** Availability confirmed more than this many days ago is not shared (AVAILABILITY_STALE_AFTER_DAYS). */
-  staleAfterDays?: number;
-}
-
-/** What the capabilities publish for an event of their streams (requests, offers, profile views), before signing. */
+/** What a capability publishes for an event of its streams (partnership steps, requests, offers, profile views), before signing. */
 export interface OutgoingMessages {
   for(event: RecordedEvent): Draft[];
+  /** The key a message's id derives from (the same fact, the same id); by default the event id and the message type. */
+  dedupeKey?(event: RecordedEvent, draft: Draft): string;
+}
+
+/**
+ * One message about the latest state of something shared (a family's pool profile or its
+ * tombstone), before signing, and what the relay records once the exchange accepted it.
+ */
+export type StateMessage =
+  | { municipality: string; draft: Draft; correlationId: string; dedupeKey: string; change: PublishedChange }
+  | { municipality: string; tombstone: Message; change: PublishedChange };
+
+/**
+ * What the pool capability shares of its state (pool/pool-publication.ts): what a batch of the log
+ * calls for, and what time alone made unshareable. Read models are caught up to the batch first.
+ */
+export interface OutgoingState {
+  afterBatch(batch: readonly RecordedEvent[], now: Date): StateMessage[];
+  unshareable(now: Date): StateMessage[];
 }
 
 /**
  * Publishes what a municipality shares, driven by the event log from its own checkpoint (never by
- * an HTTP handler): the anonymized profile of each family whose events it passes (or a tombstone
- * once a published family may no longer be shared), and the partnership steps this municipality
- * took. At least once: the checkpoint moves only after the exchange accepted the batch.
+ * an HTTP handler). Transport only: what to publish is the capabilities' (`OutgoingMessages` per
+ * event, the pool's `OutgoingState` per batch and per sweep); the relay signs, publishes and
+ * records. At least once: the checkpoint moves only after the exchange accepted the batch.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -41,15 +52,15 @@ export class OutboxRelay {
     private readonly events: EventStore,
     /** The relay's own checkpoint and what it published (not a read model). */
     private readonly store: RelayStore,
-    /** Read models the messages are built from (the family's profile, the request, the offer). */
-    private readonly documents: DocumentStore,
+    /** The read models the capabilities build messages from: caught up to each batch before it is published. */
     private readonly projections: ProjectionRunner,
     private readonly exchange: Exchange,
     private readonly identities: MunicipalityIdentities,
     private readonly clock: Clock,
     private readonly municipalityName: (code: string) => string,
-    private readonly requestMessages: OutgoingMessages,
-    private readonly sharing: SharingPolicy = {},
+    /** Per event, in this order (partnership steps before the requests they allow). */
+    private readonly outgoing: readonly OutgoingMessages[],
+    private readonly sharedState: OutgoingState,
   ) {}
 
   /** Runs until the log is published; concurrent callers share one run. */
@@ -173,63 +184,30 @@ export class OutboxRelay {
 
   private messagesFor(batch: RecordedEvent[]): { messages: Message[]; published: PublishedChange[] } {
     const messages: Message[] = [];
-    const published: PublishedChange[] = [];
-    const families = new Set<string>();
     for (const event of batch) {
-      if (event.streamId.startsWith('family-')) families.add(event.streamId.slice('family-'.length));
-      const steps = event.streamId.startsWith('partnership-') ? partnershipStepMessages(event as RecordedEvent & PartnershipEvent) : [];
-      // Message ids derive as in earlier releases, so a re-published message is recognised: a
-      // partnership step's from its event id, every other message's from event id and type.
-      const drafts = [
-        ...steps.map((draft) => ({ draft, dedupeKey: event.eventId })),
-        ...this.requestMessages.for(event).map((draft) => ({ draft, dedupeKey: `${event.eventId}:${draft.message.type}` })),
-      ];
+      // Message ids derive as in earlier releases, so a re-published message is recognised.
+      const drafts = this.outgoing.flatMap((messages) => messages.for(event).map((draft) => ({ draft, dedupeKey: messages.dedupeKey?.(event, draft) ?? `${event.eventId}:${draft.message.type}` })));
       if (drafts.length === 0) continue;
       const identity = this.identities.identity(event.metadata.municipality);
       for (const { draft, dedupeKey } of drafts) messages.push(this.sign(identity, draft, event.metadata.correlationId, dedupeKey));
     }
-    // The latest state of each family is what is shared: one message per family per batch.
-    for (const familyId of families) {
-      const outgoing = this.poolMessage(familyId);
-      if (!outgoing) continue;
-      messages.push(outgoing.message);
-      published.push(outgoing.change);
-    }
-    return { messages, published };
+    const state = this.sharedState.afterBatch(batch, this.clock());
+    return { messages: [...messages, ...state.map((outgoing) => this.signState(outgoing))], published: state.map((outgoing) => outgoing.change) };
   }
 
   private async withdrawUnshareable(): Promise<number> {
     await this.projections.catchUp();
-    const now = this.clock();
-    const withdrawals: Array<{ change: PublishedChange; message: Message }> = [];
-    for (const { municipality, familyId, entry } of this.store.allPublished()) {
-      const identity = this.identities.identity(municipality);
-      const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
-      const shareable = found && toSharedProfile(found.body, { pseudonymKey: identity.pseudonymSecret, now, version: found.body.revision, staleAfterDays: this.sharing.staleAfterDays });
-      if (shareable) continue;
-      withdrawals.push({ change: { kind: 'withdrawn', municipality, familyId }, message: this.signed(identity, poolTombstone(identity.code, entry.pseudonym)) });
-    }
+    const withdrawals = this.sharedState.unshareable(this.clock());
     if (withdrawals.length === 0) return 0;
-    await this.publish(withdrawals.map((withdrawal) => withdrawal.message));
+    await this.publish(withdrawals.map((withdrawal) => this.signState(withdrawal)));
     this.store.record(withdrawals.map((withdrawal) => withdrawal.change));
     this.logger.log(`Withdrew ${withdrawals.length} famil${withdrawals.length === 1 ? 'y' : 'ies'} from the pool that may no longer be shared (stale availability or approval run out)`);
     return withdrawals.length;
   }
 
-  /** The family's profile (unless this very version was published already) or its tombstone. */
-  private poolMessage(familyId: string): { message: Message; change: PublishedChange } | undefined {
-    const found = this.documents.get<FamilyDetailDocument>(familyDetailProjection.collection, familyId);
-    if (!found) return undefined;
-    const identity = this.identities.identity(found.municipality);
-    const family = found.body;
-    const profile = toSharedProfile(family, { pseudonymKey: identity.pseudonymSecret, now: this.clock(), version: family.revision, staleAfterDays: this.sharing.staleAfterDays });
-    const change = poolChange(identity.code, familyId, profile ?? undefined, this.store.published(found.municipality, familyId));
-    if (!change) return undefined;
-    if (change.kind === 'withdraw') return { message: this.signed(identity, change.tombstone), change: { kind: 'withdrawn', municipality: found.municipality, familyId } };
-    return {
-      message: this.sign(identity, change.draft, `family-${family.revision}`, `${familyId}:${family.revision}`),
-      change: { kind: 'published', record: { municipality: found.municipality, familyId, entry: change.published } },
-    };
+  private signState(outgoing: StateMessage): Message {
+    const identity = this.identities.identity(outgoing.municipality);
+    return 'tombstone' in outgoing ? this.signed(identity, outgoing.tombstone) : this.sign(identity, outgoing.draft, outgoing.correlationId, outgoing.dedupeKey);
   }
 
   /** A stable message id per published fact (`dedupeKey`), so consumers deduplicate a re-published batch. */
@@ -257,18 +235,4 @@ export class OutboxRelay {
 function uuidFrom(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** The family a pseudonym stands for, among a municipality's families (for records that kept only the pseudonym). */
-export function familyOfPseudonym(documents: DocumentStore, identities: MunicipalityIdentities): (municipality: string, pseudonym: string) => string | undefined {
-  const byMunicipality = new Map<string, Map<string, string>>();
-  return (municipality, pseudonym) => {
-    let families = byMunicipality.get(municipality);
-    if (!families) {
-      const secret = identities.identity(municipality).pseudonymSecret;
-      families = new Map(documents.all<FamilyDetailDocument>(familyDetailProjection.collection, municipality).map((family) => [pseudonymOf(secret, municipality, family.familyId), family.familyId]));
-      byMunicipality.set(municipality, families);
-    }
-    return families.get(pseudonym);
-  };
 }

@@ -1,11 +1,18 @@
 import Database from 'better-sqlite3';
 import type { DocumentStore } from '@familybank/read-models';
-import type { PublishedEntry } from './pool-messages';
 import { preparePrivateFile } from '@familybank/event-store';
 
 /** Where earlier releases kept the relay's records: in the read-model store. */
 const LEGACY_CHECKPOINT = 'outbox-relay';
 const LEGACY_PUBLISHED = 'outbox-published-pool';
+
+/** A family whose profile is on the pool topic; familyId is missing in entries written before it was stored. */
+export interface PublishedEntry {
+  pseudonym: string;
+  familyId?: string;
+  /** The profile version last accepted by the exchange: the same version is never published twice. */
+  version?: number;
+}
 
 export interface PublishedRecord {
   municipality: string;

@@ -17,15 +17,16 @@ import { DEMO_MUNICIPALITIES } from './demo/demo-municipalities';
 import { FederationConsumer } from '../federation/federation-consumer';
 import { adoptLegacyFacts } from '../federation/legacy-facts';
 import { MunicipalityIdentities } from '../federation/municipality-identities';
-import { OutboxRelay, STALE_SWEEP_MS, familyOfPseudonym } from '../federation/outbox-relay';
-import { PartnerMessages } from '../federation/partner-messages';
-import { PartnerPoolConsumer } from '../pool/partner-pool-consumer';
+import { OutboxRelay, STALE_SWEEP_MS } from '../federation/outbox-relay';
+import { partnershipStepOutgoing, partnershipStepCommand } from '../partnerships';
+import { PartnerPoolConsumer, PoolPublication, familyOfPseudonym } from '../pool';
 import { RelayStore } from '../federation/relay-store';
 import { RequestMessages } from '../requests/request-messages';
 import { IdempotencyStore } from '../platform/http/idempotency.store';
 import { ProcessManagerRunner } from '../workflows/process-manager-runner';
 import { WorkflowStore } from '../workflows/workflow-store';
 import type { Clock } from '../platform/tokens';
+import { partnerMessageDispatcher } from './partner-messages';
 import { preparePrivateDataDirectory } from './private-data-dir';
 import { DeliveryStore } from '../webhooks/delivery-store';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
@@ -110,9 +111,8 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // The relay's checkpoint and what it published are its own, beside the read models, never rebuilt with them.
   const relayStore = new RelayStore(join(config.DATA_DIR, 'outbox.sqlite'));
   relayStore.adoptLegacy(documents, familyOfPseudonym(documents, identities));
-  const relay = new OutboxRelay(eventStore, relayStore, documents, projections, exchange, identities, clock, municipalityName, requestMessages, {
-    staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS,
-  });
+  const poolPublication = new PoolPublication(documents, identities, relayStore, { staleAfterDays: config.AVAILABILITY_STALE_AFTER_DAYS });
+  const relay = new OutboxRelay(eventStore, relayStore, projections, exchange, identities, clock, municipalityName, [partnershipStepOutgoing, requestMessages], poolPublication);
   // Only a municipality this node serves goes on the directory (with MUNICIPALITIES unset, all it meets).
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
@@ -133,10 +133,10 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
     erasures.nudge();
   });
   const partnerPools = new PartnerPoolConsumer(config.NODE_ID, exchange, deadLetters, gateway);
-  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools);
+  const federation: FederationConsumer = new FederationConsumer(config.NODE_ID, exchange, documents, deadLetters, gateway, readSide, identities, partnerPools, partnershipStepCommand);
   federation.accessControl = brokerAcls;
   const openSealed = (own: string, box: unknown, aad: string) => openSealedBox(box as SealedBox, identities.identity(own).encryption.privateKey, aad);
-  federation.partnerMessages = new PartnerMessages(gateway, openSealed);
+  federation.partnerMessages = partnerMessageDispatcher(gateway, openSealed);
   const timers: NodeJS.Timeout[] = [];
   let closing: Promise<void> | undefined;
   return {

@@ -1,6 +1,6 @@
 import { MessageContractError } from '@familybank/exchange';
 import { poolChange } from './pool-messages';
-import { OWNER, PSEUDONYM, sharedProfile } from './testing/federation-message.fixtures';
+import { OWNER, PSEUDONYM, sharedProfile } from '../federation/testing/federation-message.fixtures';
 
 const onPool = { topic: 'familybank.0265.pool.v1', key: PSEUDONYM };
 

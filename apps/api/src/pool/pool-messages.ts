@@ -1,13 +1,6 @@
 import { PoolTopic, type PoolTopicMessage, type SharedProfile } from '@familybank/contracts';
 import { draftMessage, topics, type Draft, type Message } from '@familybank/exchange';
-
-/** A family whose profile is on the pool topic; familyId is missing in entries written before it was stored. */
-export interface PublishedEntry {
-  pseudonym: string;
-  familyId?: string;
-  /** The profile version last accepted by the exchange: the same version is never published twice. */
-  version?: number;
-}
+import type { PublishedEntry } from '../federation/relay-store';
 
 export type PoolChange =
   /** Publish the profile; once the exchange accepted it, `published` is what the relay remembers. */

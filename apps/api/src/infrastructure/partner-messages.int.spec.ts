@@ -3,9 +3,10 @@ import { offerStreamId } from '@familybank/domain-offer';
 import { partnerRequestStreamId, reportedViewsStreamId } from '@familybank/domain-partner-facts';
 import { openSealedBox, seal, type SealedBox } from '@familybank/exchange';
 import { WorkflowFixture } from '../workflows/testing';
-import { profileViewsAad } from './sealing';
-import { PartnerMessages } from './partner-messages';
-import { needs, OTHER, OWNER, ownerKeys, PSEUDONYM, REQUESTER } from './testing/federation-message.fixtures';
+import type { PartnerMessageDispatcher } from '../federation/partner-message-dispatcher';
+import { profileViewsAad } from '../federation/sealing';
+import { needs, OTHER, OWNER, ownerKeys, PSEUDONYM, REQUESTER } from '../federation/testing/federation-message.fixtures';
+import { partnerMessageDispatcher } from './partner-messages';
 
 let sequence = 0;
 const envelope = (type: string, messageId = `msg-${++sequence}`): Envelope => ({
@@ -21,16 +22,16 @@ const envelope = (type: string, messageId = `msg-${++sequence}`): Envelope => ({
 const published = (audience = [OWNER, OTHER]): RequestsTopicMessage => ({ type: 'RequestPublished', schemaVersion: 1, payload: { requestId: 'req-1', audience, needs, responseDeadline: '2026-03-20' } });
 const closed = (reason: 'withdrawn' | 'filled' = 'withdrawn'): RequestsTopicMessage => ({ type: 'RequestClosed', schemaVersion: 1, payload: { requestId: 'req-1', audience: [OWNER, OTHER], reason } });
 
-/** Partners' messages to the municipalities of one node become commands on our own streams. */
+/** Partners' messages to the municipalities of one node become commands on our own streams (the dispatcher with every capability's mapper). */
 describe('partner messages, recorded as our own events', () => {
   let fixture: WorkflowFixture;
-  let messages: PartnerMessages;
+  let messages: PartnerMessageDispatcher;
   const types = async (streamId: string) => fixture.types(streamId);
 
   beforeEach(async () => {
     fixture = new WorkflowFixture();
     await fixture.runner.run();
-    messages = new PartnerMessages(fixture.gateway, (_own, box, aad) => openSealedBox(box as SealedBox, ownerKeys.privateKey, aad));
+    messages = partnerMessageDispatcher(fixture.gateway, (_own, box, aad) => openSealedBox(box as SealedBox, ownerKeys.privateKey, aad));
   });
   afterEach(() => fixture.close());
 

@@ -35,7 +35,9 @@ try {
   process.stdout.write(`== schemathesis ${args.join(' ')} --header 'Authorization: Bearer …'\n`);
   const started = Date.now();
   // Run from the data directory, so that schemathesis' own cache goes away with the node.
-  const run = spawnSync(schemathesis, [...args, '--header', `Authorization: Bearer ${token}`], { cwd: dataDir, stdio: 'inherit' });
+  // The hooks tie each Idempotency-Key to its request, as a client does (see the file).
+  const env = { ...process.env, SCHEMATHESIS_HOOKS: join(root, 'tools/schemathesis_hooks.py') };
+  const run = spawnSync(schemathesis, [...args, '--header', `Authorization: Bearer ${token}`], { cwd: dataDir, stdio: 'inherit', env });
   process.stdout.write(`schemathesis finished in ${Math.round((Date.now() - started) / 1000)} s with exit code ${run.status}\n`);
   status = run.status ?? 1;
 } finally {
@@ -119,8 +121,14 @@ function devToken(dir, municipality) {
 }
 
 /**
- * tools/schemathesis.toml plus the ids of the demo data: half of the generated path ids are real
- * ones, so that requests reach the domain's rules instead of stopping at 404.
+ * tools/schemathesis.toml plus test data that a schema cannot give and the API's state decides:
+ *  - the ids of the demo data: half of the generated path ids are real ones, so that requests reach
+ *    the domain's rules instead of stopping at 404;
+ *  - If-Match `*` for half of the writes: the documented example ("3") or a drawn revision is almost
+ *    never the resource's current one, so every write stopped at 412; the stateful phase sends
+ *    the real ETag through the document's links;
+ *  - a day some months ahead for the fields that must lie in the future (a response deadline, an
+ *    approval's valid-until), which the document's example day soon no longer is (422).
  */
 async function configWithTestData(baseUrl, token, dir) {
   const get = async (path) => {
@@ -131,19 +139,21 @@ async function configWithTestData(baseUrl, token, dir) {
   const families = (await get('/v1/families?limit=200')).items;
   const requests = (await get('/v1/requests?limit=200')).items;
   const partners = (await get('/v1/partnerships')).items;
-  const ids = {
-    familyId: families.map((family) => family.familyId),
-    assignmentId: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)),
-    requestId: requests.map((request) => request.requestId),
-    offerId: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)),
-    partner: partners.map((partnership) => partnership.partner),
-  };
-  const sections = Object.entries(ids)
-    .filter(([, values]) => values.length > 0)
-    .map(([name, values]) => ({ name, toml: `[dictionaries.${name}]\nvalues = ${JSON.stringify([...new Set(values)])}\n` }));
-  const bindings = sections.map(({ name }) => `"path.${name}" = { dictionary = "${name}", probability = 0.5 }`).join('\n');
+  const inAFewMonths = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+  const dictionaries = [
+    { name: 'familyId', parameter: 'path.familyId', values: families.map((family) => family.familyId) },
+    { name: 'assignmentId', parameter: 'path.assignmentId', values: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)) },
+    { name: 'requestId', parameter: 'path.requestId', values: requests.map((request) => request.requestId) },
+    { name: 'offerId', parameter: 'path.offerId', values: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)) },
+    { name: 'partner', parameter: 'path.partner', values: partners.map((partnership) => partnership.partner) },
+    { name: 'anyRevision', parameter: 'header.If-Match', values: ['*'] },
+    { name: 'responseDeadline', parameter: 'body.responseDeadline', values: [inAFewMonths] },
+    { name: 'validUntil', parameter: 'body.validUntil', values: [inAFewMonths] },
+  ].filter(({ values }) => values.length > 0);
+  const sections = dictionaries.map(({ name, values }) => `[dictionaries.${name}]\nvalues = ${JSON.stringify([...new Set(values)])}\n`);
+  const bindings = dictionaries.map(({ name, parameter }) => `"${parameter}" = { dictionary = "${name}", probability = 0.5 }`).join('\n');
   const file = join(dir, 'schemathesis.toml');
   const base = readFileSync(join(root, 'tools/schemathesis.toml'), 'utf8');
-  writeFileSync(file, `${base}\n${sections.map(({ toml }) => toml).join('\n')}\n[parameters]\n${bindings}\n`);
+  writeFileSync(file, `${base}\n${sections.join('\n')}\n[parameters]\n${bindings}\n`);
   return file;
 }

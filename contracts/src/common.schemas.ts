@@ -14,8 +14,9 @@ export const IsoDate = z
   .openapi('IsoDate', { example: '2026-11-27' });
 
 /**
- * Marks a refinement as a rule across well-formed fields (from after to; an empty change), which a
- * JSON Schema cannot state: the API answers it 422 REQUEST.RULE_VIOLATED, not 400.
+ * Marks a refinement as a rule across well-formed fields (from after to; an empty change): the API
+ * answers it 422 REQUEST.RULE_VIOLATED, not 400. Where JSON Schema has a keyword for the rule (an
+ * empty change: minProperties), the schema adds it with `.openapi()`, so the document states it too.
  */
 export const ACROSS_FIELDS = { acrossFields: true } as const;
 

@@ -2055,6 +2055,17 @@ export interface components {
             /** @default [] */
             competences?: components["schemas"]["Competence"][];
             interestedIn: components["schemas"]["CareType"][];
+        } | {
+            /** @constant */
+            sourceChannel?: "child-request";
+        } | {
+            /** @constant */
+            sourceChannel?: "family-referral";
+            recruitedForRequestId?: unknown;
+        } | {
+            /** @enum {unknown} */
+            sourceChannel?: "campaign" | "social-media" | "municipality-website" | "event" | "child-network" | "other";
+            recruitedForRequestId?: unknown;
         };
         RecordFirstContact: {
             on: components["schemas"]["IsoDate"];
@@ -2116,6 +2127,10 @@ export interface components {
             periods?: components["schemas"]["DateRange"][];
             /** @default [] */
             patterns?: components["schemas"]["AvailabilityPattern"][];
+        } | {
+            periods: unknown;
+        } | {
+            patterns: unknown;
         };
         Empty: Record<string, never>;
         OptionalReason: {
@@ -2294,7 +2309,7 @@ export interface components {
         /** @enum {string} */
         PartnershipStatus: "proposed-by-us" | "proposed-to-us" | "active" | "declined" | "revoked";
         ProposePartnership: {
-            partner: components["schemas"]["MunicipalityCode"];
+            partner: components["schemas"]["MunicipalityCode"] & unknown;
         };
         PartnershipReason: {
             reason?: string;
@@ -3196,8 +3211,16 @@ export interface components {
              * @default []
              */
             leaders?: string[];
-            /** @description Approved families of yours: one for an individual meeting, 2–40 for a group */
+            /** @description Approved families of yours, each once: one for an individual meeting, 2–40 for a group */
             familyIds: components["schemas"]["Id"][];
+        } | {
+            /** @constant */
+            format?: "individual";
+            familyIds?: unknown;
+        } | {
+            /** @constant */
+            format?: "group";
+            familyIds?: unknown;
         };
         RecordSupervisionAttendance: {
             familyId: components["schemas"]["Id"];
@@ -3618,7 +3641,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3767,7 +3790,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3925,7 +3948,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4083,7 +4106,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4241,7 +4264,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4399,7 +4422,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4557,7 +4580,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4715,7 +4738,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4873,7 +4896,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5031,7 +5054,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5189,7 +5212,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5347,7 +5370,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5505,7 +5528,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5663,7 +5686,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5821,7 +5844,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5979,7 +6002,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6137,7 +6160,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6295,7 +6318,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6453,7 +6476,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6611,7 +6634,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6770,7 +6793,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7025,7 +7048,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7982,7 +8005,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8125,7 +8148,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8270,7 +8293,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8415,7 +8438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8651,9 +8674,15 @@ export interface operations {
                 status?: components["schemas"]["RequestStatus"];
                 /** @description Requests for this care type */
                 careType?: components["schemas"]["CareType"] & unknown;
-                /** @description Requests whose response deadline is after this day */
+                /**
+                 * @description Requests whose response deadline is after this day
+                 * @example 2026-11-01
+                 */
                 deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
-                /** @description Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state) */
+                /**
+                 * @description Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state)
+                 * @example 2027-03-31
+                 */
                 deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: {
@@ -8738,7 +8767,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8974,7 +9003,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9134,7 +9163,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9294,7 +9323,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9534,7 +9563,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9694,7 +9723,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9855,7 +9884,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10016,7 +10045,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10177,7 +10206,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10337,7 +10366,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10494,7 +10523,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10645,7 +10674,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10885,7 +10914,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11110,7 +11139,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11260,7 +11289,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11477,7 +11506,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -12784,7 +12813,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -12942,7 +12971,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13102,7 +13131,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13261,7 +13290,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13420,7 +13449,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13579,7 +13608,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14007,7 +14036,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14411,7 +14440,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -14560,7 +14589,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14718,7 +14747,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15041,7 +15070,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15190,7 +15219,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15348,7 +15377,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15507,7 +15536,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16112,7 +16141,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16248,7 +16277,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16406,7 +16435,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16564,7 +16593,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -17044,7 +17073,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {

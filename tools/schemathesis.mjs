@@ -122,8 +122,9 @@ function devToken(dir, municipality) {
 
 /**
  * tools/schemathesis.toml plus test data that a schema cannot give and the API's state decides:
- *  - the ids of the demo data: half of the generated path ids are real ones, so that requests reach
- *    the domain's rules instead of stopping at 404;
+ *  - the ids of the demo data (families, requests and partners' requests in the inbox, offers,
+ *    partners, meetings, courses and their sessions, development goals): half of the generated path
+ *    ids are real ones, so that requests reach the domain's rules instead of stopping at 404;
  *  - If-Match `*` for half of the writes: the documented example ("3") or a drawn revision is almost
  *    never the resource's current one, so every write stopped at 412; the stateful phase sends
  *    the real ETag through the document's links;
@@ -139,13 +140,23 @@ async function configWithTestData(baseUrl, token, dir) {
   const families = (await get('/v1/families?limit=200')).items;
   const requests = (await get('/v1/requests?limit=200')).items;
   const partners = (await get('/v1/partnerships')).items;
+  const inbox = (await get('/v1/inbox')).items;
+  const meetings = (await get('/v1/support/supervision-meetings?limit=200')).items;
+  const courses = (await get('/v1/support/courses?limit=200')).items;
+  // A family without a development plan answers 404; the plans there are give their goals.
+  const plans = await Promise.all(families.map((family) => get(`/v1/families/${family.familyId}/development-plan`).catch(() => undefined)));
   const inAFewMonths = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
   const dictionaries = [
     { name: 'familyId', parameter: 'path.familyId', values: families.map((family) => family.familyId) },
     { name: 'assignmentId', parameter: 'path.assignmentId', values: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)) },
-    { name: 'requestId', parameter: 'path.requestId', values: requests.map((request) => request.requestId) },
+    { name: 'requestId', parameter: 'path.requestId', values: [...requests, ...inbox].map((request) => request.requestId) },
     { name: 'offerId', parameter: 'path.offerId', values: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)) },
     { name: 'partner', parameter: 'path.partner', values: partners.map((partnership) => partnership.partner) },
+    { name: 'requester', parameter: 'path.requester', values: inbox.map((item) => item.requester) },
+    { name: 'meetingId', parameter: 'path.meetingId', values: meetings.map((meeting) => meeting.meetingId) },
+    { name: 'courseId', parameter: 'path.courseId', values: courses.map((course) => course.courseId) },
+    { name: 'sessionId', parameter: 'path.sessionId', values: courses.flatMap((course) => course.sessions.map((session) => session.sessionId)) },
+    { name: 'goalId', parameter: 'path.goalId', values: plans.flatMap((plan) => plan?.goals.map((goal) => goal.goalId) ?? []) },
     { name: 'anyRevision', parameter: 'header.If-Match', values: ['*'] },
     { name: 'responseDeadline', parameter: 'body.responseDeadline', values: [inAFewMonths] },
     { name: 'validUntil', parameter: 'body.validUntil', values: [inAFewMonths] },

@@ -124,10 +124,12 @@ export const PageQuery = z.object({
  * `If-Match` on a write: the strong ETag of the revision the client read (`"3"`), or `*`. A weak
  * ETag never matches. A union rather than one pattern with an alternative: generators (schemathesis'
  * coverage phase) then see that a valid value needs its quotes, instead of drawing a bare `0`.
+ * The example is `*` (any revision), the one value no state can make stale: a revision such as
+ * "3" is current only for some resources at some time (412 otherwise); the description shows it.
  */
 export const IfMatchHeader = z
   .union([z.literal('*'), z.string().regex(/^"(?:0|[1-9][0-9]{0,14})"$/)], { error: 'Expected the ETag of the resource, e.g. "3", or *' })
-  .openapi({ example: '"3"' });
+  .openapi({ example: '*' });
 
 /** `Idempotency-Key` on a command: any visible ASCII, 1–200 characters. */
 export const IdempotencyKeyHeader = z

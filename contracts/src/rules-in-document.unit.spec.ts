@@ -6,6 +6,7 @@
 import { buildOpenApiDocument } from './openapi';
 
 type Schema = {
+  allOf?: Schema[];
   anyOf?: Schema[];
   required?: string[];
   minProperties?: number;
@@ -18,7 +19,11 @@ type Schema = {
   not?: Schema;
 };
 
-/** The keywords the rules use, and only those (a body's other fields are checked by zod elsewhere). */
+/**
+ * The keywords the rules use, and only those (a body's other fields are checked by zod elsewhere).
+ * The rules sit in `allOf: [{anyOf}]`, not in a bare `anyOf` beside `properties`: openapi-typescript
+ * reads that as an intersection with the object (a bare anyOf became a union that let any body through).
+ */
 function allows(schema: Schema, value: unknown): boolean {
   if (schema.not) return false; // only ever `not: {}`: the field must be absent
   if (schema.const !== undefined && value !== schema.const) return false;
@@ -33,6 +38,7 @@ function allows(schema: Schema, value: unknown): boolean {
     if ((schema.required ?? []).some((name) => !(name in body))) return false;
     if (Object.entries(schema.properties ?? {}).some(([name, property]) => name in body && !allows(property, body[name]))) return false;
   }
+  if (schema.allOf && !schema.allOf.every((part) => allows(part, value))) return false;
   return !schema.anyOf || schema.anyOf.some((branch) => allows(branch, value));
 }
 

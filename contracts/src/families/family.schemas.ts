@@ -86,10 +86,14 @@ export const RegisterFamilyBody = z
   // FAMILY.REQUEST_SOURCE_UNEXPECTED, FAMILY.REFERRAL_NEEDS_REFERRER), in the document too. One object,
   // not a zod union, because the console's form reads its shape. `not: {}`: the field must be absent.
   .openapi('RegisterFamily', {
-    anyOf: [
-      { properties: { sourceChannel: { const: 'child-request' } }, required: ['recruitedForRequestId'] },
-      { properties: { sourceChannel: { const: 'family-referral' }, recruitedForRequestId: { not: {} } }, required: ['referredByFamilyId'] },
-      { properties: { sourceChannel: { enum: [...PLAIN_CHANNELS] }, recruitedForRequestId: { not: {} } } },
+    allOf: [
+      {
+        anyOf: [
+          { properties: { sourceChannel: { const: 'child-request' } }, required: ['recruitedForRequestId'] },
+          { properties: { sourceChannel: { const: 'family-referral' }, recruitedForRequestId: { not: {} } }, required: ['referredByFamilyId'] },
+          { properties: { sourceChannel: { enum: [...PLAIN_CHANNELS] }, recruitedForRequestId: { not: {} } } },
+        ],
+      },
     ],
   });
 
@@ -145,9 +149,13 @@ export const DeclareAvailabilityBody = z
   })
   // At least one period or pattern (the decider's FAMILY.AVAILABILITY_WITHOUT_TIME, 422), in the document too.
   .openapi('DeclareAvailability', {
-    anyOf: [
-      { required: ['periods'], properties: { periods: { minItems: 1 } } },
-      { required: ['patterns'], properties: { patterns: { minItems: 1 } } },
+    allOf: [
+      {
+        anyOf: [
+          { required: ['periods'], properties: { periods: { minItems: 1 } } },
+          { required: ['patterns'], properties: { patterns: { minItems: 1 } } },
+        ],
+      },
     ],
   });
 export const ReasonBody = z.strictObject({ reason: ShortText }).openapi('Reason');

@@ -2055,7 +2055,7 @@ export interface components {
             /** @default [] */
             competences?: components["schemas"]["Competence"][];
             interestedIn: components["schemas"]["CareType"][];
-        } | {
+        } & ({
             /** @constant */
             sourceChannel?: "child-request";
         } | {
@@ -2066,7 +2066,7 @@ export interface components {
             /** @enum {unknown} */
             sourceChannel?: "campaign" | "social-media" | "municipality-website" | "event" | "child-network" | "other";
             recruitedForRequestId?: unknown;
-        };
+        });
         RecordFirstContact: {
             on: components["schemas"]["IsoDate"];
             channel: components["schemas"]["ContactChannel"];
@@ -2127,11 +2127,11 @@ export interface components {
             periods?: components["schemas"]["DateRange"][];
             /** @default [] */
             patterns?: components["schemas"]["AvailabilityPattern"][];
-        } | {
+        } & ({
             periods: unknown;
         } | {
             patterns: unknown;
-        };
+        });
         Empty: Record<string, never>;
         OptionalReason: {
             reason?: string;
@@ -2486,7 +2486,7 @@ export interface components {
         OpenRequest: {
             caseReference: components["schemas"]["CaseReference"];
             needs: components["schemas"]["ChildNeeds"];
-            responseDeadline: components["schemas"]["IsoDate"];
+            responseDeadline: components["schemas"]["IsoDate"] & unknown;
         };
         /**
          * @description Your own case system’s reference; never shared with partners. Never a name or national id.
@@ -3213,7 +3213,7 @@ export interface components {
             leaders?: string[];
             /** @description Approved families of yours, each once: one for an individual meeting, 2–40 for a group */
             familyIds: components["schemas"]["Id"][];
-        } | {
+        } & ({
             /** @constant */
             format?: "individual";
             familyIds?: unknown;
@@ -3221,7 +3221,7 @@ export interface components {
             /** @constant */
             format?: "group";
             familyIds?: unknown;
-        };
+        });
         RecordSupervisionAttendance: {
             familyId: components["schemas"]["Id"];
             attended: boolean;

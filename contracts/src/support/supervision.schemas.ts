@@ -20,9 +20,13 @@ export const PlanSupervisionMeetingBody = z
   // The decider's rules on the families (422 SUPPORT.WRONG_PARTICIPANT_COUNT, SUPPORT.DUPLICATE_FAMILY), in the
   // document too; one object rather than a zod union, because the console's form reads its shape.
   .openapi('PlanSupervisionMeeting', {
-    anyOf: [
-      { properties: { format: { const: 'individual' }, familyIds: { maxItems: 1 } } },
-      { properties: { format: { const: 'group' }, familyIds: { minItems: 2 } } },
+    allOf: [
+      {
+        anyOf: [
+          { properties: { format: { const: 'individual' }, familyIds: { maxItems: 1 } } },
+          { properties: { format: { const: 'group' }, familyIds: { minItems: 2 } } },
+        ],
+      },
     ],
   });
 export const RecordSupervisionAttendanceBody = z

@@ -123,7 +123,8 @@ function devToken(dir, municipality) {
 /**
  * tools/schemathesis.toml plus test data that a schema cannot give and the API's state decides:
  *  - the ids of the demo data (families, requests and partners' requests in the inbox, offers,
- *    partners, meetings, courses and their sessions, development goals): half of the generated path
+ *    partners, meetings, courses and their sessions, development goals, a webhook subscription made
+ *    here): half of the generated path
  *    ids are real ones, so that requests reach the domain's rules instead of stopping at 404;
  *  - If-Match `*` for half of the writes: the documented example ("3") or a drawn revision is almost
  *    never the resource's current one, so every write stopped at 412; the stateful phase sends
@@ -137,6 +138,11 @@ async function configWithTestData(baseUrl, token, dir) {
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     return response.json();
   };
+  const post = async (path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
   const families = (await get('/v1/families?limit=200')).items;
   const requests = (await get('/v1/requests?limit=200')).items;
   const partners = (await get('/v1/partnerships')).items;
@@ -145,6 +151,10 @@ async function configWithTestData(baseUrl, token, dir) {
   const courses = (await get('/v1/support/courses?limit=200')).items;
   // A family without a development plan answers 404; the plans there are give their goals.
   const plans = await Promise.all(families.map((family) => get(`/v1/families/${family.familyId}/development-plan`).catch(() => undefined)));
+  // The demo has no webhook subscription: one to a closed loopback port gives the subscription
+  // operations a real id (its deliveries fail and are retried, which the tests do not wait for).
+  const subscription = await post('/v1/webhooks/subscriptions', { url: 'http://127.0.0.1:9/familybank', eventTypes: ['family.registered'], description: 'schemathesis' });
+  const deliveries = (await get('/v1/webhooks/deliveries?limit=200')).items;
   const inAFewMonths = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
   const dictionaries = [
     { name: 'familyId', parameter: 'path.familyId', values: families.map((family) => family.familyId) },
@@ -157,6 +167,8 @@ async function configWithTestData(baseUrl, token, dir) {
     { name: 'courseId', parameter: 'path.courseId', values: courses.map((course) => course.courseId) },
     { name: 'sessionId', parameter: 'path.sessionId', values: courses.flatMap((course) => course.sessions.map((session) => session.sessionId)) },
     { name: 'goalId', parameter: 'path.goalId', values: plans.flatMap((plan) => plan?.goals.map((goal) => goal.goalId) ?? []) },
+    { name: 'subscriptionId', parameter: 'path.subscriptionId', values: [subscription.subscriptionId] },
+    { name: 'deliveryId', parameter: 'path.deliveryId', values: deliveries.map((delivery) => delivery.deliveryId) },
     { name: 'anyRevision', parameter: 'header.If-Match', values: ['*'] },
     { name: 'responseDeadline', parameter: 'body.responseDeadline', values: [inAFewMonths] },
     { name: 'validUntil', parameter: 'body.validUntil', values: [inAFewMonths] },

@@ -14,6 +14,13 @@ export const IsoDate = z
   .openapi('IsoDate', { example: '2026-11-27' });
 
 /**
+ * IsoDate inline with an example of its own, for a field with a rule on the day (a deadline still
+ * ahead): generators draw the example of a `$ref`'d IsoDate even where the field gives another.
+ */
+export const isoDateExample = (example: string, description: string) =>
+  z.string().regex(CALENDAR_DATE, 'Expected a calendar date as YYYY-MM-DD').openapi({ example, description });
+
+/**
  * Marks a refinement as a rule across well-formed fields (from after to; an empty change): the API
  * answers it 422 REQUEST.RULE_VIOLATED, not 400. Where JSON Schema has a keyword for the rule (an
  * empty change: minProperties), the schema adds it with `.openapi()`, so the document states it too.
@@ -27,10 +34,11 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'Expected 1–64 letters, digits, "-" or "_"')
   .openapi('Id', { example: 'a1' });
 
-export const MunicipalityCode = z
-  .string()
-  .regex(/^[0-9]{4}$/, 'Expected a four-digit municipality code')
-  .openapi('MunicipalityCode', { example: '0630' });
+const MUNICIPALITY_CODE = /^[0-9]{4}$/;
+export const MunicipalityCode = z.string().regex(MUNICIPALITY_CODE, 'Expected a four-digit municipality code').openapi('MunicipalityCode', { example: '0630' });
+/** MunicipalityCode inline with an example of its own (see isoDateExample). */
+export const municipalityCodeExample = (example: string) =>
+  z.string().regex(MUNICIPALITY_CODE, 'Expected a four-digit municipality code').openapi({ example, description: 'A four-digit municipality code' });
 
 /** ISO 3166-2 subdivision, e.g. DK-83 (Region Syddanmark) or SE-AB (Stockholms län). */
 export const Region = z

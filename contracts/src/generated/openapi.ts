@@ -2309,7 +2309,11 @@ export interface components {
         /** @enum {string} */
         PartnershipStatus: "proposed-by-us" | "proposed-to-us" | "active" | "declined" | "revoked";
         ProposePartnership: {
-            partner: components["schemas"]["MunicipalityCode"] & unknown;
+            /**
+             * @description A four-digit municipality code
+             * @example 0461
+             */
+            partner: string;
         };
         PartnershipReason: {
             reason?: string;
@@ -2486,7 +2490,11 @@ export interface components {
         OpenRequest: {
             caseReference: components["schemas"]["CaseReference"];
             needs: components["schemas"]["ChildNeeds"];
-            responseDeadline: components["schemas"]["IsoDate"] & unknown;
+            /**
+             * @description The last day partners can answer (YYYY-MM-DD); after today
+             * @example 2030-01-31
+             */
+            responseDeadline: string;
         };
         /**
          * @description Your own case system’s reference; never shared with partners. Never a name or national id.

@@ -1,5 +1,5 @@
 import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
-import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, pageOf, text } from '../common.schemas';
+import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, isoDateExample, pageOf, text } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
 import { CandidateCriterion, LocalCandidate } from '../inbox/inbox.schemas';
@@ -19,7 +19,7 @@ export const OpenRequestBody = z
     caseReference: CaseReference,
     needs: ChildNeeds,
     // A day still ahead, so that the example is a request the API takes (a deadline that has passed is 422).
-    responseDeadline: IsoDate.openapi({ description: 'The last day partners can answer; after today', example: '2030-01-31' }),
+    responseDeadline: isoDateExample('2030-01-31', 'The last day partners can answer (YYYY-MM-DD); after today'),
   })
   .openapi('OpenRequest', { description: 'A request for one specific child. There is no field for the child’s name or national id, and unknown fields are refused.' });
 

@@ -3088,7 +3088,11 @@ export interface components {
             title: string;
             description?: string;
             setOn: components["schemas"]["IsoDate"] & unknown;
-            followUpOn: components["schemas"]["IsoDate"] & unknown;
+            /**
+             * @description The first follow-up (YYYY-MM-DD): after setOn
+             * @example 2027-02-15
+             */
+            followUpOn: string;
         };
         /** @description What changes; at least one field must differ from the goal */
         ReviseGoal: {

@@ -77,6 +77,15 @@ describe('the document states the rules across fields that the API enforces', ()
     expect(meeting.allows({ format: 'group', familyIds: ['a', 'a'] })).toBe(false); // SUPPORT.DUPLICATE_FAMILY
   });
 
+  it('a check with remarks names their category, a clear check none', () => {
+    const schema = component('RecordBackgroundCheckResult');
+    const result = { allows: (body: object) => allows(schema, { adultId: 'a1', kind: 'criminal-record', receivedOn: '2026-11-01', ...body }) };
+    expect(result.allows({ outcome: 'remarks', remarkCategory: 'traffic' })).toBe(true);
+    expect(result.allows({ outcome: 'remarks' })).toBe(false); // FAMILY.REMARKS_NEED_CATEGORY
+    expect(result.allows({ outcome: 'clear' })).toBe(true);
+    expect(result.allows({ outcome: 'clear', remarkCategory: 'traffic' })).toBe(false); // FAMILY.CLEAR_CHECK_HAS_NO_CATEGORY
+  });
+
   it('a change names at least one field (profile, webhook subscription)', () => {
     for (const name of ['UpdateProfile', 'UpdateWebhookSubscription']) {
       expect([name, allows(component(name), {})]).toEqual([name, false]); // FAMILY.EMPTY_PROFILE_UPDATE, REQUEST.RULE_VIOLATED

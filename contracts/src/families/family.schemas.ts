@@ -117,7 +117,18 @@ export const RecordBackgroundCheckResultBody = z
     remarkCategory: RemarkCategory.optional().openapi({ description: 'Required when outcome is remarks. The certificate itself is never stored.' }),
     receivedOn: IsoDate,
   })
-  .openapi('RecordBackgroundCheckResult');
+  // Remarks name their category, a clear check none (the decider's FAMILY.REMARKS_NEED_CATEGORY and
+  // FAMILY.CLEAR_CHECK_HAS_NO_CATEGORY, 422), in the document too.
+  .openapi('RecordBackgroundCheckResult', {
+    allOf: [
+      {
+        anyOf: [
+          { properties: { outcome: { const: 'remarks' } }, required: ['remarkCategory'] },
+          { properties: { outcome: { const: 'clear' }, remarkCategory: { not: {} } } },
+        ],
+      },
+    ],
+  });
 export const AssessRemarksBody = z
   .strictObject({ adultId: Id, kind: CheckKind, acceptable: z.boolean(), assessment: LongText })
   .openapi('AssessBackgroundCheckRemarks');

@@ -2096,7 +2096,14 @@ export interface components {
             outcome: components["schemas"]["CheckOutcome"];
             remarkCategory?: components["schemas"]["RemarkCategory"] & unknown;
             receivedOn: components["schemas"]["IsoDate"];
-        };
+        } & ({
+            /** @constant */
+            outcome?: "remarks";
+        } | {
+            /** @constant */
+            outcome?: "clear";
+            remarkCategory?: unknown;
+        });
         AssessBackgroundCheckRemarks: {
             adultId: components["schemas"]["Id"];
             kind: components["schemas"]["CheckKind"];

@@ -35,7 +35,9 @@ try {
   process.stdout.write(`== schemathesis ${args.join(' ')} --header 'Authorization: Bearer …'\n`);
   const started = Date.now();
   // Run from the data directory, so that schemathesis' own cache goes away with the node.
-  const run = spawnSync(schemathesis, [...args, '--header', `Authorization: Bearer ${token}`], { cwd: dataDir, stdio: 'inherit' });
+  // The hooks tie each Idempotency-Key to its request, as a client does (see the file).
+  const env = { ...process.env, SCHEMATHESIS_HOOKS: join(root, 'tools/schemathesis_hooks.py') };
+  const run = spawnSync(schemathesis, [...args, '--header', `Authorization: Bearer ${token}`], { cwd: dataDir, stdio: 'inherit', env });
   process.stdout.write(`schemathesis finished in ${Math.round((Date.now() - started) / 1000)} s with exit code ${run.status}\n`);
   status = run.status ?? 1;
 } finally {
@@ -119,8 +121,16 @@ function devToken(dir, municipality) {
 }
 
 /**
- * tools/schemathesis.toml plus the ids of the demo data: half of the generated path ids are real
- * ones, so that requests reach the domain's rules instead of stopping at 404.
+ * tools/schemathesis.toml plus test data that a schema cannot give and the API's state decides:
+ *  - the ids of the demo data (families, requests and partners' requests in the inbox, offers,
+ *    partners, meetings, courses and their sessions, development goals, a webhook subscription made
+ *    here): half of the generated path
+ *    ids are real ones, so that requests reach the domain's rules instead of stopping at 404;
+ *  - If-Match `*` for half of the writes: the documented example ("3") or a drawn revision is almost
+ *    never the resource's current one, so every write stopped at 412; the stateful phase sends
+ *    the real ETag through the document's links;
+ *  - a day some months ahead for the fields that must lie in the future (a response deadline, an
+ *    approval's valid-until), which the document's example day soon no longer is (422).
  */
 async function configWithTestData(baseUrl, token, dir) {
   const get = async (path) => {
@@ -128,22 +138,45 @@ async function configWithTestData(baseUrl, token, dir) {
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     return response.json();
   };
+  const post = async (path, body) => {
+    const response = await fetch(`${baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+    return response.json();
+  };
   const families = (await get('/v1/families?limit=200')).items;
   const requests = (await get('/v1/requests?limit=200')).items;
   const partners = (await get('/v1/partnerships')).items;
-  const ids = {
-    familyId: families.map((family) => family.familyId),
-    assignmentId: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)),
-    requestId: requests.map((request) => request.requestId),
-    offerId: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)),
-    partner: partners.map((partnership) => partnership.partner),
-  };
-  const sections = Object.entries(ids)
-    .filter(([, values]) => values.length > 0)
-    .map(([name, values]) => ({ name, toml: `[dictionaries.${name}]\nvalues = ${JSON.stringify([...new Set(values)])}\n` }));
-  const bindings = sections.map(({ name }) => `"path.${name}" = { dictionary = "${name}", probability = 0.5 }`).join('\n');
+  const inbox = (await get('/v1/inbox')).items;
+  const meetings = (await get('/v1/support/supervision-meetings?limit=200')).items;
+  const courses = (await get('/v1/support/courses?limit=200')).items;
+  // A family without a development plan answers 404; the plans there are give their goals.
+  const plans = await Promise.all(families.map((family) => get(`/v1/families/${family.familyId}/development-plan`).catch(() => undefined)));
+  // The demo has no webhook subscription: one to a closed loopback port gives the subscription
+  // operations a real id (its deliveries fail and are retried, which the tests do not wait for).
+  const subscription = await post('/v1/webhooks/subscriptions', { url: 'http://127.0.0.1:9/familybank', eventTypes: ['family.registered'], description: 'schemathesis' });
+  const deliveries = (await get('/v1/webhooks/deliveries?limit=200')).items;
+  const inAFewMonths = new Date(Date.now() + 120 * 86_400_000).toISOString().slice(0, 10);
+  const dictionaries = [
+    { name: 'familyId', parameter: 'path.familyId', values: families.map((family) => family.familyId) },
+    { name: 'assignmentId', parameter: 'path.assignmentId', values: families.flatMap((family) => family.assignments.map((assignment) => assignment.assignmentId)) },
+    { name: 'requestId', parameter: 'path.requestId', values: [...requests, ...inbox].map((request) => request.requestId) },
+    { name: 'offerId', parameter: 'path.offerId', values: requests.flatMap((request) => request.offers.map((offer) => offer.offerId)) },
+    { name: 'partner', parameter: 'path.partner', values: partners.map((partnership) => partnership.partner) },
+    { name: 'requester', parameter: 'path.requester', values: inbox.map((item) => item.requester) },
+    { name: 'meetingId', parameter: 'path.meetingId', values: meetings.map((meeting) => meeting.meetingId) },
+    { name: 'courseId', parameter: 'path.courseId', values: courses.map((course) => course.courseId) },
+    { name: 'sessionId', parameter: 'path.sessionId', values: courses.flatMap((course) => course.sessions.map((session) => session.sessionId)) },
+    { name: 'goalId', parameter: 'path.goalId', values: plans.flatMap((plan) => plan?.goals.map((goal) => goal.goalId) ?? []) },
+    { name: 'subscriptionId', parameter: 'path.subscriptionId', values: [subscription.subscriptionId] },
+    { name: 'deliveryId', parameter: 'path.deliveryId', values: deliveries.map((delivery) => delivery.deliveryId) },
+    { name: 'anyRevision', parameter: 'header.If-Match', values: ['*'] },
+    { name: 'responseDeadline', parameter: 'body.responseDeadline', values: [inAFewMonths] },
+    { name: 'validUntil', parameter: 'body.validUntil', values: [inAFewMonths] },
+  ].filter(({ values }) => values.length > 0);
+  const sections = dictionaries.map(({ name, values }) => `[dictionaries.${name}]\nvalues = ${JSON.stringify([...new Set(values)])}\n`);
+  const bindings = dictionaries.map(({ name, parameter }) => `"${parameter}" = { dictionary = "${name}", probability = 0.5 }`).join('\n');
   const file = join(dir, 'schemathesis.toml');
   const base = readFileSync(join(root, 'tools/schemathesis.toml'), 'utf8');
-  writeFileSync(file, `${base}\n${sections.map(({ toml }) => toml).join('\n')}\n[parameters]\n${bindings}\n`);
+  writeFileSync(file, `${base}\n${sections.join('\n')}\n[parameters]\n${bindings}\n`);
   return file;
 }

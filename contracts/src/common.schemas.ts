@@ -14,8 +14,16 @@ export const IsoDate = z
   .openapi('IsoDate', { example: '2026-11-27' });
 
 /**
- * Marks a refinement as a rule across well-formed fields (from after to; an empty change), which a
- * JSON Schema cannot state: the API answers it 422 REQUEST.RULE_VIOLATED, not 400.
+ * IsoDate inline with an example of its own, for a field with a rule on the day (a deadline still
+ * ahead): generators draw the example of a `$ref`'d IsoDate even where the field gives another.
+ */
+export const isoDateExample = (example: string, description: string) =>
+  z.string().regex(CALENDAR_DATE, 'Expected a calendar date as YYYY-MM-DD').openapi({ example, description });
+
+/**
+ * Marks a refinement as a rule across well-formed fields (from after to; an empty change): the API
+ * answers it 422 REQUEST.RULE_VIOLATED, not 400. Where JSON Schema has a keyword for the rule (an
+ * empty change: minProperties), the schema adds it with `.openapi()`, so the document states it too.
  */
 export const ACROSS_FIELDS = { acrossFields: true } as const;
 
@@ -26,10 +34,11 @@ export const Id = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'Expected 1–64 letters, digits, "-" or "_"')
   .openapi('Id', { example: 'a1' });
 
-export const MunicipalityCode = z
-  .string()
-  .regex(/^[0-9]{4}$/, 'Expected a four-digit municipality code')
-  .openapi('MunicipalityCode', { example: '0630' });
+const MUNICIPALITY_CODE = /^[0-9]{4}$/;
+export const MunicipalityCode = z.string().regex(MUNICIPALITY_CODE, 'Expected a four-digit municipality code').openapi('MunicipalityCode', { example: '0630' });
+/** MunicipalityCode inline with an example of its own (see isoDateExample). */
+export const municipalityCodeExample = (example: string) =>
+  z.string().regex(MUNICIPALITY_CODE, 'Expected a four-digit municipality code').openapi({ example, description: 'A four-digit municipality code' });
 
 /** ISO 3166-2 subdivision, e.g. DK-83 (Region Syddanmark) or SE-AB (Stockholms län). */
 export const Region = z
@@ -123,10 +132,12 @@ export const PageQuery = z.object({
  * `If-Match` on a write: the strong ETag of the revision the client read (`"3"`), or `*`. A weak
  * ETag never matches. A union rather than one pattern with an alternative: generators (schemathesis'
  * coverage phase) then see that a valid value needs its quotes, instead of drawing a bare `0`.
+ * The example is `*` (any revision), the one value no state can make stale: a revision such as
+ * "3" is current only for some resources at some time (412 otherwise); the description shows it.
  */
 export const IfMatchHeader = z
   .union([z.literal('*'), z.string().regex(/^"(?:0|[1-9][0-9]{0,14})"$/)], { error: 'Expected the ETag of the resource, e.g. "3", or *' })
-  .openapi({ example: '"3"' });
+  .openapi({ example: '*' });
 
 /** `Idempotency-Key` on a command: any visible ASCII, 1–200 characters. */
 export const IdempotencyKeyHeader = z

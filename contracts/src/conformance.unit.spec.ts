@@ -109,6 +109,15 @@ describe('links say how one answer leads to the next call', () => {
   it('a step leads back to the family it changed; an id the answer does not carry is never linked', () => {
     expect(Object.keys(linksFrom(apiRoutes.recordScreening, routes)!)).toEqual(['getFamily']);
     expect(linksFrom(apiRoutes.getFamily, routes)!.endAssignment).toBeUndefined();
-    expect(linksFrom(apiRoutes.listFamilies, routes)).toBeUndefined();
+    expect(linksFrom(apiRoutes.listFamilies, routes)!.endAssignment).toBeUndefined();
+  });
+
+  it('a list leads to what can be done to its first item, by the ids the item carries, without If-Match', () => {
+    expect(linksFrom(apiRoutes.listFamilies, routes)!.recordScreening).toEqual({ operationId: 'recordScreening', parameters: { 'path.familyId': '$response.body#/items/0/familyId' } });
+    expect(linksFrom(apiRoutes.getInbox, routes)!.makeOffer).toEqual({
+      operationId: 'makeOffer',
+      parameters: { 'path.requester': '$response.body#/items/0/requester', 'path.requestId': '$response.body#/items/0/requestId' },
+    });
+    expect(linksFrom(apiRoutes.getFamilyEvents, routes)).toBeUndefined();
   });
 });

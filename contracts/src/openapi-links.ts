@@ -27,7 +27,7 @@ function resourceOf(route: ApiRoute, routes: readonly ApiRoute[]): ApiRoute | un
  */
 export function linksFrom(route: ApiRoute, routes: readonly ApiRoute[]): ResponseConfig['links'] {
   const resource = resourceOf(route, routes);
-  if (!resource) return undefined;
+  if (!resource) return listLinks(route, routes);
   const fields = new Set(topLevelFields(route.success.schema));
   const own = new Set(pathParams(route.path));
   const value = (param: string) => (fields.has(param) ? `$response.body#/${param}` : own.has(param) ? `$request.path.${param}` : undefined);
@@ -43,5 +43,32 @@ export function linksFrom(route: ApiRoute, routes: readonly ApiRoute[]): Respons
       if (target.concurrency && target.method !== 'get') parameters['header.If-Match'] = '$response.header.ETag';
       return [target.operationId, { operationId: target.operationId, parameters }];
     }),
+  );
+}
+
+/** The fields of a list's items (`{items: [...]}`), or none when the answer is not a list. */
+function itemFields(schema: ZodType): string[] {
+  const items = (schema as { shape?: { items?: { element?: ZodType } } }).shape?.items?.element;
+  return items ? topLevelFields(items) : [];
+}
+
+/**
+ * A list leads to what can be done to its first item, when the item carries every id the target's
+ * path names (GET /v1/webhooks/deliveries → POST /v1/webhooks/deliveries/{deliveryId}/redrive), so
+ * that schemathesis' stateful phase reaches those operations with ids that exist. No If-Match: an
+ * item's revision is a number, and a link cannot quote it into an ETag.
+ */
+function listLinks(route: ApiRoute, routes: readonly ApiRoute[]): ResponseConfig['links'] {
+  const fields = new Set(itemFields(route.success.schema));
+  if (route.method !== 'get' || pathParams(route.path).length > 0 || fields.size === 0) return undefined;
+  const targets = routes.filter(
+    (target) => target.path.startsWith(`${route.path}/{`) && pathParams(target.path).every((param) => fields.has(param)),
+  );
+  if (targets.length === 0) return undefined;
+  return Object.fromEntries(
+    targets.map((target) => [
+      target.operationId,
+      { operationId: target.operationId, parameters: Object.fromEntries(pathParams(target.path).map((param) => [`path.${param}`, `$response.body#/items/0/${param}`])) },
+    ]),
   );
 }

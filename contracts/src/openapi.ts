@@ -98,7 +98,12 @@ function toRouteConfig(route: ApiRoute): RouteConfig {
   if (route.idempotent) {
     headers.push(
       IdempotencyKeyHeader.optional().openapi({
-        param: { name: 'Idempotency-Key', in: 'header', description: 'Retrying with the same key returns the first result and records nothing twice' },
+        param: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          description:
+            'Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs',
+        },
       }),
     );
   }

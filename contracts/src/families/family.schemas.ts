@@ -66,6 +66,9 @@ const profileFields = {
   interestedIn: unique(CareType, CARE_TYPES.length).min(1),
 };
 
+/** The channels that name neither a request nor a referring family (see RegisterFamilyBody). */
+const PLAIN_CHANNELS = SOURCE_CHANNELS.filter((channel) => channel !== 'child-request' && channel !== 'family-referral');
+
 export const RegisterFamilyBody = z
   .strictObject({
     sourceChannel: SourceChannel,
@@ -79,7 +82,20 @@ export const RegisterFamilyBody = z
     languages: profileFields.languages.default([]),
     competences: profileFields.competences.default([]),
   })
-  .openapi('RegisterFamily');
+  // Which channel names what (the decider's validRegistration: 422 FAMILY.REQUEST_SOURCE_MISSING,
+  // FAMILY.REQUEST_SOURCE_UNEXPECTED, FAMILY.REFERRAL_NEEDS_REFERRER), in the document too. One object,
+  // not a zod union, because the console's form reads its shape. `not: {}`: the field must be absent.
+  .openapi('RegisterFamily', {
+    allOf: [
+      {
+        anyOf: [
+          { properties: { sourceChannel: { const: 'child-request' } }, required: ['recruitedForRequestId'] },
+          { properties: { sourceChannel: { const: 'family-referral' }, recruitedForRequestId: { not: {} } }, required: ['referredByFamilyId'] },
+          { properties: { sourceChannel: { enum: [...PLAIN_CHANNELS] }, recruitedForRequestId: { not: {} } } },
+        ],
+      },
+    ],
+  });
 
 export const RecordFirstContactBody = z.strictObject({ on: IsoDate, channel: ContactChannel, summary: LongText.optional() }).openapi('RecordFirstContact');
 export const RecordScreeningBody = z.strictObject({ on: IsoDate, notes: LongText.optional() }).openapi('RecordScreening');
@@ -101,7 +117,18 @@ export const RecordBackgroundCheckResultBody = z
     remarkCategory: RemarkCategory.optional().openapi({ description: 'Required when outcome is remarks. The certificate itself is never stored.' }),
     receivedOn: IsoDate,
   })
-  .openapi('RecordBackgroundCheckResult');
+  // Remarks name their category, a clear check none (the decider's FAMILY.REMARKS_NEED_CATEGORY and
+  // FAMILY.CLEAR_CHECK_HAS_NO_CATEGORY, 422), in the document too.
+  .openapi('RecordBackgroundCheckResult', {
+    allOf: [
+      {
+        anyOf: [
+          { properties: { outcome: { const: 'remarks' } }, required: ['remarkCategory'] },
+          { properties: { outcome: { const: 'clear' }, remarkCategory: { not: {} } } },
+        ],
+      },
+    ],
+  });
 export const AssessRemarksBody = z
   .strictObject({ adultId: Id, kind: CheckKind, acceptable: z.boolean(), assessment: LongText })
   .openapi('AssessBackgroundCheckRemarks');
@@ -131,7 +158,17 @@ export const DeclareAvailabilityBody = z
     periods: z.array(DateRange).max(52).default([]),
     patterns: unique(AvailabilityPattern, AVAILABILITY_PATTERNS.length).default([]),
   })
-  .openapi('DeclareAvailability');
+  // At least one period or pattern (the decider's FAMILY.AVAILABILITY_WITHOUT_TIME, 422), in the document too.
+  .openapi('DeclareAvailability', {
+    allOf: [
+      {
+        anyOf: [
+          { required: ['periods'], properties: { periods: { minItems: 1 } } },
+          { required: ['patterns'], properties: { patterns: { minItems: 1 } } },
+        ],
+      },
+    ],
+  });
 export const ReasonBody = z.strictObject({ reason: ShortText }).openapi('Reason');
 export const OptionalReasonBody = z.strictObject({ reason: ShortText.optional() }).openapi('OptionalReason');
 export const NoteBody = z.strictObject({ note: LongText.optional() }).openapi('Note');
@@ -145,7 +182,8 @@ export const UpdateProfileBody = z
     competences: profileFields.competences.optional(),
     interestedIn: profileFields.interestedIn.optional(),
   })
-  .openapi('UpdateProfile');
+  // An update changes at least one field (the decider's FAMILY.EMPTY_PROFILE_UPDATE, 422), in the document too.
+  .openapi('UpdateProfile', { minProperties: 1 });
 export const RecordSupportBody = z.strictObject({ kind: SupportKind, on: IsoDate, note: LongText.optional() }).openapi('RecordSupport');
 
 export const Assignment = z

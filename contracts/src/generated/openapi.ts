@@ -2132,7 +2132,18 @@ export interface components {
             /** @default [] */
             competences?: components["schemas"]["Competence"][];
             interestedIn: components["schemas"]["CareType"][];
-        };
+        } & ({
+            /** @constant */
+            sourceChannel?: "child-request";
+        } | {
+            /** @constant */
+            sourceChannel?: "family-referral";
+            recruitedForRequestId?: unknown;
+        } | {
+            /** @enum {unknown} */
+            sourceChannel?: "campaign" | "social-media" | "municipality-website" | "event" | "child-network" | "other";
+            recruitedForRequestId?: unknown;
+        });
         RecordFirstContact: {
             on: components["schemas"]["IsoDate"];
             channel: components["schemas"]["ContactChannel"];
@@ -2162,7 +2173,14 @@ export interface components {
             outcome: components["schemas"]["CheckOutcome"];
             remarkCategory?: components["schemas"]["RemarkCategory"] & unknown;
             receivedOn: components["schemas"]["IsoDate"];
-        };
+        } & ({
+            /** @constant */
+            outcome?: "remarks";
+        } | {
+            /** @constant */
+            outcome?: "clear";
+            remarkCategory?: unknown;
+        });
         AssessBackgroundCheckRemarks: {
             adultId: components["schemas"]["Id"];
             kind: components["schemas"]["CheckKind"];
@@ -2193,7 +2211,11 @@ export interface components {
             periods?: components["schemas"]["DateRange"][];
             /** @default [] */
             patterns?: components["schemas"]["AvailabilityPattern"][];
-        };
+        } & ({
+            periods: unknown;
+        } | {
+            patterns: unknown;
+        });
         Empty: Record<string, never>;
         OptionalReason: {
             reason?: string;
@@ -2371,7 +2393,11 @@ export interface components {
         /** @enum {string} */
         PartnershipStatus: "proposed-by-us" | "proposed-to-us" | "active" | "declined" | "revoked";
         ProposePartnership: {
-            partner: components["schemas"]["MunicipalityCode"];
+            /**
+             * @description A four-digit municipality code
+             * @example 0461
+             */
+            partner: string;
         };
         PartnershipReason: {
             reason?: string;
@@ -2643,7 +2669,11 @@ export interface components {
         OpenRequest: {
             caseReference: components["schemas"]["CaseReference"];
             needs: components["schemas"]["ChildNeeds"];
-            responseDeadline: components["schemas"]["IsoDate"];
+            /**
+             * @description The last day partners can answer (YYYY-MM-DD); after today
+             * @example 2030-01-31
+             */
+            responseDeadline: string;
         };
         /**
          * @description Your own case system’s reference; never shared with partners. Never a name or national id.
@@ -3304,7 +3334,11 @@ export interface components {
             title: string;
             description?: string;
             setOn: components["schemas"]["IsoDate"] & unknown;
-            followUpOn: components["schemas"]["IsoDate"] & unknown;
+            /**
+             * @description The first follow-up (YYYY-MM-DD): after setOn
+             * @example 2027-02-15
+             */
+            followUpOn: string;
         };
         /** @description What changes; at least one field must differ from the goal */
         ReviseGoal: {
@@ -3435,9 +3469,17 @@ export interface components {
              * @default []
              */
             leaders?: string[];
-            /** @description Approved families of yours: one for an individual meeting, 2–40 for a group */
+            /** @description Approved families of yours, each once: one for an individual meeting, 2–40 for a group */
             familyIds: components["schemas"]["Id"][];
-        };
+        } & ({
+            /** @constant */
+            format?: "individual";
+            familyIds?: unknown;
+        } | {
+            /** @constant */
+            format?: "group";
+            familyIds?: unknown;
+        });
         RecordSupervisionAttendance: {
             familyId: components["schemas"]["Id"];
             attended: boolean;
@@ -3857,7 +3899,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4006,7 +4048,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4164,7 +4206,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4322,7 +4364,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4480,7 +4522,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4638,7 +4680,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4796,7 +4838,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4954,7 +4996,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5112,7 +5154,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5270,7 +5312,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5428,7 +5470,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5586,7 +5628,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5744,7 +5786,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5902,7 +5944,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6060,7 +6102,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6218,7 +6260,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6376,7 +6418,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6534,7 +6576,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6692,7 +6734,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6850,7 +6892,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7009,7 +7051,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7264,7 +7306,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8221,7 +8263,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8364,7 +8406,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8509,7 +8551,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8654,7 +8696,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8890,9 +8932,15 @@ export interface operations {
                 status?: components["schemas"]["RequestStatus"];
                 /** @description Requests for this care type */
                 careType?: components["schemas"]["CareType"] & unknown;
-                /** @description Requests whose response deadline is after this day */
+                /**
+                 * @description Requests whose response deadline is after this day
+                 * @example 2026-11-01
+                 */
                 deadlineAfter?: components["schemas"]["IsoDate"] & unknown;
-                /** @description Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state) */
+                /**
+                 * @description Requests whose response deadline is before this day. With deadlineAfter, a window that holds no day is 422 REQUEST.EMPTY_DEADLINE_WINDOW (a rule across two parameters, which the schema cannot state)
+                 * @example 2027-03-31
+                 */
                 deadlineBefore?: components["schemas"]["IsoDate"] & unknown;
             };
             header?: {
@@ -8977,7 +9025,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9213,7 +9261,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9373,7 +9421,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9533,7 +9581,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9773,7 +9821,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9933,7 +9981,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10094,7 +10142,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10255,7 +10303,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10416,7 +10464,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10576,7 +10624,7 @@ export interface operations {
                 "If-Match"?: "*" | string;
                 /** @description Why you read this (recorded in the audit of reads); default placement */
                 "X-Purpose"?: string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10733,7 +10781,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10884,7 +10932,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11124,7 +11172,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11349,7 +11397,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11499,7 +11547,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11716,7 +11764,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13023,7 +13071,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13181,7 +13229,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13341,7 +13389,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13500,7 +13548,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13659,7 +13707,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13818,7 +13866,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14246,7 +14294,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14650,7 +14698,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -14799,7 +14847,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -14957,7 +15005,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15280,7 +15328,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -15429,7 +15477,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15587,7 +15635,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -15746,7 +15794,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16351,7 +16399,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16487,7 +16535,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16645,7 +16693,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -16803,7 +16851,7 @@ export interface operations {
             header?: {
                 /** @description The strong ETag of the revision you read, e.g. "3" (or *); 412 when it is stale */
                 "If-Match"?: "*" | string;
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -17283,7 +17331,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Retrying with the same key returns the first result and records nothing twice */
+                /** @description Names one request: make a new key (e.g. a UUID) for each new request. A retry with the same key, method, path and body records nothing twice and answers the resource as it is now (`Idempotent-Replayed: true`); the same key with another request is 422 REQUEST.IDEMPOTENCY_KEY_REUSED while the key is remembered (24 hours by default), and 409 REQUEST.IDEMPOTENCY_KEY_IN_USE while its first request still runs */
                 "Idempotency-Key"?: string;
             };
             path: {

@@ -1,4 +1,4 @@
-import { MunicipalityCode, PageQuery, Region, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { MunicipalityCode, PageQuery, Region, ShortText, Timestamp, municipalityCodeExample, pageOf } from '../common.schemas';
 import { SharedProfile } from '../exchange/pool.schemas';
 import { CareType } from '../families/family.schemas';
 import { z } from '../zod';
@@ -25,7 +25,8 @@ export const PartnershipList = z
   })
   .openapi('PartnershipList');
 
-export const ProposePartnershipBody = z.strictObject({ partner: MunicipalityCode }).openapi('ProposePartnership');
+// Its own example: MunicipalityCode's (0630) is the demo node's own code, and a partnership with oneself is 422.
+export const ProposePartnershipBody = z.strictObject({ partner: municipalityCodeExample('0461') }).openapi('ProposePartnership');
 export const PartnershipReasonBody = z.strictObject({ reason: ShortText.optional() }).openapi('PartnershipReason');
 export const PartnerParams = z.object({ partner: MunicipalityCode.openapi({ param: { name: 'partner', in: 'path' } }) });
 

@@ -1,5 +1,5 @@
 import { INTRODUCTION_VISIT_STATUSES } from '@familybank/domain-request';
-import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, pageOf, text } from '../common.schemas';
+import { Id, IsoDate, LongText, MunicipalityCode, ShortText, Timestamp, isoDateExample, pageOf, text } from '../common.schemas';
 import { Pseudonym, SharedProfile } from '../exchange/pool.schemas';
 import { ContactDetails, FamilyStage } from '../families/family.schemas';
 import { CandidateCriterion, LocalCandidate, RecordedCriterion } from '../inbox/inbox.schemas';
@@ -15,7 +15,12 @@ export const CaseReference = text(60)
     not: { pattern: NATIONAL_ID_SHAPE.source }, description: 'Your own case system’s reference; never shared with partners. Never a name or national id.', example: 'SAG-2026-1187' });
 
 export const OpenRequestBody = z
-  .strictObject({ caseReference: CaseReference, needs: ChildNeeds, responseDeadline: IsoDate })
+  .strictObject({
+    caseReference: CaseReference,
+    needs: ChildNeeds,
+    // A day still ahead, so that the example is a request the API takes (a deadline that has passed is 422).
+    responseDeadline: isoDateExample('2030-01-31', 'The last day partners can answer (YYYY-MM-DD); after today'),
+  })
   .openapi('OpenRequest', { description: 'A request for one specific child. There is no field for the child’s name or national id, and unknown fields are refused.' });
 
 export const ShareRequestBody = z

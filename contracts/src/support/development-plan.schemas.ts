@@ -1,4 +1,4 @@
-import { Id, IsoDate, LongText, PageQuery, ShortText, Timestamp, pageOf } from '../common.schemas';
+import { Id, IsoDate, LongText, PageQuery, ShortText, Timestamp, isoDateExample, pageOf } from '../common.schemas';
 import { z } from '../zod';
 import { GoalStatus, RecordedBy, SupportFamilyParams } from './support.schemas';
 
@@ -9,7 +9,8 @@ export const AddGoalBody = z
     title: ShortText.openapi({ description: 'A concrete goal, e.g. "reads a book with the child every day"' }),
     description: LongText.optional(),
     setOn: IsoDate.openapi({ description: 'The day the goal was agreed with the family (today or earlier)' }),
-    followUpOn: IsoDate.openapi({ description: 'The first follow-up: after setOn' }),
+    // An example of its own: IsoDate's one example for both days would be a follow-up not after setOn (422).
+    followUpOn: isoDateExample('2027-02-15', 'The first follow-up (YYYY-MM-DD): after setOn'),
   })
   .openapi('AddGoal');
 export const ReviseGoalBody = z

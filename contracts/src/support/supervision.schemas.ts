@@ -15,9 +15,20 @@ export const PlanSupervisionMeetingBody = z
       .array(Id)
       .min(1)
       .max(MAX_GROUP_FAMILIES)
-      .openapi({ description: `Approved families of yours: one for an individual meeting, 2–${MAX_GROUP_FAMILIES} for a group` }),
+      .openapi({ uniqueItems: true, description: `Approved families of yours, each once: one for an individual meeting, 2–${MAX_GROUP_FAMILIES} for a group` }),
   })
-  .openapi('PlanSupervisionMeeting');
+  // The decider's rules on the families (422 SUPPORT.WRONG_PARTICIPANT_COUNT, SUPPORT.DUPLICATE_FAMILY), in the
+  // document too; one object rather than a zod union, because the console's form reads its shape.
+  .openapi('PlanSupervisionMeeting', {
+    allOf: [
+      {
+        anyOf: [
+          { properties: { format: { const: 'individual' }, familyIds: { maxItems: 1 } } },
+          { properties: { format: { const: 'group' }, familyIds: { minItems: 2 } } },
+        ],
+      },
+    ],
+  });
 export const RecordSupervisionAttendanceBody = z
   .strictObject({ familyId: Id, attended: z.boolean(), note: LongText.optional() })
   .openapi('RecordSupervisionAttendance');

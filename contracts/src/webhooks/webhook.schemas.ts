@@ -21,7 +21,8 @@ export const CreateWebhookSubscriptionBody = z
 export const UpdateWebhookSubscriptionBody = z
   .strictObject({ url: WebhookUrl.optional(), eventTypes: EventTypes.optional(), description: ShortText.optional() })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { params: ACROSS_FIELDS, error: 'Name at least one of url, eventTypes, description' })
-  .openapi('UpdateWebhookSubscription');
+  // JSON Schema can say it too, so that the document allows no empty change (the API answers it 422).
+  .openapi('UpdateWebhookSubscription', { minProperties: 1 });
 export const SubscriptionParams = z.object({ subscriptionId: SubscriptionId.openapi({ param: { name: 'subscriptionId', in: 'path' } }) });
 export const EmptyBody = z.strictObject({}).openapi('NoFields');
 

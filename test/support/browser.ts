@@ -51,9 +51,12 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 export const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{\{(\w+)\}\}/g, (_match, key: string) => String(values[key]));
 
 /** Reloads the page until the locator shows (federation and process managers answer asynchronously). */
-export async function untilVisible(page: Page, locator: ReturnType<Page['locator']>, tries = 40): Promise<void> {
-  for (let attempt = 0; (await locator.count()) === 0 && attempt < tries; attempt++) {
-    await page.waitForTimeout(250);
+export async function untilVisible(page: Page, locator: ReturnType<Page['locator']>, tries = 20): Promise<void> {
+  // After a reload the page fetches its data again (and its lazy screen): give each load time to
+  // render before counting, or every try looks at an empty page and the loop only burns the time.
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const shown = await locator.first().waitFor({ timeout: 1_500 }).then(() => true, () => false);
+    if (shown) return;
     await page.reload();
   }
   await locator.first().waitFor();

@@ -1,4 +1,5 @@
 import { daAdmin } from './admin.da';
+import { daProblems } from './problems.da';
 import { daReasons } from './reasons.da';
 import { daWork } from './work.da';
 import { daShell } from './shell.da';
@@ -321,5 +322,6 @@ export const da: Translation = {
   ...daWork,
   ...daAdmin,
   ...daReasons,
+  ...daProblems,
   ...daShell,
 };

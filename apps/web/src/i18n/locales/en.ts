@@ -1,4 +1,5 @@
 import { enAdmin } from './admin.en';
+import { enProblems } from './problems.en';
 import { enReasons } from './reasons.en';
 import { enWork } from './work.en';
 import { enShell } from './shell.en';
@@ -320,5 +321,6 @@ export const en = {
   ...enWork,
   ...enAdmin,
   ...enReasons,
+  ...enProblems,
   ...enShell,
 };

@@ -1,4 +1,5 @@
 import { svAdmin } from './admin.sv';
+import { svProblems } from './problems.sv';
 import { svReasons } from './reasons.sv';
 import { svWork } from './work.sv';
 import { svShell } from './shell.sv';
@@ -321,5 +322,6 @@ export const sv: Translation = {
   ...svWork,
   ...svAdmin,
   ...svReasons,
+  ...svProblems,
   ...svShell,
 };

@@ -44,7 +44,7 @@ describe('the server’s reason codes in the console’s languages', () => {
     expect(say('exclusion', { code: 'care-type.not-offered', params: { offered: ['foster'], needed: 'respite' } })).toBe(
       `Erbjuder ${t('vocab.careType.foster')}, inte ${t('vocab.careType.respite')}`,
     );
-    expect(say('exclusion', { code: 'availability.not-in-period', params: { fromWeek: '2026-W27', toWeek: '2026-W53', patterns: [] } })).toBe('Inte tillgänglig veckorna 2026-W27–2026-W53');
+    expect(say('exclusion', { code: 'availability.not-in-period', params: { fromWeek: '2026-W27', toWeek: '2026-W53', patterns: [] } })).toBe('Inte tillgänglig från vecka 27, 2026 till vecka 53, 2026');
     expect(say('exclusion', { code: 'availability.not-in-period', params: { fromWeek: '2026-W27', toWeek: '2026-W53', patterns: ['weekends'] } })).toContain(
       ` och inte heller ${t('vocab.pattern.weekends')}`,
     );
@@ -58,6 +58,29 @@ describe('the server’s reason codes in the console’s languages', () => {
     const { say } = inLanguage('en');
     expect(say('exclusion', { code: 'placeable.not-placeable', params: { cause: 'no-consent' } })).toBe('Not placeable now: no consent to share');
     expect(say('match', { code: 'siblings.experienced', params: { children: 3 } })).toBe('Experienced with siblings; room for all 3 children');
+  });
+});
+
+describe('places and weeks in reasons, as the reader knows them', () => {
+  it('given Danish, then regions by their Danish names and weeks in Danish words, not as codes', () => {
+    const { say } = inLanguage('da');
+    expect(say('match', { code: 'region.neighbouring', params: { region: 'DK-85', childRegion: 'DK-84' } })).toBe('Naboregion (Region Sjælland; barnet bor i Region Hovedstaden)');
+    expect(say('exclusion', { code: 'availability.not-in-period', params: { fromWeek: '2026-W07', toWeek: '2026-W27', patterns: [] } })).toBe('Ikke til rådighed fra uge 7, 2026 til uge 27, 2026');
+  });
+
+  it('given English, then a Swedish county and a Danish region by their English names; an unknown region by its code', () => {
+    const { say } = inLanguage('en');
+    expect(say('match', { code: 'region.distant', params: { region: 'SE-M', childRegion: 'DK-83' } })).toBe('Distant region (Skåne County; the child is in Region of Southern Denmark)');
+    expect(say('match', { code: 'region.same', params: { region: 'NO-03' } })).toBe('Same region (NO-03)');
+  });
+
+  it('given the directory’s names, then the requester and the partner are named; without them, by their codes', () => {
+    const { t, format } = inLanguage('sv');
+    const named = (code: string) => ({ '0265': 'Roskilde (0265)', '0630': 'Vejle (0630)' })[code] ?? code;
+    const inbox = { code: 'inbox-request.answer', params: { requester: '0265', responseDeadline: '2026-06-20', careType: 'respite', childAge: 8 } } as const;
+    expect(reasonText(t, format, 'worklist', inbox, named)).toBe('Erbjud Roskilde (0265) en familj eller svara ”ingen matchning” senast 20 juni 2026');
+    expect(reasonText(t, format, 'worklist', { code: 'acceptance-pending.chase', params: { offerId: 'o1', partner: '0630', acceptedOn: '2026-06-01' } }, named)).toContain('väntar på att Vejle (0630) bekräftar');
+    expect(reasonText(t, format, 'worklist', inbox)).toContain('Erbjud 0265 en familj');
   });
 });
 

@@ -35,7 +35,7 @@ export const daReasons: ReasonsTranslation = {
       age: { 'outside-range': 'Godkendt til alderen {{min}}–{{max}}; barnet er {{childAge}}' },
       approval: { 'ends-before-start': 'Godkendelsen gælder til {{validUntil}}; anbringelsen begynder {{starts}}' },
       'required-competences': { missing: 'Mangler de krævede kompetencer: {{missing}}' },
-      availability: { 'not-in-period': 'Ikke til rådighed i ugerne {{fromWeek}}–{{toWeek}}{{norOn}}' },
+      availability: { 'not-in-period': 'Ikke til rådighed fra {{fromWeek}} til {{toWeek}}{{norOn}}' },
       network: { 'other-request': 'Kun netværksfamilie for en anden forespørgsel' },
       placeable: { 'not-placeable': 'Kan ikke anbringes nu: {{cause}}' },
     },

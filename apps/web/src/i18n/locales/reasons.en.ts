@@ -36,7 +36,7 @@ export const enReasons = {
       age: { 'outside-range': 'Approved for ages {{min}}–{{max}}; the child is {{childAge}}' },
       approval: { 'ends-before-start': 'Approval valid until {{validUntil}}; the placement starts {{starts}}' },
       'required-competences': { missing: 'Lacks the required {{missing}}' },
-      availability: { 'not-in-period': 'Not available in weeks {{fromWeek}}–{{toWeek}}{{norOn}}' },
+      availability: { 'not-in-period': 'Not available from {{fromWeek}} to {{toWeek}}{{norOn}}' },
       network: { 'other-request': 'A network family of another request only' },
       placeable: { 'not-placeable': 'Not placeable now: {{cause}}' },
     },

@@ -32,7 +32,7 @@ export const svReasons: ReasonsTranslation = {
       age: { 'outside-range': 'Godkänd för åldrarna {{min}}–{{max}}; barnet är {{childAge}}' },
       approval: { 'ends-before-start': 'Godkännandet gäller till {{validUntil}}; placeringen börjar {{starts}}' },
       'required-competences': { missing: 'Saknar de krävda kompetenserna: {{missing}}' },
-      availability: { 'not-in-period': 'Inte tillgänglig veckorna {{fromWeek}}–{{toWeek}}{{norOn}}' },
+      availability: { 'not-in-period': 'Inte tillgänglig från {{fromWeek}} till {{toWeek}}{{norOn}}' },
       network: { 'other-request': 'Endast nätverksfamilj för en annan förfrågan' },
       placeable: { 'not-placeable': 'Kan inte placeras nu: {{cause}}' },
     },

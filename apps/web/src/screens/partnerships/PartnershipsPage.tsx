@@ -3,6 +3,7 @@ import { ProposePartnershipBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
 import { useTranslation } from 'react-i18next';
 import { useAction, useLoad } from '../../api/hooks';
+import { municipalityLabel } from '../../api/municipalities';
 import { useApi, useSession } from '../../api/session';
 import { FailureMessage, Outcome } from '../../components/Outcome';
 import { StepForm } from '../../forms/StepForm';
@@ -98,11 +99,11 @@ function PartnershipRow({ partnership, approver, onChanged }: { partnership: Par
     return result;
   });
   const actions: Array<'accept' | 'decline' | 'revoke'> = !approver ? [] : partnership.status === 'proposed-to-us' ? ['accept', 'decline'] : partnership.status === 'active' ? ['revoke'] : [];
+  // "Roskilde (0265)"; a partner that has not announced its name yet by its code alone.
+  const partner = municipalityLabel(partnership.partner, partnership.partnerName ? { [partnership.partner]: partnership.partnerName } : {});
   return (
     <Table.Row>
-      <Table.Cell>
-        {partnership.partnerName ?? partnership.partner} ({partnership.partner})
-      </Table.Cell>
+      <Table.Cell>{partner}</Table.Cell>
       <Table.Cell>
         <Tag data-color={partnership.status === 'active' ? 'success' : 'neutral'}>{t(`vocab.partnershipStatus.${partnership.status}`)}</Tag> {format.date(partnership.since)}
       </Table.Cell>
@@ -113,7 +114,7 @@ function PartnershipRow({ partnership, approver, onChanged }: { partnership: Par
         <div className="fb-actions">
           {actions.map((action) => (
             <Button key={action} data-size="sm" variant={action === 'accept' ? 'primary' : 'secondary'} loading={act.running} disabled={act.running} onClick={() => void act.run(action)}>
-              {t(`partnerships.${action}`, { partner: partnership.partner })}
+              {t(`partnerships.${action}`, { partner })}
             </Button>
           ))}
         </div>

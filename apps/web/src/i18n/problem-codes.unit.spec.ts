@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, RESOURCES } from './i18n';
+import { LANGUAGES, PROBLEM_TEXTS, type Language } from './i18n';
+import type { ProblemsTranslation } from './locales/problems.en';
 
 const ROOT = join(__dirname, '../../../..');
 /** Where the server's problems are made: the domain's errors and the API's own problems. */
@@ -57,6 +58,10 @@ const textOf = (problems: object, code: string): unknown => code.split('.').redu
 
 describe('problem codes the console writes in its own words', () => {
   const { codes, unreadable } = serverProblemCodes();
+  const texts = {} as Record<Language, ProblemsTranslation['problems']>;
+  beforeAll(async () => {
+    for (const language of LANGUAGES) texts[language] = (await PROBLEM_TEXTS[language]()).problems;
+  });
 
   it('the scan of the server’s sources finds the codes, whichever way they are built', () => {
     expect(unreadable).toEqual([]);
@@ -65,11 +70,11 @@ describe('problem codes the console writes in its own words', () => {
   });
 
   it.each(LANGUAGES)('every code the server can send has a text in %s (none falls back to the English detail)', (language) => {
-    const problems = RESOURCES[language].problems;
+    const problems = texts[language];
     expect([...codes].filter((code) => typeof textOf(problems, code) !== 'string' || textOf(problems, code) === '').sort()).toEqual([]);
   });
 
-  it('every text is of a code the server sends (a misspelt code would never be shown)', () => {
-    expect(translatedCodes(RESOURCES.en.problems).filter((code) => !codes.has(code))).toEqual([]);
+  it.each(LANGUAGES)('every text in %s is of a code the server sends (a misspelt code would never be shown)', (language) => {
+    expect(translatedCodes(texts[language]).filter((code) => !codes.has(code))).toEqual([]);
   });
 });

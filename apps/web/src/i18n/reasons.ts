@@ -10,7 +10,6 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from './format';
-import { en } from './locales/en';
 
 export type Reason = MatchReason | ExclusionReason | WorklistReason;
 export type ReasonArea = 'match' | 'exclusion' | 'worklist';
@@ -85,10 +84,6 @@ export function useReasonText(municipality: MunicipalityLabel = codeOnly): (area
   return useCallback((area, reason) => reasonText(t, format, area, reason, municipality), [t, format, municipality]);
 }
 
-/** Whether English (whose keys every language has, see i18n.unit.spec) has a text at `key`. */
-function hasText(key: string): boolean {
-  return typeof key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), en) === 'string';
-}
 
 /**
  * What a problem says, in the reader's language: the sentence of its code, or the server's detail
@@ -96,8 +91,9 @@ function hasText(key: string): boolean {
  * failed filter from the problem's details (their reasons).
  */
 export function problemLines(t: TFunction, format: Formatters, problem: Problem): string[] {
-  const key = `problems.${problem.code}`;
-  const sentence = hasText(key) ? t(key) : (problem.detail ?? '');
+  // A text, not a whole area (a code "FAMILY" names one), and only once the problem texts are loaded.
+  const text: unknown = t(`problems.${problem.code}`, { returnObjects: true, defaultValue: '' });
+  const sentence = typeof text === 'string' && text !== '' ? text : (problem.detail ?? '');
   const details = problem.details ?? {};
   const exclusions = Array.isArray(details.exclusions) ? (details.exclusions as Array<{ explanation?: string; reason?: ExclusionReason }>) : [];
   const single = details.reason ? [{ reason: details.reason as ExclusionReason, explanation: details.explanation as string | undefined }] : [];

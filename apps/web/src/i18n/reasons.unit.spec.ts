@@ -1,6 +1,6 @@
 import { EXCLUSION_REASON_CODES, MATCH_REASON_CODES, WORKLIST_REASON_CODES } from '@familybank/contracts';
 import { formatters } from './format';
-import { createI18n, LANGUAGES, RESOURCES } from './i18n';
+import { createI18n, LANGUAGES, loadProblemTexts, RESOURCES } from './i18n';
 import { problemLines, reasonText, type Reason, type ReasonArea } from './reasons';
 
 const textAt = (language: (typeof LANGUAGES)[number], key: string) =>
@@ -85,23 +85,37 @@ describe('places and weeks in reasons, as the reader knows them', () => {
 });
 
 describe('problems in the console’s languages', () => {
+  /** The reader's language with its problem texts loaded (they come in a chunk of their own). */
+  const withProblemTexts = async (language: (typeof LANGUAGES)[number]) => {
+    const instance = createI18n(language);
+    await loadProblemTexts(instance, language);
+    return { t: instance.t, format: formatters(language) };
+  };
   const problem = (code: string, extra: Record<string, unknown> = {}) => ({ type: 'urn:familybank:problem:rule-violated', title: 'A business rule refuses the request', status: 422, code, ...extra });
 
-  it('given a known code, then its sentence in the reader’s language, not the server’s detail', () => {
-    const { t, format } = inLanguage('da');
+  it('given a known code, then its sentence in the reader’s language, not the server’s detail', async () => {
+    const { t, format } = await withProblemTexts('da');
     expect(problemLines(t, format, problem('FAMILY.CHECKS_NOT_CLEAR', { detail: 'A background check has remarks that are not assessed as acceptable' }))).toEqual([
       'Et baggrundstjek har bemærkninger, der ikke er vurderet som acceptable.',
     ]);
   });
 
-  it('given a code the console does not know, then the server’s detail', () => {
-    const { t, format } = inLanguage('sv');
+  it('before the problem texts have arrived, the server’s detail; then the reader’s sentence', async () => {
+    const instance = createI18n('da');
+    const lines = () => problemLines(instance.t, formatters('da'), problem('SUPPORT.COURSE_FULL', { detail: 'The course is full' }));
+    expect(lines()).toEqual(['The course is full']);
+    await loadProblemTexts(instance, 'da');
+    expect(lines()).toEqual(['Kurset er fuldt.']);
+  });
+
+  it('given a code the console does not know, then the server’s detail', async () => {
+    const { t, format } = await withProblemTexts('sv');
     expect(problemLines(t, format, problem('SUPPORT.SOMETHING_NEW', { detail: 'Something new went wrong' }))).toEqual(['Something new went wrong']);
     expect(problemLines(t, format, problem('FAMILY', { detail: 'Only a prefix' }))).toEqual(['Only a prefix']);
   });
 
-  it('given a family that does not fit a request, then each failed filter from the details, by its reason', () => {
-    const { t, format } = inLanguage('da');
+  it('given a family that does not fit a request, then each failed filter from the details, by its reason', async () => {
+    const { t, format } = await withProblemTexts('da');
     const details = {
       familyId: 'f1',
       exclusions: [

@@ -1,5 +1,4 @@
 import { daAdmin } from './admin.da';
-import { daProblems } from './problems.da';
 import { daReasons } from './reasons.da';
 import { daWork } from './work.da';
 import { daShell } from './shell.da';
@@ -322,6 +321,5 @@ export const da: Translation = {
   ...daWork,
   ...daAdmin,
   ...daReasons,
-  ...daProblems,
   ...daShell,
 };

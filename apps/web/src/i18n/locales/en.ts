@@ -1,5 +1,4 @@
 import { enAdmin } from './admin.en';
-import { enProblems } from './problems.en';
 import { enReasons } from './reasons.en';
 import { enWork } from './work.en';
 import { enShell } from './shell.en';
@@ -321,6 +320,5 @@ export const en = {
   ...enWork,
   ...enAdmin,
   ...enReasons,
-  ...enProblems,
   ...enShell,
 };

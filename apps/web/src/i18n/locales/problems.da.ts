@@ -1,7 +1,8 @@
+import type { ProblemsTranslation } from './problems.en';
 import { daRequestProblems } from './problems-request.da';
 
 /** Danish texts of the server's problem codes (see problems.en.ts). */
-export const daProblems = {
+export const daProblems: ProblemsTranslation = {
   problems: {
     FAMILY: {
       NOT_FOUND: 'Familien blev ikke fundet, eller den er ikke jeres.',

@@ -1,9 +1,11 @@
+import type { Shape } from '../translation';
 import { enRequestProblems } from './problems-request.en';
 
 /**
  * English texts of the server's problem codes: `FAMILY.WRONG_STAGE` is problems → FAMILY → WRONG_STAGE,
  * a code without an area (INTERNAL) sits at the top. problem-codes.unit.spec checks that every code
- * the server's sources can send has a text, and that every text is of such a code.
+ * the server's sources can send has a text, and that every text is of such a code. Not in the
+ * first paint: i18n.ts loads them right after it (see loadProblemTexts).
  */
 export const enProblems = {
   problems: {
@@ -151,3 +153,5 @@ export const enProblems = {
     ...enRequestProblems,
   },
 };
+
+export type ProblemsTranslation = Shape<typeof enProblems>;

@@ -1,7 +1,8 @@
+import type { ProblemsTranslation } from './problems.en';
 import { svRequestProblems } from './problems-request.sv';
 
 /** Swedish texts of the server's problem codes (see problems.en.ts). */
-export const svProblems = {
+export const svProblems: ProblemsTranslation = {
   problems: {
     FAMILY: {
       NOT_FOUND: 'Familjen hittades inte, eller så är den inte er.',

@@ -1,5 +1,4 @@
 import { svAdmin } from './admin.sv';
-import { svProblems } from './problems.sv';
 import { svReasons } from './reasons.sv';
 import { svWork } from './work.sv';
 import { svShell } from './shell.sv';
@@ -322,6 +321,5 @@ export const sv: Translation = {
   ...svWork,
   ...svAdmin,
   ...svReasons,
-  ...svProblems,
   ...svShell,
 };

@@ -56,8 +56,9 @@ describe.each([
   }
 
   /** A text of the console as a pattern: the named placeholders filled in, any other (a date) matched loosely. */
+  const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   const textPattern = (template: string, values: Record<string, string>) =>
-    new RegExp(template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '.+'));
+    new RegExp(escape(template).replace(/\{\{(\w+)\}\}/g, (_, name: string) => (values[name] === undefined ? '.+' : escape(values[name]))));
   /** The server's English for a reason the console writes in its own words: in Danish it must not show. */
   async function expectNoServerEnglish(english: string) {
     if (language !== 'en') expect(await page.locator('main').innerText()).not.toContain(english);
@@ -165,11 +166,13 @@ describe.each([
     // The candidate's explanation is the server's reason in the reader's language: a family approved today is new.
     await page.getByRole('cell', { name: T.reasons.match.experience.new }).first().waitFor();
     await expectNoServerEnglish('Newly approved (under a year)');
+    // The requester by its name from the directory, not by its code alone.
+    await page.getByRole('heading', { name: textPattern(T.inbox.item, { requester: 'Vejle (0630)' }) }).first().waitFor();
     await shot('11-partner-inbox');
 
     // The worklist says the same request waits for an answer, in the reader's language.
     await page.getByRole('link', { name: T.nav.worklist }).click();
-    await page.getByText(textPattern(T.reasons.worklist['inbox-request'].answer, { requester: '0630' })).first().waitFor();
+    await page.getByText(textPattern(T.reasons.worklist['inbox-request'].answer, { requester: 'Vejle (0630)' })).first().waitFor();
     await expectNoServerEnglish('Offer a family to 0630');
     await shot('11b-partner-worklist');
     await page.getByRole('link', { name: T.nav.inbox }).click();
@@ -186,8 +189,9 @@ describe.each([
     const accept = page.getByRole('button', { name: T.offer.accept, exact: true });
     await accept.waitFor({ timeout: 20_000 });
     await page.getByRole('table', { name: new RegExp(T.match.criteria.competences.slice(0, 0)) }).first().waitFor();
-    // The offered family's match explanation, as the requester's console writes the server's reasons.
-    const offered = page.getByRole('table', { name: fill(T.match.caption, { name: fill(T.offer.title, { partner: '0265' }) }) });
+    // The offered family's match explanation, as the requester's console writes the server's reasons;
+    // the offer names the partner by its name from the directory.
+    const offered = page.getByRole('table', { name: fill(T.match.caption, { name: fill(T.offer.title, { partner: 'Roskilde (0265)' }) }) });
     await offered.getByRole('cell', { name: T.reasons.match.experience.new }).waitFor();
     await expectNoServerEnglish('Newly approved (under a year)');
     await shot('13-request-offer-ranked');

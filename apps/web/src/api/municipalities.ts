@@ -1,5 +1,5 @@
 import { unwrap, type Schemas } from '@familybank/api-client';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useLoad } from './hooks';
 import { useApi, useSession } from './session';
 
@@ -28,5 +28,5 @@ export function useMunicipalityLabel(): (code: string) => string {
   const { session } = useSession();
   const directory = useLoad(async () => unwrap(api.GET('/v1/directory', {})), [api]);
   const names = useMemo(() => municipalityNames(directory.data?.items ?? [], session), [directory.data, session]);
-  return (code) => municipalityLabel(code, names);
+  return useCallback((code: string) => municipalityLabel(code, names), [names]);
 }

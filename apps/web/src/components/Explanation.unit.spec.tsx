@@ -31,7 +31,7 @@ describe('the match explanation', () => {
     const table = screen.getByRole('table', { name: 'Hansen: score 67 af 80' });
     const region = within(table).getByRole('row', { name: /Region/ });
     expect(region.textContent).toContain('12 / 25');
-    expect(region.textContent).toContain('Naboregion (DK-85; barnet bor i DK-83)');
+    expect(region.textContent).toContain('Naboregion (Region Sjælland; barnet bor i Region Syddanmark)');
     expect(within(table).getByRole('row', { name: /Sprog/ }).textContent).toContain('Taler barnets sprog: arabisk');
     const network = within(table).getByRole('row', { name: /Barnets netværk/ });
     expect(network.textContent).toContain('–');

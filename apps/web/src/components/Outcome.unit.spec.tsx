@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import type { Failure } from '../api/failure';
 import { renderWith } from '../testing/render';
 import { FailureMessage } from './Outcome';
@@ -10,10 +10,10 @@ const conflict = (code: string, detail: string): Failure => ({
 });
 
 describe('a failed action’s message', () => {
-  it('given a problem code the console knows, then its sentence in the reader’s language with the code', () => {
+  it('given a problem code the console knows, then its sentence in the reader’s language with the code, once the problem texts have arrived', async () => {
     renderWith(<FailureMessage failure={conflict('FAMILY.WRONG_STAGE', 'Cannot record first contact in stage available')} />, { language: 'sv' });
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toContain('Familjen är inte i ett steg där detta kan göras. (FAMILY.WRONG_STAGE)');
+    await waitFor(() => expect(alert.textContent).toContain('Familjen är inte i ett steg där detta kan göras. (FAMILY.WRONG_STAGE)'));
     expect(alert.textContent).not.toContain('Cannot record first contact');
   });
 

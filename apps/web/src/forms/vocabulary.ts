@@ -1,18 +1,14 @@
 import { LOCALES, type Language } from '../i18n/i18n';
+import { regionName } from '../i18n/regions';
 
-/** ISO 3166-2 regions a municipality is likely to use; their names are proper nouns, not translated. */
-export const REGIONS: Readonly<Record<string, string>> = {
-  'DK-81': 'Region Nordjylland',
-  'DK-82': 'Region Midtjylland',
-  'DK-83': 'Region Syddanmark',
-  'DK-84': 'Region Hovedstaden',
-  'DK-85': 'Region Sjælland',
-  'SE-AB': 'Stockholms län',
-  'SE-M': 'Skåne län',
-  'SE-O': 'Västra Götalands län',
-  'SE-E': 'Östergötlands län',
-  'SE-C': 'Uppsala län',
-};
+/** ISO 3166-2 regions a municipality is likely to use, offered in forms. */
+export const REGION_CODES = ['DK-81', 'DK-82', 'DK-83', 'DK-84', 'DK-85', 'SE-AB', 'SE-M', 'SE-O', 'SE-E', 'SE-C'] as const;
+
+/** The offered regions by their names in the reader's language (see i18n/regions.ts). */
+export function regionNames(language: string): Record<string, string> {
+  const known = (Object.hasOwn(LOCALES, language) ? language : 'en') as Language;
+  return Object.fromEntries(REGION_CODES.map((code) => [code, regionName(code, known)]));
+}
 
 /** Languages offered in forms (ISO 639-1); named by Intl in the reader's language. */
 export const SPOKEN_LANGUAGES = ['da', 'sv', 'en', 'de', 'ar', 'tr', 'pl', 'so', 'uk', 'fa'] as const;

@@ -10,7 +10,6 @@ import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat, type Formatters } from './format';
-import { en } from './locales/en';
 
 export type Reason = MatchReason | ExclusionReason | WorklistReason;
 export type ReasonArea = 'match' | 'exclusion' | 'worklist';
@@ -18,6 +17,10 @@ export type ReasonArea = 'match' | 'exclusion' | 'worklist';
 type FreeRange = { from: string; to?: string; places: number };
 const MONTH = /^\d{4}-\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WEEK = /^\d{4}-W\d{2}$/;
+/** A municipality as the reader knows it ("Roskilde (0265)"); without the directory's names, the code. */
+export type MunicipalityLabel = (code: string) => string;
+const codeOnly: MunicipalityLabel = (code) => code;
 
 function describe(t: TFunction, format: Formatters, ranges: readonly FreeRange[]): string {
   if (ranges.length === 0) return t('reasons.noFreeMonth');
@@ -31,15 +34,20 @@ function describe(t: TFunction, format: Formatters, ranges: readonly FreeRange[]
   );
 }
 
-/** The params of a reason as its sentence shows them. Each param name means the same in every code (see the contract). */
-export function displayParams(reason: Reason, t: TFunction, format: Formatters): Record<string, string> {
+/**
+ * The params of a reason as its sentence shows them. Each param name means the same in every code
+ * (see the contract): regions by name, municipalities (requester, partner) by `municipality`.
+ */
+export function displayParams(reason: Reason, t: TFunction, format: Formatters, municipality: MunicipalityLabel = codeOnly): Record<string, string> {
   const params = reason.params as Record<string, unknown>;
   const shown: Record<string, string> = {};
   const vocabulary = (key: string, values: readonly string[]) => format.list(values.map((value) => t(`${key}.${value}`, { defaultValue: value })));
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'number') shown[name] = format.number(value);
-    else if (typeof value === 'string') shown[name] = MONTH.test(value) ? format.month(value) : DATE.test(value) ? format.date(value) : value;
+    else if (typeof value === 'string') shown[name] = MONTH.test(value) ? format.month(value) : DATE.test(value) ? format.date(value) : WEEK.test(value) ? format.week(value) : value;
   }
+  for (const name of ['region', 'childRegion'] as const) if (typeof params[name] === 'string') shown[name] = format.region(params[name] as string);
+  for (const name of ['requester', 'partner'] as const) if (typeof params[name] === 'string') shown[name] = municipality(params[name] as string);
   if ('present' in params) {
     const present = params.present as string[];
     shown.present = present.length > 0 ? vocabulary('vocab.competence', present) : t('reasons.none');
@@ -65,20 +73,17 @@ export function displayParams(reason: Reason, t: TFunction, format: Formatters):
 }
 
 /** A reason in the reader's language. */
-export function reasonText(t: TFunction, format: Formatters, area: ReasonArea, reason: Reason): string {
-  return t(`reasons.${area}.${reason.code}`, displayParams(reason, t, format));
+export function reasonText(t: TFunction, format: Formatters, area: ReasonArea, reason: Reason, municipality: MunicipalityLabel = codeOnly): string {
+  return t(`reasons.${area}.${reason.code}`, displayParams(reason, t, format, municipality));
 }
 
-export function useReasonText(): (area: ReasonArea, reason: Reason) => string {
+/** Reasons in the reader's language; a screen that has the directory's names passes `municipality` (useMunicipalityLabel). */
+export function useReasonText(municipality: MunicipalityLabel = codeOnly): (area: ReasonArea, reason: Reason) => string {
   const { t } = useTranslation();
   const format = useFormat();
-  return useCallback((area, reason) => reasonText(t, format, area, reason), [t, format]);
+  return useCallback((area, reason) => reasonText(t, format, area, reason, municipality), [t, format, municipality]);
 }
 
-/** Whether English (whose keys every language has, see i18n.unit.spec) has a text at `key`. */
-function hasText(key: string): boolean {
-  return typeof key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), en) === 'string';
-}
 
 /**
  * What a problem says, in the reader's language: the sentence of its code, or the server's detail
@@ -86,8 +91,9 @@ function hasText(key: string): boolean {
  * failed filter from the problem's details (their reasons).
  */
 export function problemLines(t: TFunction, format: Formatters, problem: Problem): string[] {
-  const key = `problems.${problem.code}`;
-  const sentence = hasText(key) ? t(key) : (problem.detail ?? '');
+  // A text, not a whole area (a code "FAMILY" names one), and only once the problem texts are loaded.
+  const text: unknown = t(`problems.${problem.code}`, { returnObjects: true, defaultValue: '' });
+  const sentence = typeof text === 'string' && text !== '' ? text : (problem.detail ?? '');
   const details = problem.details ?? {};
   const exclusions = Array.isArray(details.exclusions) ? (details.exclusions as Array<{ explanation?: string; reason?: ExclusionReason }>) : [];
   const single = details.reason ? [{ reason: details.reason as ExclusionReason, explanation: details.explanation as string | undefined }] : [];

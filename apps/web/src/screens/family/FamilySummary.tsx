@@ -22,7 +22,7 @@ export function FamilySummary({ family }: { family: Family }) {
           [t('fields.contact.email'), family.contact.email],
         ] as Array<[string, string]>)
       : []),
-    [t('fields.region'), family.region],
+    [t('fields.region'), format.region(family.region)],
     [t('fields.interestedIn'), family.interestedIn.map((type) => t(`vocab.careType.${type}`)).join(', ')],
   ];
   if (family.firstContactOn) rows.push([t('family.firstContact'), format.date(family.firstContactOn)]);

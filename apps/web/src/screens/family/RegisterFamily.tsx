@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/session';
 import type { FieldSpec } from '../../forms/form-model';
 import { StepForm } from '../../forms/StepForm';
-import { REGIONS, SPOKEN_LANGUAGES, languageNames } from '../../forms/vocabulary';
+import { REGION_CODES, regionNames, SPOKEN_LANGUAGES, languageNames } from '../../forms/vocabulary';
 
 const ADULT_ROWS = [0, 1];
 
@@ -33,7 +33,7 @@ export function RegisterFamily() {
     { name: 'contact.city', kind: 'text' },
     { name: 'contact.phone', kind: 'tel' },
     { name: 'contact.email', kind: 'email' },
-    { name: 'region', kind: 'select', options: Object.keys(REGIONS), optionText: REGIONS },
+    { name: 'region', kind: 'select', options: REGION_CODES, optionText: regionNames(i18n.language) },
     { name: 'sourceChannel', kind: 'select', options: SOURCE_CHANNELS.filter((channel) => channel !== 'child-request'), optionLabels: 'vocab.sourceChannel' },
     { name: 'sourceDetail', kind: 'text' },
     { name: 'interestedIn', kind: 'multi', options: CARE_TYPES, optionLabels: 'vocab.careType' },

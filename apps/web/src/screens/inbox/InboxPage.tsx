@@ -3,6 +3,7 @@ import { unwrap, type Schemas } from '@familybank/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAction, useLoad } from '../../api/hooks';
+import { municipalityLabel, useMunicipalityLabel } from '../../api/municipalities';
 import { useApi } from '../../api/session';
 import { Explanation } from '../../components/Explanation';
 import { FailureMessage, Outcome } from '../../components/Outcome';
@@ -15,6 +16,7 @@ export function InboxPage() {
   const { t } = useTranslation();
   const api = useApi();
   const inbox = useLoad(() => unwrap(api.GET('/v1/inbox', {})), [api]);
+  const municipality = useMunicipalityLabel();
   return (
     <div className="fb-stack">
       <Heading level={1} data-size="lg">
@@ -26,7 +28,7 @@ export function InboxPage() {
       <ol className="fb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('inbox.title')}>
         {inbox.data?.items.map((item) => (
           <li key={`${item.requester}-${item.requestId}`}>
-            <InboxEntry item={item} onChanged={inbox.reload} />
+            <InboxEntry item={item} municipality={municipality} onChanged={inbox.reload} />
           </li>
         ))}
       </ol>
@@ -34,7 +36,7 @@ export function InboxPage() {
   );
 }
 
-function InboxEntry({ item, onChanged }: { item: InboxItem; onChanged(): void }) {
+function InboxEntry({ item, municipality, onChanged }: { item: InboxItem; municipality(code: string): string; onChanged(): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -51,7 +53,8 @@ function InboxEntry({ item, onChanged }: { item: InboxItem; onChanged(): void })
       return answer;
     }),
   );
-  const requester = `${item.requesterName ?? item.requester} (${item.requester})`;
+  // The request names its requester as it announced itself; else the directory's name, else the code.
+  const requester = item.requesterName ? municipalityLabel(item.requester, { [item.requester]: item.requesterName }) : municipality(item.requester);
   const open = item.status === 'open' && !item.answered;
   const offered = new Set(item.offers.map((o) => o.familyId));
   return (
@@ -70,7 +73,7 @@ function InboxEntry({ item, onChanged }: { item: InboxItem; onChanged(): void })
           {t('inbox.needs', {
             from: format.date(item.needs.schedule.period.from),
             to: format.date(item.needs.schedule.period.to),
-            region: item.needs.region,
+            region: format.region(item.needs.region),
             siblings: item.needs.siblings,
           })}
         </Paragraph>

@@ -3,6 +3,7 @@ import { ProposePartnershipBody } from '@familybank/contracts';
 import { unwrap, type Schemas } from '@familybank/api-client';
 import { useTranslation } from 'react-i18next';
 import { useAction, useLoad } from '../../api/hooks';
+import { municipalityLabel, municipalityNames } from '../../api/municipalities';
 import { useApi, useSession } from '../../api/session';
 import { FailureMessage, Outcome } from '../../components/Outcome';
 import { StepForm } from '../../forms/StepForm';
@@ -23,6 +24,7 @@ export function PartnershipsPage() {
   const own = data.data?.partnerships.municipality;
   const known = new Set(data.data?.partnerships.items.filter((p) => p.status !== 'declined' && p.status !== 'revoked').map((p) => p.partner));
   const candidates = data.data?.directory.items.filter((entry) => entry.code !== own && !known.has(entry.code)) ?? [];
+  const names = municipalityNames(data.data?.directory.items ?? []);
   return (
     <div className="fb-stack">
       <Heading level={1} data-size="lg">
@@ -47,7 +49,7 @@ export function PartnershipsPage() {
             </Table.Head>
             <Table.Body>
               {data.data.partnerships.items.map((partnership) => (
-                <PartnershipRow key={partnership.partner} partnership={partnership} approver={approver} onChanged={data.reload} />
+                <PartnershipRow key={partnership.partner} partnership={partnership} names={names} approver={approver} onChanged={data.reload} />
               ))}
             </Table.Body>
           </Table>
@@ -81,7 +83,7 @@ export function PartnershipsPage() {
   );
 }
 
-function PartnershipRow({ partnership, approver, onChanged }: { partnership: Partnership; approver: boolean; onChanged(): void }) {
+function PartnershipRow({ partnership, names, approver, onChanged }: { partnership: Partnership; names: Record<string, string>; approver: boolean; onChanged(): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -98,11 +100,11 @@ function PartnershipRow({ partnership, approver, onChanged }: { partnership: Par
     return result;
   });
   const actions: Array<'accept' | 'decline' | 'revoke'> = !approver ? [] : partnership.status === 'proposed-to-us' ? ['accept', 'decline'] : partnership.status === 'active' ? ['revoke'] : [];
+  // "Roskilde (0265)": the name the partnership carries, else the directory's; a partner named nowhere by its code alone.
+  const partner = municipalityLabel(partnership.partner, partnership.partnerName ? { ...names, [partnership.partner]: partnership.partnerName } : names);
   return (
     <Table.Row>
-      <Table.Cell>
-        {partnership.partnerName ?? partnership.partner} ({partnership.partner})
-      </Table.Cell>
+      <Table.Cell>{partner}</Table.Cell>
       <Table.Cell>
         <Tag data-color={partnership.status === 'active' ? 'success' : 'neutral'}>{t(`vocab.partnershipStatus.${partnership.status}`)}</Tag> {format.date(partnership.since)}
       </Table.Cell>
@@ -113,7 +115,7 @@ function PartnershipRow({ partnership, approver, onChanged }: { partnership: Par
         <div className="fb-actions">
           {actions.map((action) => (
             <Button key={action} data-size="sm" variant={action === 'accept' ? 'primary' : 'secondary'} loading={act.running} disabled={act.running} onClick={() => void act.run(action)}>
-              {t(`partnerships.${action}`, { partner: partnership.partner })}
+              {t(`partnerships.${action}`, { partner })}
             </Button>
           ))}
         </div>

@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useApi } from '../../api/session';
 import type { FieldSpec } from '../../forms/form-model';
 import { StepForm } from '../../forms/StepForm';
-import { REGIONS, SPOKEN_LANGUAGES, languageNames } from '../../forms/vocabulary';
+import { REGION_CODES, regionNames, SPOKEN_LANGUAGES, languageNames } from '../../forms/vocabulary';
 import { useFormat } from '../../i18n/format';
 import { adultsFromRows } from '../family/RegisterFamily';
 
@@ -30,7 +30,7 @@ export function NetworkFamilies({ requestId, map, onChanged }: { requestId: stri
     { name: 'contact.city', kind: 'text' },
     { name: 'contact.phone', kind: 'tel' },
     { name: 'contact.email', kind: 'email' },
-    { name: 'region', kind: 'select', options: Object.keys(REGIONS), optionText: REGIONS },
+    { name: 'region', kind: 'select', options: REGION_CODES, optionText: regionNames(i18n.language) },
     { name: 'languages', kind: 'multi', options: SPOKEN_LANGUAGES, optionText: languageNames(i18n.language) },
   ];
   return (

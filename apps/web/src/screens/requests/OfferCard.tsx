@@ -7,6 +7,7 @@ import { useAction } from '../../api/hooks';
 import { useApi } from '../../api/session';
 import { Explanation } from '../../components/Explanation';
 import { Outcome } from '../../components/Outcome';
+import type { MunicipalityLabel } from '../../i18n/reasons';
 import { StepForm } from '../../forms/StepForm';
 import { offerActions, type RankedOffer } from './request-model';
 
@@ -19,8 +20,11 @@ const PATHS = {
   decline: '/v1/requests/{requestId}/offers/{offerId}/decline',
 } as const;
 
-/** One offer: the partner's family as its shared profile and its match explained, and what can be decided. */
-export function OfferCard({ request, ranked, onChanged }: { request: Request; ranked: RankedOffer; onChanged(): void }) {
+/**
+ * One offer: the partner's family as its shared profile and its match explained, and what can be
+ * decided. `municipality` names the partner (the request page reads the directory once for all cards).
+ */
+export function OfferCard({ request, ranked, municipality, onChanged }: { request: Request; ranked: RankedOffer; municipality: MunicipalityLabel; onChanged(): void }) {
   const { t } = useTranslation();
   const api = useApi();
   const { offer, match } = ranked;
@@ -39,7 +43,8 @@ export function OfferCard({ request, ranked, onChanged }: { request: Request; ra
     });
   const act = useAction((action: 'shortlist' | 'accept' | 'cancel') => send(action, {}));
   const own = offer.own;
-  const label = own ? t('placement.ownTitle', { household: own.householdName ?? offer.pseudonym }) : t('offer.title', { partner: offer.partner });
+  const partner = municipality(offer.partner);
+  const label = own ? t('placement.ownTitle', { household: own.householdName ?? offer.pseudonym }) : t('offer.title', { partner });
   // An own placement is explained by the engine's view when it was placed.
   const explanation = own ? { criteria: own.match.criteria, score: own.match.score } : match;
   return (
@@ -88,7 +93,7 @@ export function OfferCard({ request, ranked, onChanged }: { request: Request; ra
         <Outcome state={act.state} onReload={onChanged} />
         {declining ? (
           <StepForm
-            label={t('offer.declineTitle', { partner: offer.partner })}
+            label={t('offer.declineTitle', { partner })}
             schema={ReasonRequiredBody}
             fields={[{ name: 'reason', kind: 'text', label: 'fields.declineReason' }]}
             submitLabel={t('offer.decline')}

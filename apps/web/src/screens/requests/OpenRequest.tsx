@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router-dom';
 import { useApi } from '../../api/session';
 import type { FieldSpec } from '../../forms/form-model';
 import { StepForm } from '../../forms/StepForm';
-import { REGIONS, SPOKEN_LANGUAGES, inMonths, languageNames } from '../../forms/vocabulary';
+import { REGION_CODES, regionNames, SPOKEN_LANGUAGES, inMonths, languageNames } from '../../forms/vocabulary';
 
 /** Opens a request for one child: what the child needs, never who the child is. */
 export function OpenRequest() {
@@ -24,7 +24,7 @@ export function OpenRequest() {
     { name: 'needs.schedule.period.from', kind: 'date' },
     { name: 'needs.schedule.period.to', kind: 'date' },
     { name: 'needs.schedule.patterns', kind: 'multi', options: AVAILABILITY_PATTERNS, optionLabels: 'vocab.pattern' },
-    { name: 'needs.region', kind: 'select', options: Object.keys(REGIONS), optionText: REGIONS },
+    { name: 'needs.region', kind: 'select', options: REGION_CODES, optionText: regionNames(i18n.language) },
     { name: 'needs.languages', kind: 'multi', options: SPOKEN_LANGUAGES, optionText: languageNames(i18n.language) },
     { name: 'needs.requiredCompetences', kind: 'multi', options: COMPETENCES, optionLabels: 'vocab.competence' },
     { name: 'needs.wishedCompetences', kind: 'multi', options: COMPETENCES, optionLabels: 'vocab.competence' },

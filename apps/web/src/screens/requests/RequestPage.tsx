@@ -108,7 +108,7 @@ export function RequestPage() {
       <ol className="fb-stack" style={{ listStyle: 'none', padding: 0 }} aria-label={t('request.offers', { count: data.offers.length })}>
         {ranked.map((entry) => (
           <li key={entry.offer.offerId}>
-            <OfferCard request={data} ranked={entry} onChanged={request.reload} />
+            <OfferCard request={data} ranked={entry} municipality={municipality} onChanged={request.reload} />
           </li>
         ))}
       </ol>

@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLoad } from '../../api/hooks';
+import { useMunicipalityLabel } from '../../api/municipalities';
 import { useApi } from '../../api/session';
 import { FailureMessage } from '../../components/Outcome';
 import { today } from '../../forms/vocabulary';
@@ -23,7 +24,8 @@ export function WorklistPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
-  const reasonText = useReasonText();
+  const municipality = useMunicipalityLabel();
+  const reasonText = useReasonText(municipality);
   const id = useId();
   const [mine, setMine] = useState(false);
   const [kind, setKind] = useState<Kind | ''>('');
@@ -35,7 +37,7 @@ export function WorklistPage() {
   // A partner's request has no name of its own; the server's is English, so it is written from the reason's params.
   const subjectName = (item: Item) =>
     item.reason.code === 'inbox-request.answer'
-      ? t('inbox.item', { requester: item.reason.params.requester, careType: t(`vocab.careType.${item.reason.params.careType}`), age: format.number(item.reason.params.childAge) })
+      ? t('inbox.item', { requester: municipality(item.reason.params.requester), careType: t(`vocab.careType.${item.reason.params.careType}`), age: format.number(item.reason.params.childAge) })
       : item.subject.name;
   return (
     <div className="fb-stack">

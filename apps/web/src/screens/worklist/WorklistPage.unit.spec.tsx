@@ -14,11 +14,18 @@ const item = (name: string, dueOn: string, overdue: boolean) => ({
   reason: { code: 'first-contact.make', params: { registeredOn: dueOn } },
 });
 
+/** The exchange's directory, which names partners by code. */
+const directory = { data: { items: [{ code: '0265', name: 'Roskilde' }] }, response: { status: 200 } };
+
 function fakeClient() {
-  const GET = jest.fn().mockImplementation(async (_path: string, { params }: { params: { query: Record<string, string> } }) => ({
-    data: { asOf: '2026-12-02T10:00:00Z', items: params.query['assignee'] === 'me' ? [] : [item('Hodan', '2020-01-01', true), item('Søren', '2999-01-01', false)] },
-    response: { status: 200 },
-  }));
+  const GET = jest.fn().mockImplementation(async (path: string, { params }: { params?: { query: Record<string, string> } }) =>
+    path === '/v1/directory'
+      ? directory
+      : {
+          data: { asOf: '2026-12-02T10:00:00Z', items: params?.query['assignee'] === 'me' ? [] : [item('Hodan', '2020-01-01', true), item('Søren', '2999-01-01', false)] },
+          response: { status: 200 },
+        },
+  );
   return { client: { GET } as unknown as FamilybankClient, GET };
 }
 
@@ -48,19 +55,19 @@ describe('the worklist page', () => {
     expect(overdue.textContent).not.toContain('Make the first contact');
   });
 
-  it('given a partner’s request, then its name and what to do are written from the reason, in the reader’s language', async () => {
+  it('given a partner’s request, then its name and what to do are written from the reason, in the reader’s language, the partner by its name', async () => {
     const request = {
       kind: 'inbox-request',
       dueOn: '2999-01-02',
       overdue: false,
-      subject: { type: 'partner-request', id: 'r1', municipality: '0630', name: 'respite, child aged 8' },
+      subject: { type: 'partner-request', id: 'r1', municipality: '0265', name: 'respite, child aged 8' },
       assignee: null,
-      note: 'Offer a family to 0630 or answer “no match” by 2999-01-02',
-      reason: { code: 'inbox-request.answer', params: { requester: '0630', responseDeadline: '2999-01-02', careType: 'respite', childAge: 8 } },
+      note: 'Offer a family to 0265 or answer “no match” by 2999-01-02',
+      reason: { code: 'inbox-request.answer', params: { requester: '0265', responseDeadline: '2999-01-02', careType: 'respite', childAge: 8 } },
     };
-    const GET = jest.fn().mockResolvedValue({ data: { asOf: '2026-12-02T10:00:00Z', items: [request] }, response: { status: 200 } });
+    const GET = jest.fn().mockImplementation(async (path: string) => (path === '/v1/directory' ? directory : { data: { asOf: '2026-12-02T10:00:00Z', items: [request] }, response: { status: 200 } }));
     renderWith(<WorklistPage />, { client: { GET } as unknown as FamilybankClient, language: 'da' });
-    expect((await screen.findByRole('link', { name: '0630: Aflastning til et barn på 8 år' })).getAttribute('href')).toBe('/inbox#0630-r1');
-    expect(screen.getByText('Tilbyd 0630 en familie eller svar “intet match” senest 2. jan. 2999')).toBeTruthy();
+    expect((await screen.findByRole('link', { name: 'Roskilde (0265): Aflastning til et barn på 8 år' })).getAttribute('href')).toBe('/inbox#0265-r1');
+    expect(screen.getByText('Tilbyd Roskilde (0265) en familie eller svar “intet match” senest 2. jan. 2999')).toBeTruthy();
   });
 });

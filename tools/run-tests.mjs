@@ -26,13 +26,8 @@ for (const file of existsSync(reports) ? readdirSync(reports).sort() : []) {
   rows.push(`  ${file.replace(/\.json$/, '').padEnd(16)} ${String(result.numPassedTests).padStart(5)} passed ${String(result.numFailedTests).padStart(3)} failed ${String(skipped).padStart(3)} skipped`);
 }
 process.stdout.write(`\nTest results by project:\n${rows.join('\n')}\n`);
-// The last line is Jest's own summary format over every project, so CI and people read one total.
-const total = totals.passed + totals.failed + totals.skipped;
-const parts = [
-  totals.failed > 0 ? `${totals.failed} failed` : null,
-  totals.skipped > 0 ? `${totals.skipped} skipped` : null,
-  `${totals.passed} passed`,
-  `${total} total`,
-].filter(Boolean);
-process.stdout.write(`Tests:       ${parts.join(', ')}\n`);
+// The last line is the total over every project, passed first: `Tests: 2459 passed, 0 failed, 6 skipped`.
+// This exact shape is what CI's reader counted when it last recognised the run (a Jest-ordered line
+// starting with the skipped count, `Tests:       6 skipped, 2459 passed, …`, was read as 'no test').
+process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(nx.status === 0 && totals.failed === 0 && rows.length > 0 ? 0 : 1);

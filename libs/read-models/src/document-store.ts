@@ -10,6 +10,18 @@ export interface ListOptions {
   limit: number;
 }
 
+/**
+ * The documents of one family in a collection whose projection is `listedByFamily`: an index
+ * look-up (documents_by_family), so a family's page does not scan its municipality's.
+ */
+export const ofFamily = (familyId: string): { sql: string; params: unknown[] } => ({ sql: 'family_id = ?', params: [familyId] });
+
+/** The family a document belongs to, for the by-family index: its `familyId` when that is text. */
+export function familyIdIn(body: unknown): string | undefined {
+  const familyId = typeof body === 'object' && body !== null ? (body as { familyId?: unknown }).familyId : undefined;
+  return typeof familyId === 'string' ? familyId : undefined;
+}
+
 export interface StoredDocument<Doc> {
   seq: number;
   body: Doc;
@@ -64,19 +76,25 @@ export class DocumentStore {
         id TEXT NOT NULL,
         municipality TEXT NOT NULL,
         body TEXT NOT NULL,
+        family_id TEXT,
         UNIQUE (collection, id)
       );
       CREATE INDEX IF NOT EXISTS documents_by_owner ON documents (collection, municipality, seq);
-      -- Lists of one family's records (support, assignments), newest first, without scanning the municipality's.
-      CREATE INDEX IF NOT EXISTS documents_by_family ON documents (collection, municipality, json_extract(body, '$.familyId'), seq);
+    `);
+    this.migrateFamilyIndex();
+    this.db.exec(`
+      -- Lists of one family's records (support, assignments, calls, reads), newest first, without
+      -- scanning the municipality's. Partial: only documents of projections listed by family carry
+      -- family_id, so every other write skips this index.
+      CREATE INDEX IF NOT EXISTS documents_by_family ON documents (collection, municipality, family_id, seq) WHERE family_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS projection_versions (projection TEXT PRIMARY KEY, version INTEGER NOT NULL);
     `);
     this.statements = {
       get: this.db.prepare<[string, string], { body: string; municipality: string }>('SELECT body, municipality FROM documents WHERE collection = ? AND id = ?'),
       upsert: this.db.prepare(
-        `INSERT INTO documents (collection, id, municipality, body) VALUES (?, ?, ?, ?)
-         ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, municipality = excluded.municipality`,
+        `INSERT INTO documents (collection, id, municipality, body, family_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body, municipality = excluded.municipality, family_id = excluded.family_id`,
       ),
       delete: this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?'),
       checkpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE projection = ?'),
@@ -91,8 +109,9 @@ export class DocumentStore {
     return row && { body: JSON.parse(row.body) as Doc, municipality: row.municipality };
   }
 
-  put(collection: string, id: string, municipality: string, body: unknown): void {
-    this.statements.upsert.run(collection, id, municipality, JSON.stringify(body));
+  /** `familyId`: for documents listed per family (see `ofFamily`); others leave it out. */
+  put(collection: string, id: string, municipality: string, body: unknown, familyId?: string): void {
+    this.statements.upsert.run(collection, id, municipality, JSON.stringify(body), familyId ?? null);
   }
 
   delete(collection: string, id: string): void {
@@ -167,6 +186,20 @@ export class DocumentStore {
   compact(): void {
     this.db.exec('VACUUM');
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * A file from before family_id: the column is added and filled from the documents that name a
+   * family, and the expression index it replaces goes (it evaluated JSON on every write).
+   */
+  private migrateFamilyIndex(): void {
+    const columns = this.db.prepare('SELECT name FROM pragma_table_info(?)').all('documents') as Array<{ name: string }>;
+    if (columns.some((column) => column.name === 'family_id')) return;
+    this.transaction(() => {
+      this.db.exec('DROP INDEX IF EXISTS documents_by_family');
+      this.db.exec('ALTER TABLE documents ADD COLUMN family_id TEXT');
+      this.db.exec("UPDATE documents SET family_id = json_extract(body, '$.familyId') WHERE json_type(body, '$.familyId') = 'text'");
+    });
   }
 
   transaction<T>(work: () => T): T {

@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@familybank/event-store';
-import type { DocumentStore } from './document-store';
+import { familyIdIn, type DocumentStore } from './document-store';
 import type { Projection } from './projection';
 
 interface PendingDocument {
@@ -135,7 +135,7 @@ export class ProjectionRunner {
   private write(projection: Projection, pending: Map<string, PendingDocument | null>): void {
     for (const [id, document] of pending) {
       if (document === null || document.recreated) this.documents.delete(projection.collection, id);
-      if (document !== null) this.documents.put(projection.collection, id, document.municipality, document.body);
+      if (document !== null) this.documents.put(projection.collection, id, document.municipality, document.body, projection.listedByFamily ? familyIdIn(document.body) : undefined);
     }
   }
 }

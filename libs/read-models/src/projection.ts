@@ -12,6 +12,8 @@ export interface Projection<Doc = unknown> {
   /** Stream id prefix of the aggregate it reads (e.g. `family-`): event type names repeat across aggregates. */
   streamPrefix: string;
   handles: ReadonlySet<string>;
+  /** Its documents name a family (`familyId`) and are listed per family: the store indexes them by it (`ofFamily`). */
+  listedByFamily?: boolean;
   documentId(event: RecordedEvent): string;
   /** When one event touches several documents (e.g. one per family it names); without it, `[documentId(event)]`. */
   documentIds?(event: RecordedEvent): readonly string[];

@@ -120,7 +120,10 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   // It reads only what is never encrypted (erasures, a network family's origin): the log as stored, without decrypting.
   const erasures = new ErasureProcessor(eventStore.stored, keys, erasureProgress, projections, documents, config.DATA_DIR, {
     withdrawUnshareable: () => relay.nudgeSweep(),
-    forget: (streamId) => gateway.forget(streamId),
+    forget: (streamId) => {
+      gateway.forget(streamId);
+      eventStore.forgetOpened();
+    },
   });
   // Before anything downstream listens: what an earlier release kept among the read models becomes events.
   await adoptLegacyFacts(documents, eventStore, gateway);

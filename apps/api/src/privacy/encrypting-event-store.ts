@@ -1,6 +1,7 @@
 import type { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from '@familybank/event-store';
 import type { KeyStore } from './key-store';
 import { decryptEventData, encryptEventData } from './personal-data-codec';
+import { RecentlyOpened } from './recently-opened';
 
 /**
  * The event store as the application sees it: personal fields are encrypted on the way in, per
@@ -9,6 +10,11 @@ import { decryptEventData, encryptEventData } from './personal-data-codec';
  * its fields read "[erased]". Wraps any adapter (SQLite, EventStoreDB).
  */
 export class EncryptingEventStore implements EventStore {
+  /** The newest events, opened once for all of the log's readers (see RecentlyOpened). */
+  private readonly recent = new RecentlyOpened();
+  /** Reads of the log under way, by the position they read after. */
+  private readonly reading = new Map<number, { limit: number; events: Promise<RecordedEvent[]> }>();
+
   constructor(
     private readonly inner: EventStore,
     private readonly keys: KeyStore,
@@ -32,8 +38,48 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.findEvent(streamId, eventId);
   }
 
-  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.openAll(await this.inner.readAll(options));
+  /**
+   * What is already opened comes from memory; only what follows it is read from the log and
+   * decrypted (and kept for the next reader). The readers woken by one commit ask at the same
+   * moment from the same position: they share one read instead of each reading and decrypting.
+   */
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after ?? 0;
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const cached = this.recent.after(after, limit) ?? [];
+    if (cached.length === limit) return cached;
+    const from = cached.length > 0 ? cached[cached.length - 1]!.position : after;
+    const fresh = await this.readFrom(from, limit - cached.length);
+    return cached.length > 0 ? cached.concat(fresh) : fresh;
+  }
+
+  private readFrom(from: number, limit: number): Promise<RecordedEvent[]> {
+    const inFlight = this.reading.get(from);
+    if (inFlight && inFlight.limit >= limit) return inFlight.events.then((events) => events.slice(0, limit));
+    const token = this.recent.begin();
+    const events = this.inner
+      .readAll(Number.isFinite(limit) ? { after: from, limit } : { after: from })
+      .then((stored) => this.openAll(stored))
+      .then((opened) => {
+        this.recent.add(token, from, opened);
+        return opened;
+      });
+    const read = { limit, events };
+    this.reading.set(from, read);
+    const done = () => {
+      if (this.reading.get(from) === read) this.reading.delete(from);
+    };
+    events.then(done, done);
+    return events;
+  }
+
+  /**
+   * Drops every decrypted event kept in memory: called once a subject's key is destroyed, so the
+   * erased values are read nowhere again, not even from a cache.
+   */
+  forgetOpened(): void {
+    this.recent.forget();
+    this.reading.clear();
   }
 
   lastPosition(): Promise<number> {

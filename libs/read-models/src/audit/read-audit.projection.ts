@@ -1,5 +1,6 @@
 import { READ_AUDIT_STREAM_PREFIX, type ReadAuditEvent } from '@familybank/domain-audit';
 import type { RecordedEvent } from '@familybank/event-store';
+import { ofFamily } from '../document-store';
 import type { Projection } from '../projection';
 
 /** One line of the audit of reads: one reader, one family (or a partner's family on a request), one moment. */
@@ -33,6 +34,7 @@ export const readAuditProjection: Projection<ReadAuditEntry> = {
   collection: READ_AUDIT,
   streamPrefix: READ_AUDIT_STREAM_PREFIX,
   handles: TYPES,
+  listedByFamily: true,
   documentId: (event) => `${event.eventId}:0`,
   documentIds: (event) => Array.from({ length: subjectCount(event) }, (_, index) => `${event.eventId}:${index}`),
   evolve: (document, event, documentId = `${event.eventId}:0`) => document ?? auditEntry(event as RecordedEvent & ReadAuditEvent, Number(documentId.split(':').at(-1))),
@@ -61,7 +63,7 @@ export function readAuditWhere(filter: { familyId?: string; user?: string; from?
     conditions.push(sql);
     params.push(value);
   };
-  if (filter.familyId !== undefined) add("json_extract(body, '$.familyId') = ?", filter.familyId);
+  if (filter.familyId !== undefined) add(ofFamily(filter.familyId).sql, filter.familyId);
   if (filter.requestId !== undefined) add("json_extract(body, '$.requestId') = ?", filter.requestId);
   if (filter.user !== undefined) add("json_extract(body, '$.user') = ?", filter.user);
   if (filter.from !== undefined) add("json_extract(body, '$.at') >= ?", filter.from);

@@ -12,6 +12,7 @@ export const familyAssignmentsProjection: Projection<AssignmentRecord> = {
   collection: 'family-assignments',
   streamPrefix: 'family-',
   handles: new Set(['FamilyReserved', 'AssignmentEnded']),
+  listedByFamily: true,
   documentId: (event) => `${familyIdOf(event)}/${(event.data as { assignmentId: string }).assignmentId}`,
   evolve: (document, event) => evolveAssignment(document, event as RecordedFamilyEvent),
 };

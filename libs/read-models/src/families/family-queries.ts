@@ -1,6 +1,6 @@
 import type { AssignmentRecord, AvailabilityReminders, AvailableFamily, FamilyDetail, Pipeline, SupportRecordView } from '@familybank/contracts';
 import { daysBetween } from '@familybank/domain-core';
-import type { DocumentStore, Page } from '../document-store';
+import { ofFamily, type DocumentStore, type Page } from '../document-store';
 import { familyAssignmentsProjection } from './assignments.projection';
 import type { AvailabilityTracking } from './available-families.projection';
 import { availableFamiliesProjection } from './available-families.projection';
@@ -17,8 +17,6 @@ export interface PageRequest {
   before?: number;
 }
 
-/** Matches the documents_by_family index of the DocumentStore, so a family's page does not scan its municipality's. */
-const ofFamily = (familyId: string) => ({ sql: "json_extract(body, '$.familyId') = ?", params: [familyId] as unknown[] });
 
 /** Every query takes the caller's municipality: there is no way to read another's families. */
 export class FamilyQueries {

@@ -12,6 +12,7 @@ export const supportRecordsProjection: Projection<SupportRecordView> = {
   collection: 'family-support',
   streamPrefix: 'family-',
   handles: new Set(['SupportRecorded']),
+  listedByFamily: true,
   documentId: (event) => `${familyIdOf(event)}/${event.revision}`,
   evolve: (document, event) => (event.type === 'SupportRecorded' ? supportRecordOf(event as RecordedFamilyEvent & { type: 'SupportRecorded' }) : document),
 };

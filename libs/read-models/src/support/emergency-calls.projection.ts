@@ -16,6 +16,7 @@ export const emergencyCallsProjection: Projection<EmergencyCallView> = {
   collection: 'emergency-calls',
   streamPrefix: PREFIX,
   handles: HANDLES,
+  listedByFamily: true,
   documentId: (event) => `${event.streamId.slice(PREFIX.length)}/${(event as RecordedCall).data.callId}`,
   evolve: (_document, event) => emergencyCallOf(event as RecordedCall),
 };

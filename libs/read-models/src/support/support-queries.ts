@@ -1,5 +1,5 @@
 import type { CourseView, DevelopmentPlan, EmergencyCallMonth, EmergencyCallsPerMonth, EmergencyCallView, FollowUpDue, SupervisionMeetingView } from '@familybank/contracts';
-import type { DocumentStore, ListOptions, Page } from '../document-store';
+import { ofFamily, type DocumentStore, type ListOptions, type Page } from '../document-store';
 import type { PageRequest } from '../families/family-queries';
 import { coursesProjection } from './courses.projection';
 import { developmentPlansProjection } from './development-plans.projection';
@@ -47,7 +47,7 @@ export class SupportQueries {
 
   /** Calls, the latest recorded first, optionally of one family, in a period of days received, of one category. */
   emergencyCalls(municipality: string, query: PageRequest & { familyId?: string; from?: string; to?: string; category?: string }): Page<EmergencyCallView> {
-    const where = allOf([field('$.familyId', '=', query.familyId), field('$.receivedOn', '>=', query.from), field('$.receivedOn', '<=', query.to), field('$.category', '=', query.category)]);
+    const where = allOf([query.familyId === undefined ? undefined : ofFamily(query.familyId), field('$.receivedOn', '>=', query.from), field('$.receivedOn', '<=', query.to), field('$.category', '=', query.category)]);
     return this.documents.page<EmergencyCallView>(emergencyCallsProjection.collection, municipality, { limit: query.limit, before: query.before, where });
   }
 

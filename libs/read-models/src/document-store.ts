@@ -53,6 +53,7 @@ export function decodeCursor(cursor: string | undefined): number | undefined {
 export class DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly checkpointsStatements = new Map<number, Database.Statement>();
 
   /**
    * NORMAL by default: every document is a projection of the event log, and a projection's
@@ -169,6 +170,19 @@ export class DocumentStore {
 
   saveCheckpoint(projection: string, position: number): void {
     this.statements.saveCheckpoint.run(projection, position);
+  }
+
+  /** Every named projection's checkpoint set to `position`, in one statement (the runner saves them all after each batch). */
+  saveCheckpoints(projections: readonly string[], position: number): void {
+    if (projections.length === 0) return;
+    let statement = this.checkpointsStatements.get(projections.length);
+    if (!statement) {
+      statement = this.db.prepare(
+        `INSERT INTO checkpoints (projection, position) VALUES ${projections.map(() => '(?, ?)').join(', ')} ON CONFLICT (projection) DO UPDATE SET position = excluded.position`,
+      );
+      this.checkpointsStatements.set(projections.length, statement);
+    }
+    statement.run(projections.flatMap((projection) => [projection, position]));
   }
 
   /** Drops a projection's documents and checkpoint, so that it rebuilds from the start of the log. */

@@ -107,8 +107,11 @@ export class ProjectionRunner {
         }
       }
       this.write(projection, pending);
-      this.documents.saveCheckpoint(projection.name, last);
     }
+    this.documents.saveCheckpoints(
+      this.projections.map((projection) => projection.name),
+      last,
+    );
   }
 
   /**

@@ -117,8 +117,9 @@ export async function openRuntime(config: AppConfig, clock: Clock = () => new Da
   const serves = (code: string) => config.MUNICIPALITIES.length === 0 || config.MUNICIPALITIES.includes(code);
   identities.onCreated = (identity) => void (serves(identity.code) && relay.announce(identity.code));
   const erasureProgress = new ErasureProgress(join(config.DATA_DIR, 'erasures.sqlite'));
-  // It reads only what is never encrypted (erasures, a network family's origin): the log as stored, without decrypting.
-  const erasures = new ErasureProcessor(eventStore.stored, keys, erasureProgress, projections, documents, config.DATA_DIR, {
+  // It needs only what is never encrypted (erasures, a network family's origin): it reads the log
+  // as the other readers do (one shared read), and a family's first event as stored.
+  const erasures = new ErasureProcessor(eventStore, eventStore.stored, keys, erasureProgress, projections, documents, config.DATA_DIR, {
     withdrawUnshareable: () => relay.nudgeSweep(),
     forget: (streamId) => {
       gateway.forget(streamId);

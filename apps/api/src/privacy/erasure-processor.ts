@@ -28,11 +28,18 @@ export interface ErasureFollowUps {
 export class ErasureProcessor {
   private readonly logger = new Logger('Erasure');
   private running: Promise<number> = Promise.resolve(0);
+  private queued?: Promise<number>;
   private position?: number;
   private saved = 0;
 
+  /**
+   * `log`: where it reads the log from start to end, the same reads the other readers of the log
+   * share (it looks only at event types and stream ids); `stored`: the log as stored, for the
+   * erased family's first event, whose sealed form it inspects.
+   */
   constructor(
-    private readonly events: EventStore,
+    private readonly log: Pick<EventStore, 'readAll'>,
+    private readonly stored: EventStore,
     private readonly keys: KeyStore,
     private readonly progress: ErasureProgress,
     private readonly projections: ProjectionRunner,
@@ -41,10 +48,19 @@ export class ErasureProcessor {
     private readonly followUps: ErasureFollowUps,
   ) {}
 
-  /** Carries out every erasure recorded so far; resolves with how many it carried out. */
+  /**
+   * Carries out every erasure recorded so far; resolves with how many it carried out. Callers
+   * while a run waits to start share it (it reads everything appended before it starts), so a
+   * burst of commits costs one run, not one each.
+   */
   catchUp(): Promise<number> {
-    const run = () => this.runToEnd();
+    if (this.queued) return this.queued;
+    const run = () => {
+      this.queued = undefined;
+      return this.runToEnd();
+    };
     this.running = this.running.then(run, run);
+    this.queued = this.running;
     return this.running;
   }
 
@@ -56,7 +72,7 @@ export class ErasureProcessor {
     let erased = 0;
     this.position ??= this.progress.position();
     for (;;) {
-      const batch = await this.events.readAll({ after: this.position, limit: BATCH });
+      const batch = await this.log.readAll({ after: this.position, limit: BATCH });
       if (batch.length === 0) break;
       const inBatch = batch.filter((event) => event.type === 'FamilyErased' && event.streamId.startsWith(familyStreamId('')));
       for (const event of inBatch) await this.destroyKeys(event.streamId);
@@ -77,7 +93,7 @@ export class ErasureProcessor {
   }
 
   private async destroyKeys(streamId: string): Promise<void> {
-    const [registered] = (await this.events.readStream(streamId)) as unknown as FamilyRegistered[];
+    const [registered] = (await this.stored.readStream(streamId)) as unknown as FamilyRegistered[];
     const familyId = streamId.slice(familyStreamId('').length);
     const network = registered?.data.network;
     // Written before personal fields were encrypted: no key holds them, so the log keeps them in clear.

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from './random-bytes';
 
 /** AES-256-GCM: 32-byte keys, 12-byte nonces (random per message), 16-byte tags. */
 export const KEY_BYTES = 32;
@@ -17,7 +18,7 @@ export interface Ciphertext {
  */
 export function seal(key: Buffer, plaintext: Buffer, aad: string): Ciphertext {
   if (key.length !== KEY_BYTES) throw new Error(`A data key has ${KEY_BYTES} bytes`);
-  const iv = randomBytes(IV_BYTES);
+  const iv = randomBytesPooled(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { preparePrivateFile, WalSync } from '@familybank/event-store';
 import { KEY_BYTES, unwrapKey, wrapKey } from './field-cipher';
+import { randomBytesPooled } from './random-bytes';
 import { SubjectErasedError, type KeyStore } from './key-store';
 
 const CACHED_KEYS = 10_000;
@@ -79,7 +79,7 @@ export class SqliteKeyStore implements KeyStore {
     const pending = this.creating.get(subject);
     if (pending) return pending;
     if (this.statements.erased.get(subject)) return Promise.reject(new SubjectErasedError(subject));
-    const created = new Promise<KnownKey>((resolve, reject) => this.batch.push({ subject, key: randomBytes(KEY_BYTES), resolve, reject }));
+    const created = new Promise<KnownKey>((resolve, reject) => this.batch.push({ subject, key: randomBytesPooled(KEY_BYTES), resolve, reject }));
     this.creating.set(subject, created);
     this.flushing ??= setImmediate(() => this.flush());
     return created;

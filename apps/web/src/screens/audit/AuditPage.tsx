@@ -3,6 +3,7 @@ import { unwrap } from '@familybank/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAction, useLoad } from '../../api/hooks';
+import { useMunicipalityLabel } from '../../api/municipalities';
 import { useApi } from '../../api/session';
 import { CursorPager } from '../../components/CursorPager';
 import { saveBlob } from '../../components/download';
@@ -17,6 +18,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const municipality = useMunicipalityLabel();
   const id = useId();
   const [draft, setDraft] = useState<AuditFilter>(EMPTY_FILTER);
   const [filter, setFilter] = useState<AuditFilter>(EMPTY_FILTER);
@@ -91,7 +93,7 @@ export function AuditPage() {
                   {t(`audit.what.${row.what}`, { defaultValue: row.what })} ({t(`audit.action.${row.action}`)})
                 </Table.Cell>
                 <Table.Cell>
-                  {[row.familyId && `${t('audit.fields.familyId')}: ${row.familyId}`, row.requestId && `${t('audit.fields.requestId')}: ${row.requestId}`, row.partner && `${t('audit.partner')}: ${row.partner}`]
+                  {[row.familyId && `${t('audit.fields.familyId')}: ${row.familyId}`, row.requestId && `${t('audit.fields.requestId')}: ${row.requestId}`, row.partner && `${t('audit.partner')}: ${municipality(row.partner)}`]
                     .filter(Boolean)
                     .join(' · ')}
                 </Table.Cell>

@@ -24,17 +24,24 @@ const registered = (familyId: string, fullName: string): NewEvent => ({
   metadata: { actor: 'cw', municipality: '0630', correlationId: 'c', causationId: 'c', occurredAt: '2026-03-01T10:00:00.000Z', schemaVersion: 1 },
 });
 
-/** Counts the reads that reach the stored log. */
+/** Counts the reads that reach the stored log; `hold` keeps their answers back (as a read waiting for an fsync does). */
 function counting(inner: EventStore) {
   const reads: ReadAllOptions[] = [];
+  const gate: { hold?: Promise<void> } = {};
   const store = new Proxy(inner, {
     get(target, property, receiver) {
-      if (property === 'readAll') return (options?: ReadAllOptions) => (reads.push(options ?? {}), target.readAll(options));
+      if (property === 'readAll')
+        return async (options?: ReadAllOptions) => {
+          reads.push(options ?? {});
+          const events = await target.readAll(options);
+          await gate.hold;
+          return events;
+        };
       const value = Reflect.get(target, property, receiver) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { store, reads };
+  return { store, reads, gate };
 }
 
 describe('EncryptingEventStore: every reader of the log sees the same plaintext, opened once', () => {
@@ -42,6 +49,7 @@ describe('EncryptingEventStore: every reader of the log sees the same plaintext,
   let sqlite: SqliteEventStore;
   let keys: MemoryKeyStore;
   let reads: ReadAllOptions[];
+  let gate: { hold?: Promise<void> };
   let store: EncryptingEventStore;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'familybank-encrypting-'));
@@ -49,6 +57,7 @@ describe('EncryptingEventStore: every reader of the log sees the same plaintext,
     keys = new MemoryKeyStore();
     const counted = counting(sqlite);
     reads = counted.reads;
+    gate = counted.gate;
     store = new EncryptingEventStore(counted.store, keys);
   });
   afterEach(async () => {
@@ -85,6 +94,22 @@ describe('EncryptingEventStore: every reader of the log sees the same plaintext,
     // One asking for more than the read under way reads for itself.
     await Promise.all([store.readAll({ after: a[0]!.position, limit: 1 }), store.readAll({ after: a[0]!.position, limit: 2 })]);
     expect(reads.slice(1)).toEqual([{ after: a[0]!.position, limit: 1 }, { after: a[0]!.position, limit: 2 }]);
+  });
+
+  it('a read under way when an append completes is not shared with a reader who asks after it: that reader sees the new event', async () => {
+    await store.appendToStream('family-f1', [registered('f1', 'Ada Quillfeather')], { expectedRevision: 'no-stream' });
+    let release!: () => void;
+    gate.hold = new Promise((resolve) => (release = resolve));
+    // The relay's read began before the command's append completed; it answers from its snapshot.
+    const early = store.readAll({ after: 0, limit: 100 });
+    await new Promise((resolve) => setImmediate(resolve));
+    await store.appendToStream('family-f2', [registered('f2', 'Bo Lind')], { expectedRevision: 'no-stream' });
+    // The response of that command asks the read models to catch up: they must see Bo.
+    const late = store.readAll({ after: 0, limit: 100 });
+    release();
+    expect(names(await early)).toEqual(['Ada Quillfeather']);
+    expect(names(await late)).toEqual(['Ada Quillfeather', 'Bo Lind']);
+    expect(reads).toHaveLength(2);
   });
 
   it('after an erasure nothing decrypted is served from memory: the erased values read "[erased]"', async () => {

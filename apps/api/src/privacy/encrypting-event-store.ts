@@ -12,8 +12,10 @@ import { RecentlyOpened } from './recently-opened';
 export class EncryptingEventStore implements EventStore {
   /** The newest events, opened once for all of the log's readers (see RecentlyOpened). */
   private readonly recent = new RecentlyOpened();
-  /** Reads of the log under way, by the position they read after. */
-  private readonly reading = new Map<number, { limit: number; events: Promise<RecordedEvent[]> }>();
+  /** Reads of the log under way, by the position they read after, with the appends completed when each began. */
+  private readonly reading = new Map<number, { limit: number; appends: number; events: Promise<RecordedEvent[]> }>();
+  /** Appends through this store that have completed: a read that began before one may miss its events. */
+  private appendsCompleted = 0;
 
   constructor(
     private readonly inner: EventStore,
@@ -27,7 +29,11 @@ export class EncryptingEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: readonly NewEvent[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
     const sealed = await Promise.all(events.map(async (event) => ({ ...event, data: await encryptEventData(this.keys, streamId, event) })));
-    return this.inner.appendToStream(streamId, sealed, options);
+    try {
+      return await this.inner.appendToStream(streamId, sealed, options);
+    } finally {
+      this.appendsCompleted++;
+    }
   }
 
   async readStream(streamId: string, options?: { fromRevision?: number }): Promise<RecordedEvent[]> {
@@ -42,6 +48,8 @@ export class EncryptingEventStore implements EventStore {
    * What is already opened comes from memory; only what follows it is read from the log and
    * decrypted (and kept for the next reader). The readers woken by one commit ask at the same
    * moment from the same position: they share one read instead of each reading and decrypting.
+   * A read is shared only if no append completed since it began, so a reader always sees every
+   * event whose append completed before it asked (a command's response waits for exactly that).
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after ?? 0;
@@ -55,8 +63,9 @@ export class EncryptingEventStore implements EventStore {
 
   private readFrom(from: number, limit: number): Promise<RecordedEvent[]> {
     const inFlight = this.reading.get(from);
-    if (inFlight && inFlight.limit >= limit) return inFlight.events.then((events) => events.slice(0, limit));
+    if (inFlight && inFlight.limit >= limit && inFlight.appends === this.appendsCompleted) return inFlight.events.then((events) => events.slice(0, limit));
     const token = this.recent.begin();
+    const appends = this.appendsCompleted;
     const events = this.inner
       .readAll(Number.isFinite(limit) ? { after: from, limit } : { after: from })
       .then((stored) => this.openAll(stored))
@@ -64,7 +73,7 @@ export class EncryptingEventStore implements EventStore {
         this.recent.add(token, from, opened);
         return opened;
       });
-    const read = { limit, events };
+    const read = { limit, appends, events };
     this.reading.set(from, read);
     const done = () => {
       if (this.reading.get(from) === read) this.reading.delete(from);

@@ -4,7 +4,7 @@ import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { en } from '../../apps/web/src/i18n/locales/en';
 import { da } from '../../apps/web/src/i18n/locales/da';
 import { startTestServer, type TestServer } from '../support/api-server';
-import { buildConsole, checkScreen, fill, launchChromium } from '../support/browser';
+import { buildConsole, checkScreen, fill, launchChromium, openPage } from '../support/browser';
 import { registration } from '../support/family-fixtures';
 import { eventually } from '../support/journeys';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -66,7 +66,7 @@ describe.each([
     readFamilyId = (await unwrap(vejle.POST('/v1/families', { body: registration({ adults: [{ adultId: 'a1', fullName: READ_FAMILY }] }) }))).familyId;
     erasableId = (await unwrap(vejle.POST('/v1/families', { body: registration({ adults: [{ adultId: 'a1', fullName: ERASABLE }] }) }))).familyId;
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    page = await openPage(browser, { locale, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     // A script error leaves a blank page: say what it was.
     page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
     page.on('console', (message) => message.type() === 'error' && console.error(`console: ${message.text()}`));

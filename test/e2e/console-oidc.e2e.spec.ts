@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/locales/en';
 import { startTestServer, type TestServer } from '../support/api-server';
-import { buildConsole, checkScreen, launchChromium } from '../support/browser';
+import { buildConsole, checkScreen, launchChromium, openPage } from '../support/browser';
 import { registration } from '../support/family-fixtures';
 import { send } from '../support/http-helpers';
 import { startOidcProvider, type OidcProvider } from '../support/oidc-provider';
@@ -53,7 +53,7 @@ describe('console sign-in with OpenID Connect', () => {
     const created = await send(server, 'POST', '/v1/families', { token: await provider.token('vejle-intake'), body: registration() });
     expect(created.status).toBe(201);
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } })).newPage();
+    page = await openPage(browser, { locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
     });
@@ -211,7 +211,7 @@ describe('console sign-in with OpenID Connect', () => {
 
   it('a forged answer at /signed-in (unknown state) signs nobody in', async () => {
     // In a tab of its own: this one is signed in again after the sign-out test.
-    const tab = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    const tab = await openPage(browser, { locale: 'en-GB' });
     await tab.goto(`${server.baseUrl}/signed-in?code=stolen&state=forged`);
     await tab.getByRole('alert').filter({ hasText: 'No sign-in was started' }).waitFor();
     expect(await tab.evaluate('sessionStorage.getItem("familybank.session")')).toBeNull();

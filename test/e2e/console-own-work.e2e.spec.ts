@@ -4,7 +4,7 @@ import { unwrap, type FamilybankClient } from '@familybank/api-client';
 import { en } from '../../apps/web/src/i18n/locales/en';
 import { da } from '../../apps/web/src/i18n/locales/da';
 import { startTestServer, type TestServer } from '../support/api-server';
-import { buildConsole, checkScreen, fill, launchChromium, untilVisible } from '../support/browser';
+import { buildConsole, checkScreen, fill, launchChromium, openPage, untilVisible } from '../support/browser';
 import { registration } from '../support/family-fixtures';
 import { needs } from '../support/federation';
 import { registerAvailableFamily } from '../support/journeys';
@@ -61,7 +61,7 @@ describe.each([
       await unwrap(vejle.POST('/v1/requests', { body: { caseReference: `SAG-${reference}-${language}`, needs: withoutFlag, responseDeadline: '2026-12-31' } }));
     }
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })).newPage();
+    page = await openPage(browser, { locale, viewport: { width: 1280, height: 900 } });
     // A script error leaves a blank page: say what it was.
     page.on('pageerror', (error) => console.error(`page error: ${error.message}\n${error.stack ?? ''}`));
     page.on('console', (message) => message.type() === 'error' && console.error(`console: ${message.text()}`));

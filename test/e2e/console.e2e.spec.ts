@@ -3,7 +3,7 @@ import { unwrap } from '@familybank/api-client';
 import { en } from '../../apps/web/src/i18n/locales/en';
 import { da } from '../../apps/web/src/i18n/locales/da';
 import { startTestServer, type TestServer } from '../support/api-server';
-import { buildConsole, checkScreen, fill, launchChromium } from '../support/browser';
+import { buildConsole, checkScreen, fill, launchChromium, openPage } from '../support/browser';
 import { makePartners } from '../support/federation';
 import { registerAvailableFamily } from '../support/journeys';
 
@@ -37,7 +37,7 @@ describe.each([
     // Roskilde's family to offer (its own recruitment is not what this journey shows).
     await registerAvailableFamily(roskilde);
     browser = await launchChromium();
-    page = await (await browser.newContext({ locale, viewport: { width: 1280, height: 900 } })).newPage();
+    page = await openPage(browser, { locale, viewport: { width: 1280, height: 900 } });
   });
   // The page as each test left it: what a failure looked like.
   afterEach(async () => {

@@ -47,23 +47,29 @@ export function detectLanguage(stored: string | null, browserLanguages: readonly
   return FALLBACK_LANGUAGE;
 }
 
-export function createI18n(language: Language): i18n {
+/**
+ * `problemTexts`: the problem codes' texts already at hand (tests import them), added before the
+ * first render instead of loaded after it, so no screen renders again when they arrive.
+ */
+export function createI18n(language: Language, options: { problemTexts?: Record<Language, ProblemsTranslation> } = {}): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: [...LANGUAGES],
     // Copies (texts only, so JSON copies them whole): adding the problem texts to an instance must not change the modules' objects other instances read.
-    resources: Object.fromEntries(Object.entries(RESOURCES).map(([lng, translation]) => [lng, { translation: JSON.parse(JSON.stringify(translation)) as typeof translation }])),
+    resources: Object.fromEntries(
+      Object.entries(RESOURCES).map(([lng, translation]) => [lng, { translation: JSON.parse(JSON.stringify({ ...translation, ...options.problemTexts?.[lng as Language] })) as typeof translation }]),
+    ),
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
     // Screens render again when the problem texts arrive.
     react: { bindI18nStore: 'added' },
   });
-  void loadProblemTexts(instance, language);
+  if (!options.problemTexts) void loadProblemTexts(instance, language);
   instance.on('languageChanged', (lng) => {
-    void loadProblemTexts(instance, lng);
+    if (!options.problemTexts) void loadProblemTexts(instance, lng);
     if (typeof document !== 'undefined') document.documentElement.lang = lng;
   });
   if (typeof document !== 'undefined') document.documentElement.lang = language;

@@ -5,6 +5,12 @@ import { MemoryRouter } from 'react-router-dom';
 import type { FamilybankClient } from '@familybank/api-client';
 import { ClientProvider, SessionProvider, type Session } from '../api/session';
 import { createI18n, type Language } from '../i18n/i18n';
+import { daProblems } from '../i18n/locales/problems.da';
+import { enProblems } from '../i18n/locales/problems.en';
+import { svProblems } from '../i18n/locales/problems.sv';
+
+/** Loaded up front in tests, so a screen does not render again (outside act) when they arrive. */
+const PROBLEM_TEXTS = { da: daProblems, en: enProblems, sv: svProblems };
 
 export const testSession: Session = {
   token: 't',
@@ -18,7 +24,7 @@ export const testSession: Session = {
 /** Renders inside the providers the console's screens expect: language, session, client, router. */
 export function renderWith(ui: ReactElement, options: { language?: Language; client?: FamilybankClient } = {}) {
   return render(
-    <I18nextProvider i18n={createI18n(options.language ?? 'en')}>
+    <I18nextProvider i18n={createI18n(options.language ?? 'en', { problemTexts: PROBLEM_TEXTS })}>
       <SessionProvider initial={testSession}>
         <ClientProvider client={options.client ?? ({} as FamilybankClient)}>
           <MemoryRouter>{ui}</MemoryRouter>

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = join(import.meta.dirname, '..');
 const reports = join(root, 'reports/jest');
@@ -27,9 +28,9 @@ for (const file of existsSync(reports) ? readdirSync(reports).sort() : []) {
   for (const suite of result.testResults) {
     const where = suite.name.startsWith(root) ? suite.name.slice(root.length + 1) : suite.name;
     const failed = suite.assertionResults.filter((test) => test.status === 'failed');
-    for (const test of failed) failures.push(`  ${where} › ${test.fullName}\n      ${firstLine(test.failureMessages.join('\n'))}`);
+    for (const test of failed) failures.push(`  ${where} › ${test.fullName}\n      ${gist(test.failureMessages.join('\n'))}`);
     // A suite that failed to run at all (a syntax error, a hook that threw) has no failed test to name.
-    if (suite.status === 'failed' && failed.length === 0) failures.push(`  ${where}\n      ${firstLine(suite.message)}`);
+    if (suite.status === 'failed' && failed.length === 0) failures.push(`  ${where}\n      ${gist(suite.message)}`);
   }
   rows.push(`  ${file.replace(/\.json$/, '').padEnd(16)} ${String(result.numPassedTests).padStart(5)} passed ${String(result.numFailedTests).padStart(3)} failed ${String(skipped).padStart(3)} skipped`);
 }
@@ -43,8 +44,8 @@ process.stdout.write(`Tests: ${totals.passed} passed, ${totals.failed} failed, $
 process.exit(nx.status === 0 && totals.failed === 0 && rows.length > 0 ? 0 : 1);
 
 /** The gist of a failure: its first lines that say something and where in a spec it failed. */
-function firstLine(message) {
-  const lines = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+function gist(message) {
+  const lines = stripVTControlCharacters(String(message ?? '')).split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
   const said = lines.filter((line) => !line.startsWith('at ')).slice(0, 4);
   const where = lines.find((line) => line.startsWith('at ') && /\.spec\.tsx?:\d+/.test(line));
   return [...said, ...(where ? [where] : [])].join(' | ').slice(0, 600) || '(no message)';

@@ -53,6 +53,7 @@ export function detectLanguage(stored: string | null, browserLanguages: readonly
  */
 export function createI18n(language: Language, options: { problemTexts?: Record<Language, ProblemsTranslation> } = {}): i18n {
   const instance = i18next.createInstance();
+  const loadsProblemTexts = options.problemTexts === undefined;
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,
@@ -67,9 +68,9 @@ export function createI18n(language: Language, options: { problemTexts?: Record<
     // Screens render again when the problem texts arrive.
     react: { bindI18nStore: 'added' },
   });
-  if (!options.problemTexts) void loadProblemTexts(instance, language);
+  if (loadsProblemTexts) void loadProblemTexts(instance, language);
   instance.on('languageChanged', (lng) => {
-    if (!options.problemTexts) void loadProblemTexts(instance, lng);
+    if (loadsProblemTexts) void loadProblemTexts(instance, lng);
     if (typeof document !== 'undefined') document.documentElement.lang = lng;
   });
   if (typeof document !== 'undefined') document.documentElement.lang = language;

@@ -16,24 +16,56 @@ export interface EncryptedFields extends Ciphertext {
 type Data = Record<string, unknown>;
 const isRecord = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * Calls `replace` on every value at `path` in `data`, in a fixed order, and writes back what it
- * returns (a copy: the caller's object is left alone). Absent optional fields are skipped.
- */
-export function mapPath(data: unknown, path: FieldPath, replace: (value: unknown) => unknown): unknown {
-  const [head, ...rest] = path.split('.');
-  if (head === undefined || !isRecord(data)) return data;
-  const each = head.endsWith('[]');
-  const key = each ? head.slice(0, -2) : head;
-  if (!(key in data) || data[key] === undefined) return data;
-  const inner = (value: unknown) => (rest.length === 0 ? replace(value) : mapPath(value, rest.join('.'), replace));
-  const current = data[key];
-  const next = each ? (Array.isArray(current) ? current.map(inner) : current) : inner(current);
-  return { ...data, [key]: next };
+/** A path split once into its steps: the key, and whether `[]` walks every element of an array. */
+type Step = { key: string; each: boolean };
+const splitPaths = new Map<FieldPath, readonly Step[]>();
+function stepsOf(path: FieldPath): readonly Step[] {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    steps = path.split('.').map((head) => (head.endsWith('[]') ? { key: head.slice(0, -2), each: true } : { key: head, each: false }));
+    splitPaths.set(path, steps); // paths come from the fixed map in personal-fields.ts: a bounded set
+  }
+  return steps;
 }
 
-function mapPaths(data: unknown, paths: readonly FieldPath[], replace: (value: unknown) => unknown): unknown {
-  return paths.reduce((current, path) => mapPath(current, path, replace), data);
+/**
+ * Calls `replace` on every value at each path, path after path in the order given (ciphertexts
+ * store the values in this order), and writes back what it returns. The caller's data is left
+ * alone: each object or array on the way is copied once, however many paths pass through it (the
+ * profile of registering a family showed a copy of the whole event per path). Absent optional
+ * fields are skipped.
+ */
+export function mapPaths(data: unknown, paths: readonly FieldPath[], replace: (value: unknown) => unknown): unknown {
+  const copies = new Set<object>();
+  const root = { data };
+  for (const path of paths) walk(root, 'data', stepsOf(path), 0, replace, copies);
+  return root.data;
+}
+
+/** Applies the steps from `index` to `holder[field]` (a copy already), copying what it changes. */
+function walk(holder: Data | unknown[], field: string | number, steps: readonly Step[], index: number, replace: (value: unknown) => unknown, copies: Set<object>): void {
+  const value = (holder as Data)[field as string];
+  if (index === steps.length) {
+    (holder as Data)[field as string] = replace(value);
+    return;
+  }
+  const { key, each } = steps[index]!;
+  if (!isRecord(value) || !(key in value) || value[key] === undefined) return;
+  const record = ownCopy(holder, field, value, copies) as Data;
+  if (!each) return walk(record, key, steps, index + 1, replace, copies);
+  const items = record[key];
+  if (!Array.isArray(items)) return;
+  const list = ownCopy(record, key, items, copies) as unknown[];
+  for (let i = 0; i < list.length; i++) walk(list, i, steps, index + 1, replace, copies);
+}
+
+/** `value` as a copy this call made (made now, and put in its holder's place, on first change). */
+function ownCopy(holder: Data | unknown[], field: string | number, value: Data | unknown[], copies: Set<object>): Data | unknown[] {
+  if (copies.has(value)) return value;
+  const copy = Array.isArray(value) ? [...value] : { ...value };
+  copies.add(copy);
+  (holder as Data)[field as string] = copy;
+  return copy;
 }
 
 /** Binds the ciphertext to its event: moved to another event or subject, it does not open. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { SubjectErasedError } from './key-store';
-import { ERASED, decryptEventData, encryptEventData, type EncryptedFields } from './personal-data-codec';
+import { ERASED, decryptEventData, encryptEventData, mapPaths, type EncryptedFields } from './personal-data-codec';
 import { MemoryKeyStore } from './testing/memory-key-store';
 
 const STREAM = 'family-fam-1';
@@ -95,5 +95,53 @@ describe('personal fields in the log', () => {
   it('an event of a stream or type nobody classified is refused (fail closed)', async () => {
     await expect(encryptEventData(keys, 'mystery-1', { eventId: 'e', type: 'Something', data: {} })).rejects.toThrow(/not classified/);
     await expect(encryptEventData(keys, STREAM, { eventId: 'e', type: 'FamilyTeleported', data: {} })).rejects.toThrow(/not classified/);
+  });
+});
+
+/**
+ * The path walk as it was first written (one copy of the data per path). Ciphertexts already in
+ * event logs hold the values in the order it visited them, so the faster walk must visit the same.
+ */
+function mapPathsAsFirstWritten(data: unknown, paths: readonly string[], replace: (value: unknown) => unknown): unknown {
+  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const one = (value: unknown, path: string): unknown => {
+    const [head, ...rest] = path.split('.');
+    if (head === undefined || !isRecord(value)) return value;
+    const each = head.endsWith('[]');
+    const key = each ? head.slice(0, -2) : head;
+    if (!(key in value) || value[key] === undefined) return value;
+    const inner = (item: unknown) => (rest.length === 0 ? replace(item) : one(item, rest.join('.')));
+    const current = value[key];
+    return { ...value, [key]: each ? (Array.isArray(current) ? current.map(inner) : current) : inner(current) };
+  };
+  return paths.reduce(one, data);
+}
+
+describe('mapPaths', () => {
+  const cases: Array<{ name: string; data: unknown; paths: string[] }> = [
+    { name: 'a registration', data: registered.data, paths: ['sourceDetail', 'adults[].fullName', 'contact.street', 'contact.postalCode', 'contact.city', 'contact.phone', 'contact.email'] },
+    { name: 'paths interleaved across objects', data: { a: { x: 1, y: 2 }, b: 3 }, paths: ['a.x', 'b', 'a.y'] },
+    { name: 'arrays of arrays and of strings', data: { groups: [{ people: [{ name: 'A' }, { name: 'B' }] }, { people: [] }, { other: 1 }], tags: ['x', 'y'] }, paths: ['groups[].people[].name', 'tags[]'] },
+    { name: 'absent, undefined and mistyped fields', data: { a: undefined, b: 'text', c: [1, { d: 2 }], e: null }, paths: ['a', 'a.b', 'b.c', 'c[].d', 'e.f', 'missing', 'b[]', 'x[].y'] },
+    { name: 'not an object', data: 'plain', paths: ['a'] },
+  ];
+
+  it.each(cases)('visits values in the order of the first walk and returns the same result: $name', ({ data, paths }) => {
+    const frozen = JSON.stringify(data);
+    const seen: { now: unknown[]; before: unknown[] } = { now: [], before: [] };
+    const now = mapPaths(data, paths, (value) => (seen.now.push(value), `<${seen.now.length}>`));
+    const before = mapPathsAsFirstWritten(data, paths, (value) => (seen.before.push(value), `<${seen.before.length}>`));
+    expect(seen.now).toEqual(seen.before);
+    expect(now).toEqual(before);
+    expect(JSON.stringify(data)).toBe(frozen); // the caller's data is left alone
+  });
+
+  it('copies what it changes and shares nothing it changed with the input', () => {
+    const data = { contact: { phone: '1', city: 'Vejle' }, adults: [{ fullName: 'A' }], keep: { id: 1 } };
+    const result = mapPaths(data, ['contact.phone', 'contact.city', 'adults[].fullName'], () => 'x') as typeof data;
+    expect(result).toEqual({ contact: { phone: 'x', city: 'x' }, adults: [{ fullName: 'x' }], keep: { id: 1 } });
+    expect(result.contact).not.toBe(data.contact);
+    expect(result.adults[0]).not.toBe(data.adults[0]);
+    expect(data).toEqual({ contact: { phone: '1', city: 'Vejle' }, adults: [{ fullName: 'A' }], keep: { id: 1 } });
   });
 });

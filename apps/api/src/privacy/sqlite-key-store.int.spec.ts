@@ -31,6 +31,19 @@ describe('SqliteKeyStore (keys.sqlite)', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('writes with the key another process stored for the subject, never a second one, and with none for a subject it erased', async () => {
+    const other = new SqliteKeyStore(file, master);
+    const stored = await other.keyForWriting('family:f1');
+    await other.keyForWriting('family:gone');
+    await other.destroy('family:gone');
+    const store = new SqliteKeyStore(file, master);
+    expect(await store.keyForWriting('family:f1')).toEqual(stored);
+    await expect(store.keyForWriting('family:gone')).rejects.toBeInstanceOf(SubjectErasedError);
+    expect(await other.keyForReading('family:gone')).toBeUndefined();
+    store.close();
+    other.close();
+  });
+
   it('another master key cannot unwrap the keys', async () => {
     const store = new SqliteKeyStore(file, master);
     await store.keyForWriting('family:f1');

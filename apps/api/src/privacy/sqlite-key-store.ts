@@ -60,7 +60,6 @@ export class SqliteKeyStore implements KeyStore {
       insert: this.db.prepare<[string, Buffer, string, string]>(
         'INSERT OR IGNORE INTO data_keys (subject, wrapped, created_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM erased_subjects WHERE subject = ?)',
       ),
-      erased: this.db.prepare<[string], { subject: string }>('SELECT subject FROM erased_subjects WHERE subject = ?'),
       erase: this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)'),
       delete: this.db.prepare('DELETE FROM data_keys WHERE subject = ?'),
     };
@@ -68,17 +67,21 @@ export class SqliteKeyStore implements KeyStore {
   }
 
   async keyForWriting(subject: string): Promise<Buffer> {
-    const known = this.read(subject) ?? (await this.create(subject));
+    // Not in memory: no look-up first. The batched INSERT OR IGNORE finds a stored key (or an
+    // erased subject) itself, so a new family costs one shared commit and no reads of its own.
+    const known = this.cached(subject) ?? (await this.create(subject));
     // Ours or another process's, the row may not be on disk yet: no event is encrypted with it before.
     await this.sync.durable(known.ticket);
     return known.key;
   }
 
-  /** A new key, inserted with the others asked for in this turn of the event loop (one commit). */
+  /**
+   * The subject's key: a new one, inserted with the others asked for in this turn of the event loop
+   * (one commit), or the one already stored. The insert never writes for an erased subject.
+   */
   private create(subject: string): Promise<KnownKey> {
     const pending = this.creating.get(subject);
     if (pending) return pending;
-    if (this.statements.erased.get(subject)) return Promise.reject(new SubjectErasedError(subject));
     const created = new Promise<KnownKey>((resolve, reject) => this.batch.push({ subject, key: randomBytesPooled(KEY_BYTES), resolve, reject }));
     this.creating.set(subject, created);
     this.flushing ??= setImmediate(() => this.flush());
@@ -129,13 +132,18 @@ export class SqliteKeyStore implements KeyStore {
     this.db.close();
   }
 
-  private read(subject: string): KnownKey | undefined {
+  /** The key if it is in memory, made the most recently used. */
+  private cached(subject: string): KnownKey | undefined {
     const cached = this.cache.get(subject);
-    if (cached) {
-      this.cache.delete(subject);
-      this.cache.set(subject, cached);
-      return cached;
-    }
+    if (!cached) return undefined;
+    this.cache.delete(subject);
+    this.cache.set(subject, cached);
+    return cached;
+  }
+
+  private read(subject: string): KnownKey | undefined {
+    const cached = this.cached(subject);
+    if (cached) return cached;
     const row = this.statements.get.get(subject);
     if (!row) return undefined;
     return this.remember(subject, { key: unwrapKey(this.masterKey, row.wrapped, subject), ticket: this.sync.mark() });

@@ -34,6 +34,27 @@ describeEventStoreContract('SQLite', {
 });
 
 describe('SqliteEventStore', () => {
+  it('opens a file of an earlier release (a streams table beside the events): revisions come from the events, and that table is dropped', async () => {
+    const name = file('earlier-release.sqlite');
+    const earlier = openStore({ filename: name });
+    const streamId = newStreamId();
+    await earlier.appendToStream(streamId, newEvents(2), { expectedRevision: 'no-stream' });
+    await earlier.close();
+    const raw = new Database(name);
+    // What the earlier release kept, here made stale on purpose: it must not be believed.
+    raw.exec("CREATE TABLE streams (stream_id TEXT PRIMARY KEY, revision INTEGER NOT NULL); INSERT INTO streams VALUES ('" + streamId + "', 7)");
+    raw.close();
+
+    const store = openStore({ filename: name });
+    await expect(store.appendToStream(streamId, newEvents(1), { expectedRevision: 7 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    expect(await store.appendToStream(streamId, newEvents(1), { expectedRevision: 1 })).toMatchObject({ nextExpectedRevision: 2 });
+    expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0, 1, 2]);
+    await store.close();
+    const check = new Database(name, { readonly: true });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'streams'").get()).toBeUndefined();
+    check.close();
+  });
+
   it('uses WAL, synchronous FULL, a 5 s busy timeout and foreign keys by default', async () => {
     const store = openStore({ filename: file('defaults.sqlite') });
     expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', fsyncOffMainThread: true, busyTimeoutMs: 5000, foreignKeys: true });

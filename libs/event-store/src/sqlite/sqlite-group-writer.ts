@@ -82,7 +82,7 @@ export class SqliteGroupWriter {
 
   /** Inside the transaction: every read sees the latest committed state plus earlier members. */
   private append({ streamId, events, serialised, expectedRevision }: PendingAppend): AppendResult {
-    const current = this.statements.streamRevision.get(streamId)?.revision ?? -1;
+    const current = this.statements.lastRevision.get(streamId)?.revision ?? -1;
     const previous = this.findPreviousAppend(streamId, events);
     if (previous) return previous;
     if (!satisfiesExpectedRevision(expectedRevision, current)) {
@@ -98,9 +98,7 @@ export class SqliteGroupWriter {
       const { lastInsertRowid } = this.statements.insertEvent.run(event.eventId, streamId, current + 1 + index, event.type, data, metadata, recordedAt);
       lastPosition = Number(lastInsertRowid);
     });
-    const nextExpectedRevision = current + events.length;
-    this.statements.upsertStream.run(streamId, nextExpectedRevision);
-    return { nextExpectedRevision, lastPosition };
+    return { nextExpectedRevision: current + events.length, lastPosition };
   }
 
   private findPreviousAppend(streamId: string, events: readonly NewEvent[]): AppendResult | undefined {

@@ -15,10 +15,10 @@ const SCHEMA = `
     recorded_at TEXT    NOT NULL,
     UNIQUE (stream_id, revision)
   );
-  CREATE TABLE IF NOT EXISTS streams (
-    stream_id TEXT    PRIMARY KEY,
-    revision  INTEGER NOT NULL
-  );
+  -- Earlier releases kept each stream's revision in a table of its own, written with every append:
+  -- a second B-tree (and a page written at a random place) per command. The revision is the
+  -- largest in the unique index on (stream_id, revision), one seek, so that table is dropped.
+  DROP TABLE IF EXISTS streams;
 `;
 
 /**

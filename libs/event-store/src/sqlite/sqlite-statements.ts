@@ -22,7 +22,7 @@ export const FIND_EVENT_SQL = 'SELECT revision, position FROM events WHERE event
 /** Prepared once per connection: preparing is a noticeable share of a single-event append. */
 export function prepareStatements(db: Database.Database) {
   return {
-    streamRevision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream_id = ?'),
+    /** A stream's revision: one seek in the unique index on (stream_id, revision); null for no stream. */
     lastRevision: db.prepare<[string], { revision: number | null }>('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
     eventById: db.prepare<[string], Pick<EventRow, 'position' | 'stream_id' | 'revision'>>(
       'SELECT position, stream_id, revision FROM events WHERE event_id = ?',
@@ -33,9 +33,6 @@ export function prepareStatements(db: Database.Database) {
     ),
     insertEvent: db.prepare<InsertParams>(
       'INSERT INTO events (event_id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ),
-    upsertStream: db.prepare<[string, number]>(
-      'INSERT INTO streams (stream_id, revision) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision',
     ),
     readStream: db.prepare<[string, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,

@@ -11,6 +11,12 @@ import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflo
 /** A refusal may be answered with commands that are refused in turn; deeper than this is a manager's bug, not a workflow. */
 const MAX_REFUSAL_DEPTH = 3;
 
+/** An instance a batch acted on, and its state as it was read (JSON), to tell whether it changed. */
+interface TouchedInstance {
+  instance: StoredInstance;
+  loaded: string;
+}
+
 export interface ProcessManagerRunnerOptions {
   /** Events per transaction; commands run between reads, so smaller batches redo less after a crash. */
   batchSize?: number;
@@ -136,7 +142,7 @@ export class ProcessManagerRunner {
 
   private async process(batch: RecordedEvent[]): Promise<void> {
     const progress = this.progress!;
-    const touched = new Map<string, StoredInstance>();
+    const touched = new Map<string, TouchedInstance>();
     for (const event of batch) {
       const { eventId, streamId, type, data, metadata } = event;
       const fact = recordedFact({ eventId, streamId, type, data, municipality: metadata.municipality, occurredAt: metadata.occurredAt });
@@ -150,8 +156,11 @@ export class ProcessManagerRunner {
     }
     const last = batch[batch.length - 1]!.position;
     const positions = new Map([...progress].map(([name, { position }]: [string, ManagerProgress]) => [name, Math.max(position, last)]));
-    if (touched.size > 0 || checkpointDue(this.stored, last)) {
-      this.store.save([...touched.values()], positions);
+    // Only states that changed are written: an instance that is absent reads as the initial state,
+    // so a manager whose state stays as it was (network-family's never changes) costs no row.
+    const changed = [...touched.values()].filter(({ instance, loaded }) => JSON.stringify(instance.state) !== loaded).map(({ instance }) => instance);
+    if (changed.length > 0 || checkpointDue(this.stored, last)) {
+      this.store.save(changed, positions);
       this.stored = last;
     }
     for (const [name, position] of positions) progress.set(name, { ...progress.get(name)!, position });
@@ -206,10 +215,12 @@ export class ProcessManagerRunner {
     }
   }
 
-  private instance(manager: AnyProcessManager, instanceId: string, municipality: string, touched: Map<string, StoredInstance>): StoredInstance {
+  private instance(manager: AnyProcessManager, instanceId: string, municipality: string, touched: Map<string, TouchedInstance>): StoredInstance {
     const key = `${manager.name}|${instanceId}`;
-    const instance = touched.get(key) ?? this.store.instance(manager.name, instanceId) ?? { manager: manager.name, instanceId, municipality, state: manager.initialState() };
-    touched.set(key, instance);
+    const known = touched.get(key);
+    if (known) return known.instance;
+    const instance = this.store.instance(manager.name, instanceId) ?? { manager: manager.name, instanceId, municipality, state: manager.initialState() };
+    touched.set(key, { instance, loaded: JSON.stringify(instance.state) });
     return instance;
   }
 }

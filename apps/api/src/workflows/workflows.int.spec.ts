@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { familyStreamId } from '@familybank/domain-family';
 import { offerStreamId } from '@familybank/domain-offer';
 import { requestStreamId, type ChildNeeds } from '@familybank/domain-request';
-import { partnerRequestStreamId, processManagers, type AggregateCommand } from '@familybank/domain-workflows';
+import { APPROVAL_EXPIRY, NETWORK_FAMILY, partnerRequestStreamId, processManagers, type AggregateCommand } from '@familybank/domain-workflows';
 import type { CommandExecutor, CommandMeta } from '../platform/commands/command-gateway';
 import { ProcessManagerRunner } from './process-manager-runner';
 import { WorkflowStore } from './workflow-store';
@@ -170,6 +170,16 @@ describe('workflows between aggregates, driven from the event log', () => {
     expect(await fixture.types(familyStreamId('fam-1'))).toContain('FamilyReserved');
     expect(progress().every((position) => position === Math.min(...progress()) && position > Math.max(...stored))).toBe(true);
     expect(await fixture.types(offerStreamId('offer-1'))).toEqual(['OfferMade', 'AcceptanceReceived', 'AssignmentConfirmed', 'ContactDetailsDisclosed']);
+  });
+
+  it('writes only states that changed: a registration leaves no row for network-family (its state never changes), an approval is kept', async () => {
+    const saves = jest.spyOn(fixture.workflows, 'save');
+    await fixture.runner.run();
+
+    expect(saves).toHaveBeenCalled();
+    expect(saves.mock.calls.flatMap(([instances]) => instances.map((instance) => instance.manager))).not.toContain(NETWORK_FAMILY);
+    expect(fixture.workflows.instances(NETWORK_FAMILY)).toEqual([]);
+    expect(fixture.workflows.instances(APPROVAL_EXPIRY)).toEqual([expect.objectContaining({ state: expect.objectContaining({}) })]);
   });
 
   it('nudges while a run waits to start share that run', async () => {

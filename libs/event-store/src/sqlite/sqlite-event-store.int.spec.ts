@@ -55,9 +55,9 @@ describe('SqliteEventStore', () => {
     check.close();
   });
 
-  it('uses WAL, synchronous FULL, a 5 s busy timeout and foreign keys by default', async () => {
+  it('uses WAL, synchronous FULL, a 5 s busy timeout, foreign keys and a 32 MB page cache by default', async () => {
     const store = openStore({ filename: file('defaults.sqlite') });
-    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', fsyncOffMainThread: true, busyTimeoutMs: 5000, foreignKeys: true });
+    expect(store.settings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', fsyncOffMainThread: true, busyTimeoutMs: 5000, foreignKeys: true, pageCacheKib: 32_000 });
     await store.close();
   });
 

@@ -155,7 +155,7 @@ export class SqliteEventStore implements EventStore {
    * is the durability given (FULL when WalSync does the commit's fsync off the main thread, which
    * `fsyncOffMainThread` says).
    */
-  settings(): { journalMode: string; synchronous: SynchronousMode | 'OFF' | 'EXTRA'; fsyncOffMainThread: boolean; busyTimeoutMs: number; foreignKeys: boolean } {
+  settings(): { journalMode: string; synchronous: SynchronousMode | 'OFF' | 'EXTRA'; fsyncOffMainThread: boolean; busyTimeoutMs: number; foreignKeys: boolean; pageCacheKib: number } {
     const read = (pragma: string) => this.db.pragma(pragma, { simple: true });
     const synchronousModes = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
     return {
@@ -164,6 +164,7 @@ export class SqliteEventStore implements EventStore {
       fsyncOffMainThread: this.walSync !== undefined,
       busyTimeoutMs: Number(read('busy_timeout')),
       foreignKeys: read('foreign_keys') === 1,
+      pageCacheKib: -Number(read('cache_size')),
     };
   }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { foldForSearch, SEARCH_FOLD_SQL } from './search/fold';
-import { preparePrivateFile } from '@familybank/event-store';
+import { PAGE_CACHE_KIB, preparePrivateFile } from '@familybank/event-store';
 
 export interface ListOptions {
   /** SQL boolean expression over `body` (a JSON document), e.g. json_extract(body, '$.stage') = ? */
@@ -64,9 +64,7 @@ export class DocumentStore {
     preparePrivateFile(filename);
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
-    // 32 MiB of pages (SQLite's default is 2 MiB): the id and owner indexes every projected event
-    // and every read seeks in stay in memory as the read models grow.
-    this.db.pragma('cache_size = -32000');
+    this.db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     // Documents of an erased family are deleted and written again: their old bytes are overwritten, not left in free pages.

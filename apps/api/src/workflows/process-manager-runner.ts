@@ -11,10 +11,13 @@ import { commandIdFor, eventTrigger, tickTrigger, type Trigger } from './workflo
 /** A refusal may be answered with commands that are refused in turn; deeper than this is a manager's bug, not a workflow. */
 const MAX_REFUSAL_DEPTH = 3;
 
-/** An instance a batch acted on, and its state as it was read (JSON), to tell whether it changed. */
+/**
+ * An instance a batch acted on, and its state as it was read. Managers evolve without mutating, so
+ * a state that changed is another object: comparing references costs nothing on the hot path.
+ */
 interface TouchedInstance {
   instance: StoredInstance;
-  loaded: string;
+  loaded: unknown;
 }
 
 export interface ProcessManagerRunnerOptions {
@@ -158,7 +161,7 @@ export class ProcessManagerRunner {
     const positions = new Map([...progress].map(([name, { position }]: [string, ManagerProgress]) => [name, Math.max(position, last)]));
     // Only states that changed are written: an instance that is absent reads as the initial state,
     // so a manager whose state stays as it was (network-family's never changes) costs no row.
-    const changed = [...touched.values()].filter(({ instance, loaded }) => JSON.stringify(instance.state) !== loaded).map(({ instance }) => instance);
+    const changed = [...touched.values()].filter(({ instance, loaded }) => instance.state !== loaded).map(({ instance }) => instance);
     if (changed.length > 0 || checkpointDue(this.stored, last)) {
       this.store.save(changed, positions);
       this.stored = last;
@@ -220,7 +223,7 @@ export class ProcessManagerRunner {
     const known = touched.get(key);
     if (known) return known.instance;
     const instance = this.store.instance(manager.name, instanceId) ?? { manager: manager.name, instanceId, municipality, state: manager.initialState() };
-    touched.set(key, { instance, loaded: JSON.stringify(instance.state) });
+    touched.set(key, { instance, loaded: instance.state });
     return instance;
   }
 }

@@ -3,8 +3,10 @@
  * work, runs made one after the other see different machines, while two nodes measured side by
  * side see the same one. Prints each scenario's rate, latency and CPU time per request for both,
  * and the second's rate as a multiple of the first's.
- *   npm run build && cp -r dist /tmp/baseline-dist   # (on the commit to compare against)
- *   npx tsx tools/bench/compare-builds.ts <baseline main.js> [<main.js>, default: this checkout's dist] [--seconds 8]
+ *   npm run build && rm -rf tmp/baseline-dist && cp -r dist tmp/baseline-dist   # (on the commit to compare against)
+ *   npx tsx tools/bench/compare-builds.ts tmp/baseline-dist/apps/api/src/main.js [<main.js>, default: this checkout's dist] [--seconds 8]
+ * Keep the copy inside the checkout (tmp/ is ignored): the build finds its packages in the
+ * checkout's node_modules, so a copy elsewhere (/tmp) stops at its first require.
  */
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
